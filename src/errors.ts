@@ -1,0 +1,93 @@
+/**
+ * Typed errors shared by every layer.
+ *
+ * Each error names the offending field (or JSON-style path), the value that was given and what was expected, so a
+ * user can fix the input without reading the source. Messages look like
+ * `services[ilstc-rail-1].capacityTeu: -5 is not > 0`.
+ *
+ * @module
+ */
+
+/** Base class of every error corridor-sim throws on purpose. */
+export class CorridorSimError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Renders a value for an error message: numbers as written (NaN, Infinity included), strings quoted, short JSON else. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'number') {
+    return Object.is(value, -0) ? '-0' : String(value);
+  }
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
+  try {
+    const json = JSON.stringify(value);
+    if (json === undefined) return String(value);
+    return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+  } catch {
+    return String(value);
+  }
+}
+
+/** A field had a value outside what it accepts. Base of the more specific validation errors. */
+export class ValidationError extends CorridorSimError {
+  /** Where the bad value sits: a parameter name or a path such as `services[ilstc-rail-1].capacityTeu`. */
+  readonly field: string;
+  /** The value that was given. */
+  readonly value: unknown;
+  /** What was expected, phrased to follow "is not", e.g. `> 0` or `a finite number`. */
+  readonly expected: string;
+
+  constructor(field: string, value: unknown, expected: string, options?: { cause?: unknown }) {
+    super(`${field}: ${describeValue(value)} is not ${expected}`, options);
+    this.field = field;
+    this.value = value;
+    this.expected = expected;
+  }
+}
+
+/** A parameter of an engine call (delay, distribution parameter, server count...) is invalid. */
+export class InvalidParameterError extends ValidationError {}
+
+/** A scenario (network, demand, changes) is invalid; `field` is the path inside the scenario. */
+export class ScenarioError extends ValidationError {}
+
+/** Something went wrong while a simulation was running (a handler threw, an invariant broke). */
+export class SimulationError extends CorridorSimError {}
+
+/** Throws an {@link InvalidParameterError} unless `value` is a finite number. Returns the value for chaining. */
+export function requireFinite(field: string, value: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new InvalidParameterError(field, value, 'a finite number');
+  }
+  return value;
+}
+
+/** Throws unless `value` is a finite number ≥ 0. */
+export function requireNonNegative(field: string, value: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new InvalidParameterError(field, value, 'a finite number >= 0');
+  }
+  return value;
+}
+
+/** Throws unless `value` is a finite number > 0. */
+export function requirePositive(field: string, value: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new InvalidParameterError(field, value, 'a finite number > 0');
+  }
+  return value;
+}
+
+/** Throws unless `value` is an integer ≥ `min`. */
+export function requireInteger(field: string, value: number, min = 0): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new InvalidParameterError(field, value, `an integer >= ${min}`);
+  }
+  return value;
+}

@@ -1,0 +1,8 @@
+/**
+ * corridor-sim: discrete-event simulation of Chongqing's international freight corridors.
+ *
+ * @packageDocumentation
+ */
+export * from './errors.js';
+export type * from './engine/distribution-spec.js';
+export type * from './network/types.js';
