@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
-export * from './errors.js';
+
 export type * from './engine/distribution-spec.js';
+export * from './errors.js';
 export type * from './network/types.js';
