@@ -4,6 +4,6 @@
  * @packageDocumentation
  */
 
-export type * from './engine/distribution-spec.js';
+export * from './engine/index.js';
 export * from './errors.js';
 export type * from './network/types.js';

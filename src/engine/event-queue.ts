@@ -1,0 +1,296 @@
+/**
+ * The pending-event set of the simulator: a binary min-heap on (time, insertion sequence), so events at equal times
+ * pop in the order they were scheduled (FIFO) and every run is reproducible.
+ *
+ * Layout, chosen for speed (see BENCHMARKS.md):
+ * - the heap itself is three parallel typed arrays (time, sequence, slot), so a comparison reads two adjacent
+ *   doubles and a sift moves numbers, never objects;
+ * - the handler and payload of an event live in a slot, recycled through a free list, so scheduling allocates
+ *   nothing once the arrays have grown to the peak number of pending events;
+ * - cancellation is lazy: the slot is marked and skipped when its heap entry surfaces. When cancelled entries
+ *   outnumber live ones the heap is compacted, so memory stays proportional to the live pending events.
+ *
+ * An {@link EventId} packs the slot index with the slot's generation, so an id stays valid only while its event
+ * is pending: cancelling an event that already ran, or was cancelled, does nothing.
+ *
+ * @module
+ */
+import { CorridorSimError } from '../errors.js';
+
+/** Identifies one scheduled event; see {@link EventQueue.cancel}. */
+export type EventId = number;
+
+/** A plain function run at the event's time with the payload given when it was scheduled. */
+export type EventHandler<P = unknown> = (payload: P) => void;
+
+const SLOT_BITS = 24;
+/** Most events that may be pending at once (16,777,216). */
+export const MAX_PENDING_EVENTS = 2 ** SLOT_BITS;
+const SLOT_SCALE = 2 ** SLOT_BITS;
+/** Generations wrap at 2^29 so that `generation * 2^24 + slot` stays below 2^53. */
+const GENERATION_LIMIT = 2 ** 29;
+
+const FREE = 0;
+const LIVE = 1;
+const CANCELLED = 2;
+
+const INITIAL_CAPACITY = 64;
+
+/** Binary min-heap of events keyed by (time, sequence). Used by {@link Simulator}; usable on its own. */
+export class EventQueue {
+  // Heap entries, parallel arrays indexed by heap position.
+  private heapTime = new Float64Array(INITIAL_CAPACITY);
+  private heapSeq = new Float64Array(INITIAL_CAPACITY);
+  private heapSlot = new Int32Array(INITIAL_CAPACITY);
+  private heapSize = 0;
+
+  // Slots, indexed by slot number.
+  private handlers: (EventHandler<never> | undefined)[] = [];
+  private payloads: unknown[] = [];
+  private slotState = new Uint8Array(INITIAL_CAPACITY);
+  private slotGeneration = new Uint32Array(INITIAL_CAPACITY);
+  private freeSlots = new Int32Array(INITIAL_CAPACITY);
+  private freeCount = 0;
+  private slotCount = 0;
+
+  private nextSeq = 0;
+  private cancelledCount = 0;
+
+  /** Number of live (scheduled, not cancelled) events. */
+  get size(): number {
+    return this.heapSize - this.cancelledCount;
+  }
+
+  /** Time of the earliest live event, or `Infinity` when there is none. */
+  peekTime(): number {
+    this.dropCancelledTop();
+    return this.heapSize > 0 ? (this.heapTime[0] as number) : Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Adds an event. The caller validates `time` (the {@link Simulator} does); the queue only orders it.
+   * @returns an id for {@link cancel}.
+   */
+  push<P>(time: number, handler: EventHandler<P>, payload: P): EventId {
+    const slot = this.allocateSlot();
+    this.handlers[slot] = handler as EventHandler<never>;
+    this.payloads[slot] = payload;
+    this.slotState[slot] = LIVE;
+
+    if (this.heapSize === this.heapTime.length) this.growHeap();
+    this.siftUp(this.heapSize++, time, this.nextSeq++, slot);
+    return (this.slotGeneration[slot] as number) * SLOT_SCALE + slot;
+  }
+
+  /**
+   * Removes the earliest live event and hands it to `visit(time, handler, payload)`.
+   * Returns false (and calls nothing) when the queue is empty.
+   *
+   * The handler and payload are released before `visit` runs, so the handler may schedule freely.
+   */
+  popInto(out: PoppedEvent): boolean {
+    this.dropCancelledTop();
+    if (this.heapSize === 0) return false;
+    const slot = this.heapSlot[0] as number;
+    out.time = this.heapTime[0] as number;
+    out.id = (this.slotGeneration[slot] as number) * SLOT_SCALE + slot;
+    out.handler = this.handlers[slot] as EventHandler<unknown>;
+    out.payload = this.payloads[slot];
+    this.removeTop();
+    this.releaseSlot(slot);
+    return true;
+  }
+
+  /** True while the event is scheduled and not cancelled. */
+  isPending(id: EventId): boolean {
+    const slot = this.liveSlotOf(id);
+    return slot >= 0;
+  }
+
+  /**
+   * Cancels a pending event. Returns true if it was pending (it will not run), false if it already ran, was
+   * cancelled before, or never existed.
+   */
+  cancel(id: EventId): boolean {
+    const slot = this.liveSlotOf(id);
+    if (slot < 0) return false;
+    this.slotState[slot] = CANCELLED;
+    this.handlers[slot] = undefined;
+    this.payloads[slot] = undefined;
+    this.cancelledCount++;
+    if (this.cancelledCount > 32 && this.cancelledCount * 2 > this.heapSize) this.compact();
+    return true;
+  }
+
+  /** Removes every event. Ids handed out before stay invalid. */
+  clear(): void {
+    for (let i = 0; i < this.heapSize; i++) this.releaseSlot(this.heapSlot[i] as number);
+    this.heapSize = 0;
+    this.cancelledCount = 0;
+  }
+
+  /** Bytes held by the typed arrays (for memory reports; excludes payload objects). */
+  get allocatedBytes(): number {
+    return (
+      this.heapTime.byteLength +
+      this.heapSeq.byteLength +
+      this.heapSlot.byteLength +
+      this.slotState.byteLength +
+      this.slotGeneration.byteLength +
+      this.freeSlots.byteLength +
+      this.handlers.length * 16
+    );
+  }
+
+  private liveSlotOf(id: EventId): number {
+    if (!Number.isInteger(id) || id < 0) return -1;
+    const slot = id % SLOT_SCALE;
+    const generation = (id - slot) / SLOT_SCALE;
+    if (slot >= this.slotCount) return -1;
+    if (this.slotState[slot] !== LIVE || this.slotGeneration[slot] !== generation) return -1;
+    return slot;
+  }
+
+  private allocateSlot(): number {
+    if (this.freeCount > 0) return this.freeSlots[--this.freeCount] as number;
+    const slot = this.slotCount;
+    if (slot >= MAX_PENDING_EVENTS) {
+      throw new CorridorSimError(`event queue: more than ${MAX_PENDING_EVENTS} events pending at once`);
+    }
+    if (slot === this.slotState.length) this.growSlots();
+    this.slotCount++;
+    return slot;
+  }
+
+  private releaseSlot(slot: number): void {
+    if (this.slotState[slot] === CANCELLED) this.cancelledCount--;
+    this.slotState[slot] = FREE;
+    this.handlers[slot] = undefined;
+    this.payloads[slot] = undefined;
+    this.slotGeneration[slot] = ((this.slotGeneration[slot] as number) + 1) % GENERATION_LIMIT;
+    if (this.freeCount === this.freeSlots.length) {
+      const grown = new Int32Array(this.freeSlots.length * 2);
+      grown.set(this.freeSlots);
+      this.freeSlots = grown;
+    }
+    this.freeSlots[this.freeCount++] = slot;
+  }
+
+  private dropCancelledTop(): void {
+    while (this.heapSize > 0 && this.slotState[this.heapSlot[0] as number] === CANCELLED) {
+      const slot = this.heapSlot[0] as number;
+      this.removeTop();
+      this.releaseSlot(slot);
+    }
+  }
+
+  /** Removes heap position 0 (the caller releases its slot). */
+  private removeTop(): void {
+    const last = --this.heapSize;
+    if (last > 0) {
+      this.siftDown(0, this.heapTime[last] as number, this.heapSeq[last] as number, this.heapSlot[last] as number);
+    }
+  }
+
+  /** Places (time, seq, slot) at or above position `pos`, moving larger parents down. */
+  private siftUp(pos: number, time: number, seq: number, slot: number): void {
+    const hTime = this.heapTime;
+    const hSeq = this.heapSeq;
+    const hSlot = this.heapSlot;
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      const pTime = hTime[parent] as number;
+      if (pTime < time || (pTime === time && (hSeq[parent] as number) < seq)) break;
+      hTime[pos] = pTime;
+      hSeq[pos] = hSeq[parent] as number;
+      hSlot[pos] = hSlot[parent] as number;
+      pos = parent;
+    }
+    hTime[pos] = time;
+    hSeq[pos] = seq;
+    hSlot[pos] = slot;
+  }
+
+  /** Places (time, seq, slot) at or below position `pos`, moving smaller children up. */
+  private siftDown(pos: number, time: number, seq: number, slot: number): void {
+    const hTime = this.heapTime;
+    const hSeq = this.heapSeq;
+    const hSlot = this.heapSlot;
+    const size = this.heapSize;
+    const half = size >> 1;
+    while (pos < half) {
+      let child = 2 * pos + 1;
+      let cTime = hTime[child] as number;
+      let cSeq = hSeq[child] as number;
+      const right = child + 1;
+      if (right < size) {
+        const rTime = hTime[right] as number;
+        const rSeq = hSeq[right] as number;
+        if (rTime < cTime || (rTime === cTime && rSeq < cSeq)) {
+          child = right;
+          cTime = rTime;
+          cSeq = rSeq;
+        }
+      }
+      if (time < cTime || (time === cTime && seq < cSeq)) break;
+      hTime[pos] = cTime;
+      hSeq[pos] = cSeq;
+      hSlot[pos] = hSlot[child] as number;
+      pos = child;
+    }
+    hTime[pos] = time;
+    hSeq[pos] = seq;
+    hSlot[pos] = slot;
+  }
+
+  /** Drops every cancelled entry and re-heapifies (O(n)); keeps memory proportional to live events. */
+  private compact(): void {
+    let kept = 0;
+    for (let i = 0; i < this.heapSize; i++) {
+      const slot = this.heapSlot[i] as number;
+      if (this.slotState[slot] === CANCELLED) {
+        this.releaseSlot(slot);
+        continue;
+      }
+      this.heapTime[kept] = this.heapTime[i] as number;
+      this.heapSeq[kept] = this.heapSeq[i] as number;
+      this.heapSlot[kept] = slot;
+      kept++;
+    }
+    this.heapSize = kept;
+    for (let i = (kept >> 1) - 1; i >= 0; i--) {
+      this.siftDown(i, this.heapTime[i] as number, this.heapSeq[i] as number, this.heapSlot[i] as number);
+    }
+  }
+
+  private growHeap(): void {
+    const capacity = this.heapTime.length * 2;
+    const time = new Float64Array(capacity);
+    time.set(this.heapTime);
+    const seq = new Float64Array(capacity);
+    seq.set(this.heapSeq);
+    const slot = new Int32Array(capacity);
+    slot.set(this.heapSlot);
+    this.heapTime = time;
+    this.heapSeq = seq;
+    this.heapSlot = slot;
+  }
+
+  private growSlots(): void {
+    const capacity = this.slotState.length * 2;
+    const state = new Uint8Array(capacity);
+    state.set(this.slotState);
+    const generation = new Uint32Array(capacity);
+    generation.set(this.slotGeneration);
+    this.slotState = state;
+    this.slotGeneration = generation;
+  }
+}
+
+/** Reusable holder filled by {@link EventQueue.popInto} (no allocation per pop). */
+export interface PoppedEvent {
+  time: number;
+  id: EventId;
+  handler: EventHandler<unknown>;
+  payload: unknown;
+}

@@ -1,0 +1,206 @@
+/**
+ * Items waiting for the next scheduled departure (a train, a ship, a truck convoy). Each departure takes at most its
+ * capacity; what does not fit waits for the next one. Items are measured in units (TEU) and, by default, split when
+ * only part fits.
+ *
+ * The queue does not schedule departures itself: the owner (a timetable) calls {@link DepartureQueue.load} at each
+ * departure time.
+ *
+ * @module
+ */
+import { InvalidParameterError } from '../../errors.js';
+import type { Simulator } from '../simulator.js';
+import { RingQueue } from './ring-queue.js';
+
+/**
+ * How a departure fills up:
+ * - `split` (default): strict FIFO; the first item that does not fit whole is split and its remainder stays first;
+ * - `first-fit`: items are never split; a departure takes, in FIFO order, every item that still fits.
+ */
+export type LoadingPolicy = 'split' | 'first-fit';
+
+/** Options of a {@link DepartureQueue}. */
+export interface DepartureQueueOptions {
+  name?: string;
+  loading?: LoadingPolicy;
+}
+
+/** Called for each item (or part of an item) a departure takes. */
+export type LoadCallback<T> = (item: T, units: number, waitedHours: number, unitsLeftBehind: number) => void;
+
+/** Counters of a {@link DepartureQueue}. */
+export interface DepartureQueueStats {
+  departures: number;
+  unitsLoaded: number;
+  /** Σ capacity offered by departures. */
+  capacityOffered: number;
+  /** unitsLoaded ÷ capacityOffered (0 when nothing was offered). */
+  loadFactor: number;
+  /** Items split because only part fitted. */
+  splits: number;
+  /** Time-average units waiting. */
+  meanUnitsWaiting: number;
+  maxUnitsWaiting: number;
+}
+
+/** A FIFO of items waiting for capacity-limited departures. */
+export class DepartureQueue<T> {
+  readonly name: string;
+  readonly loading: LoadingPolicy;
+  private readonly items = new RingQueue<T>();
+  private readonly units = new RingQueue<number>();
+  private readonly arrived = new RingQueue<number>();
+  private waiting = 0;
+
+  private departures = 0;
+  private loaded = 0;
+  private offered = 0;
+  private splitCount = 0;
+  private readonly statsStart: number;
+  private lastChange: number;
+  private waitingArea = 0;
+  private maxWaiting = 0;
+
+  constructor(
+    private readonly sim: Simulator,
+    options: DepartureQueueOptions = {},
+  ) {
+    this.name = options.name ?? 'departure queue';
+    this.loading = options.loading ?? 'split';
+    if (this.loading !== 'split' && this.loading !== 'first-fit') {
+      throw new InvalidParameterError(`${this.name}.loading`, this.loading, '"split" or "first-fit"');
+    }
+    this.statsStart = sim.now;
+    this.lastChange = sim.now;
+  }
+
+  /** Units (TEU) waiting now. */
+  get unitsWaiting(): number {
+    return this.waiting;
+  }
+  /** Items (or remainders of split items) waiting now. */
+  get itemsWaiting(): number {
+    return this.items.length;
+  }
+
+  /**
+   * Queues an item of `units` (> 0) for the next departure with room.
+   * @throws InvalidParameterError if `units` is not a finite number > 0.
+   */
+  add(item: T, units: number): void {
+    if (!(units > 0 && units < Number.POSITIVE_INFINITY)) {
+      throw new InvalidParameterError(`${this.name}.units`, units, 'a finite number > 0');
+    }
+    this.accumulate();
+    this.items.push(item);
+    this.units.push(units);
+    this.arrived.push(this.sim.now);
+    this.waiting += units;
+    if (this.waiting > this.maxWaiting) this.maxWaiting = this.waiting;
+  }
+
+  /**
+   * A departure with `capacity` units of room takes items in FIFO order (see {@link LoadingPolicy}) and reports
+   * each through `onLoad`. Never loads more than `capacity`.
+   * @returns units loaded.
+   */
+  load(capacity: number, onLoad: LoadCallback<T>): number {
+    if (!(capacity >= 0 && capacity < Number.POSITIVE_INFINITY)) {
+      throw new InvalidParameterError(`${this.name}.capacity`, capacity, 'a finite number >= 0');
+    }
+    this.accumulate();
+    this.departures++;
+    this.offered += capacity;
+    const now = this.sim.now;
+    let room = capacity;
+    if (this.loading === 'split') {
+      while (room > 0 && this.items.length > 0) {
+        const units = this.units.peek() as number;
+        const item = this.items.peek() as T;
+        const waited = now - (this.arrived.peek() as number);
+        if (units <= room) {
+          this.items.shift();
+          this.units.shift();
+          this.arrived.shift();
+          room -= units;
+          this.waiting -= units;
+          onLoad(item, units, waited, 0);
+        } else {
+          this.units.set(0, units - room);
+          this.waiting -= room;
+          this.splitCount++;
+          const taken = room;
+          room = 0;
+          onLoad(item, taken, waited, units - taken);
+        }
+      }
+    } else {
+      const n = this.items.length;
+      for (let i = 0; i < n; i++) {
+        const item = this.items.shift() as T;
+        const units = this.units.shift() as number;
+        const arrivedAt = this.arrived.shift() as number;
+        if (units <= room) {
+          room -= units;
+          this.waiting -= units;
+          onLoad(item, units, now - arrivedAt, 0);
+        } else {
+          this.items.push(item);
+          this.units.push(units);
+          this.arrived.push(arrivedAt);
+        }
+      }
+    }
+    const loadedNow = capacity - room;
+    this.loaded += loadedNow;
+    return loadedNow;
+  }
+
+  /** Removes and returns every waiting item (e.g. to re-route them after a closure), FIFO. */
+  drain(): { item: T; units: number; arrivedAt: number }[] {
+    this.accumulate();
+    const out: { item: T; units: number; arrivedAt: number }[] = [];
+    while (this.items.length > 0) {
+      out.push({
+        item: this.items.shift() as T,
+        units: this.units.shift() as number,
+        arrivedAt: this.arrived.shift() as number,
+      });
+    }
+    this.waiting = 0;
+    return out;
+  }
+
+  /** Iterates the waiting items head to tail with their units (read-only view). */
+  *entries(): IterableIterator<{ item: T; units: number; arrivedAt: number }> {
+    for (let i = 0; i < this.items.length; i++) {
+      yield {
+        item: this.items.peek(i) as T,
+        units: this.units.peek(i) as number,
+        arrivedAt: this.arrived.peek(i) as number,
+      };
+    }
+  }
+
+  stats(): DepartureQueueStats {
+    this.accumulate();
+    const hours = this.sim.now - this.statsStart;
+    return {
+      departures: this.departures,
+      unitsLoaded: this.loaded,
+      capacityOffered: this.offered,
+      loadFactor: this.offered > 0 ? this.loaded / this.offered : 0,
+      splits: this.splitCount,
+      meanUnitsWaiting: hours > 0 ? this.waitingArea / hours : 0,
+      maxUnitsWaiting: this.maxWaiting,
+    };
+  }
+
+  private accumulate(): void {
+    const now = this.sim.now;
+    if (now > this.lastChange) {
+      this.waitingArea += (now - this.lastChange) * this.waiting;
+      this.lastChange = now;
+    }
+  }
+}

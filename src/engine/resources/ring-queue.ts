@@ -1,0 +1,65 @@
+/**
+ * A FIFO queue on a growable ring buffer: O(1) push and shift without the O(n) of `Array.prototype.shift`.
+ *
+ * @module
+ */
+
+/** FIFO queue with O(1) `push`, `shift` and indexed `peek`. */
+export class RingQueue<T> {
+  private items: (T | undefined)[] = new Array(16);
+  private head = 0;
+  private count = 0;
+
+  /** Number of items queued. */
+  get length(): number {
+    return this.count;
+  }
+
+  /** Adds an item at the tail. */
+  push(item: T): void {
+    if (this.count === this.items.length) this.grow();
+    this.items[(this.head + this.count) & (this.items.length - 1)] = item;
+    this.count++;
+  }
+
+  /** Removes and returns the head, or undefined when empty. */
+  shift(): T | undefined {
+    if (this.count === 0) return undefined;
+    const item = this.items[this.head];
+    this.items[this.head] = undefined;
+    this.head = (this.head + 1) & (this.items.length - 1);
+    this.count--;
+    return item;
+  }
+
+  /** The item `index` places from the head (0 = head), or undefined. */
+  peek(index = 0): T | undefined {
+    if (index < 0 || index >= this.count) return undefined;
+    return this.items[(this.head + index) & (this.items.length - 1)];
+  }
+
+  /** Replaces the item `index` places from the head. */
+  set(index: number, item: T): void {
+    if (index < 0 || index >= this.count) throw new RangeError(`RingQueue.set: index ${index} out of range`);
+    this.items[(this.head + index) & (this.items.length - 1)] = item;
+  }
+
+  /** Removes every item. */
+  clear(): void {
+    this.items = new Array(16);
+    this.head = 0;
+    this.count = 0;
+  }
+
+  /** Iterates head to tail. */
+  *[Symbol.iterator](): IterableIterator<T> {
+    for (let i = 0; i < this.count; i++) yield this.items[(this.head + i) & (this.items.length - 1)] as T;
+  }
+
+  private grow(): void {
+    const next: (T | undefined)[] = new Array(this.items.length * 2);
+    for (let i = 0; i < this.count; i++) next[i] = this.items[(this.head + i) & (this.items.length - 1)];
+    this.items = next;
+    this.head = 0;
+  }
+}
