@@ -253,8 +253,10 @@ export class Triangular implements Distribution {
     return (this.min + this.mode + this.max) / 3;
   }
   get variance(): number {
-    const { min: a, mode: c, max: b } = this;
-    return (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
+    // Shift-invariant form (never negative, no cancellation): with p = mode − min and q = max − min.
+    const p = this.mode - this.min;
+    const q = this.max - this.min;
+    return (p * p + q * q - p * q) / 18;
   }
   sample(rng: Rng): number {
     const { min: a, mode: c, max: b } = this;
