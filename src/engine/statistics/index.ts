@@ -1,0 +1,12 @@
+/**
+ * Streaming, mergeable statistics for simulation output: Welford tallies, time-weighted levels, relative-accuracy
+ * quantile histograms, and Student-t confidence intervals. Every statistic serialises to plain JSON and merges
+ * exactly (histograms) or up to rounding (tallies, time-weighted levels), so replications run in worker threads or
+ * other processes combine into the same summary.
+ *
+ * @module
+ */
+export * from './quantile-histogram.js';
+export * from './student-t.js';
+export * from './tally.js';
+export * from './time-weighted.js';
