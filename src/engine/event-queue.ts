@@ -27,8 +27,8 @@ const SLOT_BITS = 24;
 /** Most events that may be pending at once (16,777,216). */
 export const MAX_PENDING_EVENTS = 2 ** SLOT_BITS;
 const SLOT_SCALE = 2 ** SLOT_BITS;
-/** Generations wrap at 2^29 so that `generation * 2^24 + slot` stays below 2^53. */
-const GENERATION_LIMIT = 2 ** 29;
+/** Generations wrap at 2^29 (a bit mask) so that `generation * 2^24 + slot` stays below 2^53. */
+const GENERATION_MASK = 2 ** 29 - 1;
 
 const FREE = 0;
 const LIVE = 1;
@@ -89,15 +89,32 @@ export class EventQueue {
    * The handler and payload are released before `visit` runs, so the handler may schedule freely.
    */
   popInto(out: PoppedEvent): boolean {
-    this.dropCancelledTop();
+    return this.popUntil(Number.POSITIVE_INFINITY, out);
+  }
+
+  /**
+   * Like {@link popInto}, but only if the earliest live event's time is ≤ `until`; otherwise leaves the queue as it
+   * is and returns false. One call per event on the simulator's hot path.
+   */
+  popUntil(until: number, out: PoppedEvent): boolean {
+    if (this.cancelledCount > 0) this.dropCancelledTop();
     if (this.heapSize === 0) return false;
+    const time = this.heapTime[0] as number;
+    if (time > until) return false;
     const slot = this.heapSlot[0] as number;
-    out.time = this.heapTime[0] as number;
-    out.id = (this.slotGeneration[slot] as number) * SLOT_SCALE + slot;
+    const generation = this.slotGeneration[slot] as number;
+    out.time = time;
+    out.id = generation * SLOT_SCALE + slot;
     out.handler = this.handlers[slot] as EventHandler<unknown>;
     out.payload = this.payloads[slot];
     this.removeTop();
-    this.releaseSlot(slot);
+    // Release the slot (inline of releaseSlot for a live slot). The handler reference is left in place: handlers
+    // are long-lived functions and the next push overwrites it; the payload is cleared so it can be collected.
+    this.slotState[slot] = FREE;
+    this.payloads[slot] = undefined;
+    this.slotGeneration[slot] = (generation + 1) & GENERATION_MASK;
+    if (this.freeCount === this.freeSlots.length) this.growFreeList();
+    this.freeSlots[this.freeCount++] = slot;
     return true;
   }
 
@@ -167,13 +184,15 @@ export class EventQueue {
     this.slotState[slot] = FREE;
     this.handlers[slot] = undefined;
     this.payloads[slot] = undefined;
-    this.slotGeneration[slot] = ((this.slotGeneration[slot] as number) + 1) % GENERATION_LIMIT;
-    if (this.freeCount === this.freeSlots.length) {
-      const grown = new Int32Array(this.freeSlots.length * 2);
-      grown.set(this.freeSlots);
-      this.freeSlots = grown;
-    }
+    this.slotGeneration[slot] = ((this.slotGeneration[slot] as number) + 1) & GENERATION_MASK;
+    if (this.freeCount === this.freeSlots.length) this.growFreeList();
     this.freeSlots[this.freeCount++] = slot;
+  }
+
+  private growFreeList(): void {
+    const grown = new Int32Array(this.freeSlots.length * 2);
+    grown.set(this.freeSlots);
+    this.freeSlots = grown;
   }
 
   private dropCancelledTop(): void {

@@ -167,32 +167,25 @@ export class Simulator {
     const ev = this.popped;
     const startCount = this.processed;
     const limit = startCount + maxEvents;
-    let reason: RunSummary['reason'] = 'empty';
+    let reason: RunSummary['reason'] = 'max-events';
+    // The try/catch wraps the whole loop, not each event: the popped holder tells which event threw.
     try {
-      for (;;) {
-        if (this.processed >= limit) {
-          reason = 'max-events';
+      while (this.processed < limit) {
+        if (!queue.popUntil(until, ev)) {
+          reason = queue.size === 0 && !Number.isFinite(until) ? 'empty' : 'until';
           break;
         }
-        const next = queue.peekTime();
-        if (next > until || next === Number.POSITIVE_INFINITY) {
-          reason = next === Number.POSITIVE_INFINITY && !Number.isFinite(until) ? 'empty' : 'until';
-          break;
-        }
-        queue.popInto(ev);
         this.clock = ev.time;
         this.processed++;
         if (this.trace !== undefined) this.trace(ev.time, ev.id, ev.handler, ev.payload);
-        try {
-          ev.handler(ev.payload);
-        } catch (error) {
-          throw this.wrap(error, ev);
-        }
+        ev.handler(ev.payload);
         if (this.stopRequested) {
           reason = 'stopped';
           break;
         }
       }
+    } catch (error) {
+      throw this.wrap(error, ev);
     } finally {
       this.running = false;
       this.stopRequested = false;

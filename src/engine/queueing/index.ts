@@ -1,0 +1,3 @@
+export * from './models.js';
+export * from './theory.js';
+export * from './validation.js';
