@@ -120,6 +120,12 @@ export interface ServiceLegSpec {
   transitHours?: DistributionSpec;
   /** Freight rate for this leg, USD per TEU. */
   costUsdPerTeu: number;
+  /**
+   * Id of the link this leg runs over, for when several links of the service's mode join the two stops. Default:
+   * the first link in `links` of the service's mode usable from this stop to the next (and, for the return service,
+   * back again).
+   */
+  link?: string;
 }
 
 /** A scheduled service that moves boxes over a sequence of stops: a block train, a feeder, a barge line, trucks. */
