@@ -431,6 +431,11 @@ export class CorridorNetwork {
     return this.#links.get(id) ?? unknown('link', 'linkId', id);
   }
 
+  /** Whether a link has this id. */
+  hasLink(id: string): boolean {
+    return this.#links.has(id);
+  }
+
   /** Every link, in scenario order. */
   links(): LinkSpec[] {
     return [...this.#links.values()];

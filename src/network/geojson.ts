@@ -112,7 +112,7 @@ export function lineGeometry(points: readonly GeoJsonPosition[]): GeoJsonLineStr
       const edge = eastward ? 180 : -180;
       const unwrapped = eastward ? point[0] + 360 : point[0] - 360;
       const t = (edge - previous[0]) / (unwrapped - previous[0]);
-      const lat = previous[1] + t * (point[1] - previous[1]);
+      const lat = previous[1] + t * (point[1] - previous[1]) + 0;
       const end: GeoJsonPosition = [edge, lat];
       if (!samePosition(current[current.length - 1], end)) current.push(end);
       parts.push(current);
@@ -137,16 +137,17 @@ function withSource<T extends object>(properties: T, source: string | undefined)
 /** The network as a GeoJSON FeatureCollection; see {@link CorridorNetwork.toGeoJSON}. */
 export function networkToGeoJSON(network: CorridorNetwork): GeoJsonFeatureCollection {
   const features: GeoJsonFeature[] = [];
+  // `+ 0` turns -0 into 0, so the output survives a JSON round trip unchanged.
   const position = (hubId: string): GeoJsonPosition => {
     const hub = network.hub(hubId);
-    return [hub.lon, hub.lat];
+    return [hub.lon + 0, hub.lat + 0];
   };
   for (const hub of network.hubs()) {
     const handling = hub.spec.handling;
     features.push({
       type: 'Feature',
       id: `hub:${hub.id}`,
-      geometry: { type: 'Point', coordinates: [hub.lon, hub.lat] },
+      geometry: { type: 'Point', coordinates: position(hub.id) },
       properties: withSource(
         {
           featureType: 'hub' as const,

@@ -245,6 +245,9 @@ function checkHub(path: string, hub: Record<string, unknown>): void {
     const gauge = requireRecord(`${path}.gaugeChange`, hub.gaugeChange);
     validateDistributionSpec(`${path}.gaugeChange.hoursPerTrain`, gauge.hoursPerTrain as DistributionSpec, 'duration');
     requireInteger(`${path}.gaugeChange.tracks`, gauge.tracks, 1);
+    if (gauge.backgroundTrainsPerDay !== undefined) {
+      requireNonNegative(`${path}.gaugeChange.backgroundTrainsPerDay`, gauge.backgroundTrainsPerDay);
+    }
   }
   if (hub.lock !== undefined) {
     const lock = requireRecord(`${path}.lock`, hub.lock);
@@ -449,6 +452,7 @@ function checkRouteChoice(path: string, value: unknown): void {
   requireInteger(`${path}.alternatives`, choice.alternatives, 1);
   requirePositive(`${path}.logitScalePerUsd`, choice.logitScalePerUsd);
   optionalBoolean(`${path}.deterministic`, choice.deterministic);
+  optionalBoolean(`${path}.congestionAware`, choice.congestionAware);
 }
 
 function checkDisruption(
