@@ -1,0 +1,52 @@
+/**
+ * The corridor network: validation of scenarios, the multimodal rides graph (graphology), GeoJSON export and routing
+ * (shortest routes by time, cost or generalized cost, k-shortest loopless alternatives, all-pairs tables).
+ *
+ * @module
+ */
+export {
+  buildNetwork,
+  CorridorNetwork,
+  departuresPerWeek,
+  expectedWaitHours,
+  type NeighbourDirection,
+  type NetworkHub,
+  type NetworkLeg,
+  type NetworkService,
+  type Ride,
+  type ServiceDirection,
+} from './build.js';
+export type {
+  GeoJsonFeature,
+  GeoJsonFeatureCollection,
+  GeoJsonGeometry,
+  GeoJsonLineString,
+  GeoJsonMultiLineString,
+  GeoJsonPoint,
+  GeoJsonPosition,
+  HubFeatureProperties,
+  LinkFeatureProperties,
+  NetworkFeatureProperties,
+  ServiceFeatureProperties,
+} from './geojson.js';
+export {
+  type Closures,
+  kShortestRoutes,
+  type Route,
+  type RouteCriterion,
+  type RouteLeg,
+  type RouteOptions,
+  type RouteTable,
+  routeTable,
+  shortestRoute,
+} from './routing.js';
+export type * from './types.js';
+export {
+  type DistributionRole,
+  HUB_KINDS,
+  MODES,
+  parseIsoUtc,
+  RETURN_SUFFIX,
+  validateDistributionSpec,
+  validateScenario,
+} from './validate.js';
