@@ -20,6 +20,24 @@ export interface EdgeWeights {
   readonly tie: Float64Array;
 }
 
+/**
+ * The graph one kind of search runs on (see {@link CompactGraph.adjacency}): local edges `i` with CSR out- and
+ * in-lists, their weights, and the full graph's CSR position `edge[i]` of each.
+ */
+export interface Adjacency {
+  readonly offsets: Int32Array;
+  readonly heads: Int32Array;
+  readonly tails: Int32Array;
+  readonly primary: Float64Array;
+  readonly tie: Float64Array;
+  readonly inOffsets: Int32Array;
+  /** Local edge ids into each node, grouped by node. */
+  readonly inEdges: Int32Array;
+  readonly edge: Int32Array;
+  /** Closed nodes (1), which no search may start from or reach; null when none. */
+  readonly closedNodes: Uint8Array | null;
+}
+
 /** Nodes and edges a search may not use: 1 = excluded. Edge indices are (out-edge) CSR positions. */
 export interface SearchMask {
   readonly nodes: Uint8Array;
@@ -36,6 +54,8 @@ class Frontier {
   readonly dist: Float64Array;
   /** Tie-breaking distance (e.g. hours when minimising cost). */
   readonly dist2: Float64Array;
+  /** Heap key: distance plus the A* heuristic (just the distance without one). */
+  readonly key: Float64Array;
   /** Tree edge of each reached node: into it (forward) or out of it (backward); -1 at the root. */
   readonly edge: Int32Array;
   readonly reachedAt: Uint32Array;
@@ -48,6 +68,7 @@ class Frontier {
   constructor(n: number) {
     this.dist = new Float64Array(n);
     this.dist2 = new Float64Array(n);
+    this.key = new Float64Array(n);
     this.edge = new Int32Array(n);
     this.reachedAt = new Uint32Array(n);
     this.settledAt = new Uint32Array(n);
@@ -79,12 +100,13 @@ class Frontier {
     return this.size > 0 ? (this.heap[0] as number) : -1;
   }
 
-  /** Offers distance (`d`, `d2`) via `edge` to `v` (not settled). */
-  relax(v: number, d: number, d2: number, edge: number): void {
+  /** Offers distance (`d`, `d2`) via `edge` to `v` (not settled); `h` is an A* estimate of the rest (default 0). */
+  relax(v: number, d: number, d2: number, edge: number, h = 0): void {
     if (this.reachedAt[v] !== this.epoch) {
       this.reachedAt[v] = this.epoch;
       this.dist[v] = d;
       this.dist2[v] = d2;
+      this.key[v] = d + h;
       this.edge[v] = edge;
       const i = this.size++;
       this.heap[i] = v;
@@ -95,16 +117,17 @@ class Frontier {
       if (d < old || (d === old && d2 < (this.dist2[v] as number))) {
         this.dist[v] = d;
         this.dist2[v] = d2;
+        this.key[v] = d + h;
         this.edge[v] = edge;
         this.siftUp(this.pos[v] as number);
       }
     }
   }
 
-  /** Whether node a's key is below node b's: distance, then tie-breaker, then index. */
+  /** Whether node a's key is below node b's: key (distance + heuristic), then tie-breaker, then index. */
   private less(a: number, b: number): boolean {
-    const da = this.dist[a] as number;
-    const db = this.dist[b] as number;
+    const da = this.key[a] as number;
+    const db = this.key[b] as number;
     if (da !== db) return da < db;
     const ea = this.dist2[a] as number;
     const eb = this.dist2[b] as number;
@@ -206,6 +229,8 @@ export class CompactGraph {
   readonly #blockedEdges: Uint32Array;
   #blockEpoch = 1;
   readonly #weights = new Map<string, Float64Array>();
+  /** The adjacency of the last forward {@link search}, for {@link path}. */
+  #searched: Adjacency | null = null;
 
   constructor(network: CorridorNetwork) {
     const ids = network.hubs().map((h) => h.id);
@@ -305,6 +330,82 @@ export class CompactGraph {
     return { primary: w, tie: this.hours };
   }
 
+  /**
+   * The graph a search runs on: open edges only (closed ones, and those into or out of closed nodes, dropped), with
+   * their weights laid out contiguously; with `collapse`, only the best of parallel edges between two nodes (least
+   * weight, then tie-breaker, then CSR position) — what a shortest-path search needs, a third of the edges on a
+   * network of many parallel services. Yen's spur searches need every parallel edge (`collapse` false).
+   */
+  adjacency(weights: EdgeWeights, mask: SearchMask | null, collapse: boolean): Adjacency {
+    const n = this.nodeCount;
+    const { offsets, heads } = this;
+    const { primary, tie } = weights;
+    const closedNodes = mask?.nodes;
+    const closedEdges = mask?.edges;
+    const keep = new Int32Array(this.edgeCount);
+    let count = 0;
+    const slot = new Int32Array(n).fill(-1); // position in `keep` of the edge kept from the current node to a head
+    const outOffsets = new Int32Array(n + 1);
+    for (let u = 0; u < n; u++) {
+      outOffsets[u] = count;
+      if (closedNodes?.[u] === 1) continue;
+      const first = count;
+      for (let e = offsets[u] as number; e < (offsets[u + 1] as number); e++) {
+        const v = heads[e] as number;
+        if (closedEdges !== undefined && (closedEdges[e] === 1 || (closedNodes as Uint8Array)[v] === 1)) continue;
+        if (!collapse) {
+          keep[count++] = e;
+          continue;
+        }
+        const at = slot[v] as number;
+        if (at < first) {
+          slot[v] = count;
+          keep[count++] = e;
+          continue;
+        }
+        const best = keep[at] as number;
+        const pe = primary[e] as number;
+        const pb = primary[best] as number;
+        if (pe < pb || (pe === pb && (tie[e] as number) < (tie[best] as number))) keep[at] = e;
+      }
+    }
+    outOffsets[n] = count;
+    const edge = keep.slice(0, count);
+    const outHeads = new Int32Array(count);
+    const outTails = new Int32Array(count);
+    const w1 = new Float64Array(count);
+    const w2 = new Float64Array(count);
+    const inOffsets = new Int32Array(n + 1);
+    for (let i = 0; i < count; i++) {
+      const e = edge[i] as number;
+      outHeads[i] = heads[e] as number;
+      outTails[i] = this.tails[e] as number;
+      w1[i] = primary[e] as number;
+      w2[i] = tie[e] as number;
+      inOffsets[(outHeads[i] as number) + 1] = (inOffsets[(outHeads[i] as number) + 1] as number) + 1;
+    }
+    for (let v = 0; v < n; v++) inOffsets[v + 1] = (inOffsets[v + 1] as number) + (inOffsets[v] as number);
+    const fill = inOffsets.slice(0, n);
+    const inEdges = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const v = outHeads[i] as number;
+      const at = fill[v] as number;
+      fill[v] = at + 1;
+      inEdges[at] = i;
+    }
+    return {
+      offsets: outOffsets,
+      heads: outHeads,
+      tails: outTails,
+      primary: w1,
+      tie: w2,
+      inOffsets,
+      inEdges,
+      edge,
+      closedNodes: closedNodes ?? null,
+    };
+  }
+
   /** Starts a new, empty set of per-search exclusions (see {@link blockNode}, {@link blockEdge}). */
   clearBlocks(): void {
     this.#blockEpoch++;
@@ -326,23 +427,29 @@ export class CompactGraph {
   }
 
   /**
-   * Dijkstra from `source`, stopping once `target` is settled (or exploring everything when `target` is -1).
-   * Skips nodes and edges excluded by `mask`, and (with `useBlocks`) those blocked since the last
-   * {@link clearBlocks}; reaches hubs without transfers but does not go on from them (except from `source`).
-   * Read the results with {@link reached}, {@link distance} and {@link path}.
+   * Dijkstra on `adj` from `source`, stopping once `target` is settled (or exploring everything when `target` is
+   * -1); with `useBlocks`, skipping nodes and edges blocked since the last {@link clearBlocks}. Reaches hubs without
+   * transfers but does not go on from them (except from `source`). With `toTarget` (distances from
+   * {@link distancesTo} `target` on the same adjacency) it is an A* search guided by them: exact, and much narrower
+   * when blocks change little (Yen's spur searches). Read the results with {@link reached}, {@link distance} and
+   * {@link path}.
    */
-  search(source: number, target: number, weights: EdgeWeights, mask: SearchMask | null, useBlocks = false): this {
+  search(
+    adj: Adjacency,
+    source: number,
+    target: number,
+    useBlocks = false,
+    toTarget: Float64Array | null = null,
+  ): this {
     const f = this.#forward;
     f.begin();
-    const { offsets, heads } = this;
-    const closedNodes = mask?.nodes;
-    const closedEdges = mask?.edges;
+    this.#searched = adj;
+    const { offsets, heads, primary, tie, edge } = adj;
     const blockedNodes = this.#blockedNodes;
     const blockedEdges = this.#blockedEdges;
     const block = useBlocks ? this.#blockEpoch : -1;
-    if (closedNodes?.[source] === 1 || blockedNodes[source] === block) return this;
+    if (adj.closedNodes?.[source] === 1 || blockedNodes[source] === block) return this;
     const { dist, dist2 } = f;
-    const { primary, tie } = weights;
     const noTransfer = this.noTransfer;
     f.relax(source, 0, 0, -1);
     while (f.size > 0) {
@@ -352,15 +459,48 @@ export class CompactGraph {
       const du = dist[u] as number;
       const du2 = dist2[u] as number;
       const end = offsets[u + 1] as number;
-      for (let e = offsets[u] as number; e < end; e++) {
-        const v = heads[e] as number;
+      for (let i = offsets[u] as number; i < end; i++) {
+        const v = heads[i] as number;
         if (f.settledAt[v] === f.epoch) continue;
-        if (closedEdges !== undefined && (closedEdges[e] === 1 || (closedNodes as Uint8Array)[v] === 1)) continue;
-        if (blockedEdges[e] === block || blockedNodes[v] === block) continue;
-        f.relax(v, du + (primary[e] as number), du2 + (tie[e] as number), e);
+        if (useBlocks && (blockedEdges[edge[i] as number] === block || blockedNodes[v] === block)) continue;
+        if (toTarget === null) f.relax(v, du + (primary[i] as number), du2 + (tie[i] as number), i);
+        else {
+          const h = toTarget[v] as number;
+          if (h !== Number.POSITIVE_INFINITY) f.relax(v, du + (primary[i] as number), du2 + (tie[i] as number), i, h);
+        }
       }
     }
     return this;
+  }
+
+  /**
+   * Distance from every node to `target` on `adj` (Infinity where `target` cannot be reached), changing services
+   * only where allowed: a backward Dijkstra over the whole graph. A consistent A* heuristic for searches toward
+   * `target` on the same adjacency, however many nodes and edges they block.
+   */
+  distancesTo(adj: Adjacency, target: number): Float64Array {
+    const out = new Float64Array(this.nodeCount).fill(Number.POSITIVE_INFINITY);
+    if (adj.closedNodes?.[target] === 1) return out;
+    const b = this.#backward;
+    b.begin();
+    const { tails, inOffsets, inEdges, primary, tie } = adj;
+    const noTransfer = this.noTransfer;
+    b.relax(target, 0, 0, -1);
+    while (b.size > 0) {
+      const u = b.pop();
+      const du = b.dist[u] as number;
+      out[u] = du;
+      if (noTransfer[u] === 1 && u !== target) continue;
+      const du2 = b.dist2[u] as number;
+      const end = inOffsets[u + 1] as number;
+      for (let k = inOffsets[u] as number; k < end; k++) {
+        const i = inEdges[k] as number;
+        const v = tails[i] as number;
+        if (b.settledAt[v] === b.epoch) continue;
+        b.relax(v, du + (primary[i] as number), du2 + (tie[i] as number), i);
+      }
+    }
+    return out;
   }
 
   /** Whether the last {@link search} reached `node`. */
@@ -375,83 +515,93 @@ export class CompactGraph {
 
   /** The edges (CSR positions) of the path the last {@link search} found to `node`, in order; [] if unreached. */
   path(node: number): number[] {
-    if (!this.reached(node)) return [];
-    const edge = this.#forward.edge;
+    const adj = this.#searched;
+    if (adj === null || !this.reached(node)) return [];
+    const tree = this.#forward.edge;
     const edges: number[] = [];
-    for (let e = edge[node] as number; e !== -1; e = edge[this.tails[e] as number] as number) edges.push(e);
+    for (let i = tree[node] as number; i !== -1; i = tree[adj.tails[i] as number] as number) {
+      edges.push(adj.edge[i] as number);
+    }
     return edges.reverse();
   }
 
   /**
-   * Bidirectional Dijkstra from `source` to `target` (`source` ≠ `target`): the edges of a shortest loopless path,
-   * or null when there is none. Skips what `mask` excludes, and changes services only at hubs that allow it.
+   * Bidirectional Dijkstra on `adj` from `source` to `target` (`source` ≠ `target`): the edges (CSR positions) of a
+   * shortest loopless path, or null when there is none. Changes services only at hubs that allow it.
    */
-  shortestPath(source: number, target: number, weights: EdgeWeights, mask: SearchMask | null): number[] | null {
+  shortestPath(adj: Adjacency, source: number, target: number): number[] | null {
     const f = this.#forward;
     const b = this.#backward;
     f.begin();
     b.begin();
-    const closedNodes = mask?.nodes;
-    const closedEdges = mask?.edges;
-    if (closedNodes !== undefined && (closedNodes[source] === 1 || closedNodes[target] === 1)) return null;
-    const { offsets, heads, tails, inOffsets, inEdges, noTransfer } = this;
-    const { primary, tie } = weights;
+    this.#searched = null;
+    const closedNodes = adj.closedNodes;
+    if (closedNodes !== null && (closedNodes[source] === 1 || closedNodes[target] === 1)) return null;
+    const { offsets, heads, tails, inOffsets, inEdges, primary, tie } = adj;
+    const noTransfer = this.noTransfer;
     f.relax(source, 0, 0, -1);
     b.relax(target, 0, 0, -1);
     let best = Number.POSITIVE_INFINITY;
     let best2 = Number.POSITIVE_INFINITY;
     let meet = -1;
-    const offer = (v: number) => {
-      const total = (f.dist[v] as number) + (b.dist[v] as number);
-      const total2 = (f.dist2[v] as number) + (b.dist2[v] as number);
-      if (total < best || (total === best && total2 < best2)) {
-        best = total;
-        best2 = total2;
-        meet = v;
-      }
-    };
     while (f.size > 0 && b.size > 0) {
       const tf = f.top();
       const tb = b.top();
-      const sum = (f.dist[tf] as number) + (b.dist[tb] as number);
+      const df = f.dist[tf] as number;
+      const db = b.dist[tb] as number;
+      const sum = df + db;
       const sum2 = (f.dist2[tf] as number) + (b.dist2[tb] as number);
       if (sum > best || (sum === best && sum2 >= best2)) break;
-      const forward =
-        (f.dist[tf] as number) < (b.dist[tb] as number) ||
-        ((f.dist[tf] as number) === (b.dist[tb] as number) && (f.dist2[tf] as number) <= (b.dist2[tb] as number));
-      if (forward) {
+      if (df < db || (df === db && (f.dist2[tf] as number) <= (b.dist2[tb] as number))) {
         const u = f.pop();
         const du = f.dist[u] as number;
         const du2 = f.dist2[u] as number;
         const end = offsets[u + 1] as number;
-        for (let e = offsets[u] as number; e < end; e++) {
-          const v = heads[e] as number;
+        for (let i = offsets[u] as number; i < end; i++) {
+          const v = heads[i] as number;
           if (f.settledAt[v] === f.epoch || (noTransfer[v] === 1 && v !== target)) continue;
-          if (closedEdges !== undefined && (closedEdges[e] === 1 || (closedNodes as Uint8Array)[v] === 1)) continue;
-          f.relax(v, du + (primary[e] as number), du2 + (tie[e] as number), e);
-          if (b.reachedAt[v] === b.epoch) offer(v);
+          f.relax(v, du + (primary[i] as number), du2 + (tie[i] as number), i);
+          if (b.reachedAt[v] === b.epoch) {
+            const total = (f.dist[v] as number) + (b.dist[v] as number);
+            const total2 = (f.dist2[v] as number) + (b.dist2[v] as number);
+            if (total < best || (total === best && total2 < best2)) {
+              best = total;
+              best2 = total2;
+              meet = v;
+            }
+          }
         }
       } else {
         const u = b.pop();
         const du = b.dist[u] as number;
         const du2 = b.dist2[u] as number;
         const end = inOffsets[u + 1] as number;
-        for (let i = inOffsets[u] as number; i < end; i++) {
-          const e = inEdges[i] as number;
-          const v = tails[e] as number;
+        for (let k = inOffsets[u] as number; k < end; k++) {
+          const i = inEdges[k] as number;
+          const v = tails[i] as number;
           if (b.settledAt[v] === b.epoch || (noTransfer[v] === 1 && v !== source)) continue;
-          if (closedEdges !== undefined && (closedEdges[e] === 1 || (closedNodes as Uint8Array)[v] === 1)) continue;
-          b.relax(v, du + (primary[e] as number), du2 + (tie[e] as number), e);
-          if (f.reachedAt[v] === f.epoch) offer(v);
+          b.relax(v, du + (primary[i] as number), du2 + (tie[i] as number), i);
+          if (f.reachedAt[v] === f.epoch) {
+            const total = (f.dist[v] as number) + (b.dist[v] as number);
+            const total2 = (f.dist2[v] as number) + (b.dist2[v] as number);
+            if (total < best || (total === best && total2 < best2)) {
+              best = total;
+              best2 = total2;
+              meet = v;
+            }
+          }
         }
       }
     }
     if (meet === -1) return null;
-    const edges: number[] = [];
-    for (let e = f.edge[meet] as number; e !== -1; e = f.edge[tails[e] as number] as number) edges.push(e);
-    edges.reverse();
-    for (let e = b.edge[meet] as number; e !== -1; e = b.edge[heads[e] as number] as number) edges.push(e);
-    return this.withoutLoops(source, edges);
+    const local: number[] = [];
+    for (let i = f.edge[meet] as number; i !== -1; i = f.edge[tails[i] as number] as number) local.push(i);
+    local.reverse();
+    for (let i = b.edge[meet] as number; i !== -1; i = b.edge[heads[i] as number] as number) local.push(i);
+    return this.withoutLoops(
+      source,
+      local.map((i) => adj.edge[i] as number),
+    );
   }
 
   /**
@@ -466,7 +616,6 @@ export class CompactGraph {
       const seen = at.get(v);
       if (seen !== undefined) {
         for (const dropped of out.splice(seen)) at.delete(this.heads[dropped] as number);
-        at.set(v, seen);
         continue;
       }
       out.push(e);

@@ -20,6 +20,7 @@ import { dijkstra } from 'graphology-shortest-path';
 import { InvalidParameterError } from '../errors.js';
 import type { CorridorNetwork, NetworkHub, Ride } from './build.js';
 import {
+  type Adjacency,
   type CompactGraph,
   compactGraphOf,
   type EdgeWeights,
@@ -169,6 +170,7 @@ function requireEnds(network: CorridorNetwork, origin: string, destination: stri
 
 interface NetworkState {
   masks: Map<string, SearchMask | null>;
+  adjacencies: Map<string, Adjacency>;
   legs: Map<number, (RouteLeg | undefined)[]>;
   cache: Map<string, unknown>;
   graphs: Map<string, MultiDirectedGraph<NetworkHub, Ride>>;
@@ -182,7 +184,7 @@ const states = new WeakMap<CorridorNetwork, NetworkState>();
 function stateOf(network: CorridorNetwork): NetworkState {
   let state = states.get(network);
   if (state === undefined) {
-    state = { masks: new Map(), legs: new Map(), cache: new Map(), graphs: new Map() };
+    state = { masks: new Map(), adjacencies: new Map(), legs: new Map(), cache: new Map(), graphs: new Map() };
     states.set(network, state);
   }
   return state;
@@ -229,6 +231,26 @@ function maskOf(network: CorridorNetwork, graph: CompactGraph, options: Resolved
   if (state.masks.size >= MAX_MASKS) state.masks.clear();
   state.masks.set(options.closedKey, mask);
   return mask;
+}
+
+/** The adjacency searches run on for these options (cached): closures applied, parallel rides collapsed or not. */
+function adjacencyOf(
+  network: CorridorNetwork,
+  graph: CompactGraph,
+  options: ResolvedOptions,
+  collapse: boolean,
+): Adjacency {
+  const state = stateOf(network);
+  const vot = options.by === 'generalized' ? options.valueOfTime : '';
+  const key = `${options.by}|${vot}|${collapse}|${options.closedKey}`;
+  let adjacency = state.adjacencies.get(key);
+  if (adjacency === undefined) {
+    const weights = graph.weights(options.by, options.valueOfTime);
+    adjacency = graph.adjacency(weights, maskOf(network, graph, options), collapse);
+    if (state.adjacencies.size >= 16) state.adjacencies.clear();
+    state.adjacencies.set(key, adjacency);
+  }
+  return adjacency;
 }
 
 function legsFor(network: CorridorNetwork, valueOfTime: number): (RouteLeg | undefined)[] {
@@ -455,12 +477,7 @@ export function shortestRoute(
     const graph = compactGraphOf(network);
     const s = graph.nodeIndex.get(origin) as number;
     const t = graph.nodeIndex.get(destination) as number;
-    const edges = graph.shortestPath(
-      s,
-      t,
-      graph.weights(resolved.by, resolved.valueOfTime),
-      maskOf(network, graph, resolved),
-    );
+    const edges = graph.shortestPath(adjacencyOf(network, graph, resolved, true), s, t);
     return edges === null ? null : routeFromEdges(network, graph, origin, destination, edges, resolved.valueOfTime);
   });
 }
@@ -494,8 +511,11 @@ function better(a: Candidate, b: Candidate): boolean {
  * Yen's k shortest loopless paths on the compact graph, lazily: yields paths (edge lists), cheapest first, distinct
  * as ride sequences and loopless in hubs, until there are no more.
  */
-function* yen(graph: CompactGraph, s: number, t: number, weights: EdgeWeights, mask: SearchMask | null) {
-  graph.search(s, t, weights, mask);
+function* yen(graph: CompactGraph, adj: Adjacency, s: number, t: number, weights: EdgeWeights) {
+  // Distances to t guide every search (A*): spur searches then look little beyond the previous paths.
+  const toTarget = graph.distancesTo(adj, t);
+  if (toTarget[s] === Number.POSITIVE_INFINITY) return;
+  graph.search(adj, s, t, false, toTarget);
   if (!graph.reached(t)) return;
   const found: Candidate[] = [candidate(graph.path(t), weights)];
   const candidates: Candidate[] = [];
@@ -515,7 +535,7 @@ function* yen(graph: CompactGraph, s: number, t: number, weights: EdgeWeights, m
       // Root nodes other than the spur node: s and the heads of all root edges but the last.
       if (i > 0) graph.blockNode(s);
       for (let j = 0; j + 1 < i; j++) graph.blockNode(graph.heads[root[j] as number] as number);
-      graph.search(spur, t, weights, mask, true);
+      graph.search(adj, spur, t, true, toTarget);
       if (!graph.reached(t)) continue;
       const next = candidate(root.concat(graph.path(t)), weights);
       if (seen.has(next.key)) continue;
@@ -624,7 +644,7 @@ export function kShortestRoutes(
     const weights = graph.weights(resolved.by, resolved.valueOfTime);
     const rideIndex = rideIndexOf(network);
     const routes: Route[] = [];
-    for (const edges of yen(graph, s, t, weights, maskOf(network, graph, resolved))) {
+    for (const edges of yen(graph, adjacencyOf(network, graph, resolved, false), s, t, weights)) {
       if (callsTwice(graph, edges) || dominatedReboarding(graph, edges, weights, rideIndex)) continue;
       routes.push(routeFromEdges(network, graph, origin, destination, edges, resolved.valueOfTime));
       if (routes.length === k) break;
@@ -669,8 +689,7 @@ export function routeTable(network: CorridorNetwork, options: RouteOptions = {})
   return remember(stateOf(network), resolved.cache ? key : null, () => {
     if (resolved.engine === 'graphology') return new Table(tableGraphology(network, resolved));
     const graph = compactGraphOf(network);
-    const weights = graph.weights(resolved.by, resolved.valueOfTime);
-    const mask = maskOf(network, graph, resolved);
+    const adjacency = adjacencyOf(network, graph, resolved, true);
     const legs = legsFor(network, resolved.valueOfTime);
     const rows = new Map<string, Map<string, Route>>();
     const ids = graph.nodeIds;
@@ -678,7 +697,7 @@ export function routeTable(network: CorridorNetwork, options: RouteOptions = {})
       const origin = ids[s] as string;
       const row = new Map<string, Route>();
       rows.set(origin, row);
-      graph.search(s, -1, weights, mask);
+      graph.search(adjacency, s, -1);
       for (let t = 0; t < graph.nodeCount; t++) {
         if (t === s || !graph.reached(t)) continue;
         const rides = graph.path(t).map((e) => graph.rideOf[e] as number);
