@@ -42,6 +42,11 @@ export interface GaugeChangeSpec {
   hoursPerTrain: DistributionSpec;
   /** Parallel gauge-change tracks (trains handled at once). Integer ≥ 1. */
   tracks: number;
+  /**
+   * Other trains (from other Chinese cities, other operators) re-gauged here, per day (Poisson), competing for the
+   * same tracks. This is what makes border queues such as Małaszewicze's form; default 0.
+   */
+  backgroundTrainsPerDay?: number;
 }
 
 /** A place where boxes are handled, cleared, transferred, re-gauged or locked through. A graph node. */
@@ -69,6 +74,13 @@ export interface HubSpec {
    * random closures are described by `closures`.
    */
   lock?: LockSpec;
+  /**
+   * Whether boxes may change from one service to another here (default true). `false` for places where vehicles
+   * only pass through: border crossings, locks, en-route stops of through block trains. A route may still start or
+   * end at such a hub, but routing and route choice should not let it alight from one service and board another (or
+   * re-board the same one) there.
+   */
+  transfers?: boolean;
   /** Where the figures for this hub come from (tag first). */
   source?: string;
 }
@@ -81,6 +93,11 @@ export interface LockSpec {
   vesselsPerLockage: number;
   /** Hours to pass all steps once admitted. */
   passageHours: DistributionSpec;
+  /**
+   * Other vessels (bulk carriers, general cargo) competing for the same lockages, per day and direction (Poisson).
+   * This traffic is what makes anchorage queues of days form; default 0 (only the scenario's own barges).
+   */
+  backgroundVesselsPerDay?: number;
   /** Random closures (fog, high water, maintenance): how often they start and how long they last. */
   closures?: {
     /** Mean number of closures per year. ≥ 0. */
@@ -160,6 +177,11 @@ export interface DemandFlowSpec {
   teuPerYear: number;
   /** Annual growth rate (0.1 = +10%/year). Default: the demand's `growthPerYear`. */
   growthPerYear?: number;
+  /**
+   * Trade direction for reports. Default: `export` from China to abroad, `import` from abroad to China, `domestic`
+   * otherwise (by the hubs' countries).
+   */
+  direction?: 'export' | 'import' | 'domestic';
   /** Corridor this flow is attributed to in calibration notes (informative; route choice decides the real one). */
   note?: string;
   source?: string;
@@ -224,6 +246,11 @@ export interface RouteChoiceSpec {
   logitScalePerUsd: number;
   /** Always take the cheapest route (ignores the logit scale). */
   deterministic?: boolean;
+  /**
+   * Add to each route's cost the value of the time needed to clear the backlog already waiting for its departures
+   * (units waiting ÷ capacity × headway), so bookings avoid full services (default true).
+   */
+  congestionAware?: boolean;
 }
 
 /** A complete scenario: the network, its demand and what to measure. */

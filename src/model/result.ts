@@ -1,0 +1,161 @@
+/**
+ * What one run of the corridor model reports: plain, JSON-serialisable data. Summaries are ready to read; the
+ * `stats` fields hold the mergeable statistics (tally and histogram JSON) that experiments combine across
+ * replications.
+ *
+ * Definitions:
+ * - **dispatched TEU** of a corridor in a period: TEU that left their origin hub on a route of that corridor in the
+ *   period (the way corridor volumes are reported: boxes handled/sent by the corridor). A booking split over two
+ *   departures counts each part when it leaves.
+ * - **delivered TEU**: TEU that reached their destination (after handling and clearance) in the period.
+ * - **door-to-door hours**: from booking to delivery of the booking's last part.
+ * - a route's **corridor** is the corridor of its first line-haul leg (network layer, `Route.corridor`); corridor
+ *   keys are `ILSTC`, `ILSTC/rail-sea`, `ILSTC/cross-border-road`, `ILSTC/international-rail`, `CR-Express`, ...
+ *
+ * @module
+ */
+import type { QuantileHistogramJSON } from '../engine/statistics/quantile-histogram.js';
+import type { TallyJSON } from '../engine/statistics/tally.js';
+import type { Direction } from './demand.js';
+
+/** Mean and percentiles of a duration, hours. `count` = 0 means nothing was observed (other fields are 0). */
+export interface DurationSummary {
+  count: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** Mergeable statistics behind a {@link DurationSummary}. */
+export interface DurationStats {
+  tally: TallyJSON;
+  histogram: QuantileHistogramJSON;
+}
+
+/** Volumes and times of one corridor (or corridor/mode). */
+export interface CorridorResult {
+  key: string;
+  dispatchedTeu: number;
+  deliveredTeu: number;
+  /** Dispatched TEU by calendar year. */
+  dispatchedTeuByYear: Record<string, number>;
+  /** Dispatched TEU by month (`YYYY-MM`) and direction. */
+  dispatchedTeuByMonth: Record<string, Record<Direction, number>>;
+  /** Door-to-door hours of bookings delivered on this corridor. */
+  doorToDoorHours: DurationSummary;
+  stats: DurationStats;
+}
+
+/** One origin–destination flow. */
+export interface FlowResult {
+  id: string;
+  origin: string;
+  destination: string;
+  direction: Direction;
+  bookings: number;
+  generatedTeu: number;
+  dispatchedTeu: number;
+  deliveredTeu: number;
+  /** Dispatched TEU by corridor key (top-level corridors only). */
+  dispatchedTeuByCorridor: Record<string, number>;
+  doorToDoorHours: DurationSummary;
+  /** Door-to-door hours by the corridor (or corridor/mode, where it has one) of the route each booking took. */
+  doorToDoorHoursByCorridor: Record<string, DurationSummary>;
+  stats: DurationStats;
+}
+
+/** One operated service (outbound or return run). */
+export interface ServiceResult {
+  id: string;
+  corridor: string;
+  corridorMode?: string;
+  /** Departures in the timetable during the measured period. */
+  departures: number;
+  /** Departures that ran with cargo. */
+  departuresRun: number;
+  teuLoaded: number;
+  capacityOfferedTeu: number;
+  /**
+   * TEU on board at the start of each leg ÷ capacity offered on each leg, over the measured period's scheduled
+   * departures (for trucks: every truck slot). Never above 1.
+   */
+  loadFactor: number;
+  /** Highest TEU on board at any moment of any trip (never above the capacity). */
+  maxOnBoardTeu: number;
+  capacityTeu: number;
+  /** Bookings split because only part fitted. */
+  splits: number;
+  /** Mean hours a part waited for a departure with room (at any of the service's stops). */
+  meanWaitForDepartureHours: number;
+}
+
+/** One hub. */
+export interface HubResult {
+  id: string;
+  /** TEU handled (each handling counts: a transfer is handled twice). */
+  handledTeu: number;
+  /** Busy fraction of the handling servers. */
+  handlingUtilisation: number;
+  /** Hours a part waited for a free crane. */
+  handlingWaitHours: DurationSummary;
+  /** Hours a part waited for a departure with room at this hub. */
+  departureWaitHours: DurationSummary;
+  /** Gauge change: trains handled and their wait for a free track. */
+  gaugeChange?: { trains: number; waitHours: DurationSummary; utilisation: number };
+  /** Lock: vessels (barges and background traffic) and their anchorage wait. */
+  lock?: { vessels: number; barges: number; waitHours: DurationSummary; closures: number; closedHours: number };
+  /** TEU at the hub at the end of the run (waiting for handling, clearance or a departure). */
+  backlogTeu: number;
+}
+
+/** A target and whether the run met it. */
+export interface TargetResult {
+  id: string;
+  corridor: string;
+  year: number;
+  targetTeu: number;
+  /** Dispatched TEU of the corridor in that year (NaN-free: 0 when the year is outside the run). */
+  simulatedTeu: number;
+  /** Whether the run covers the whole target year. */
+  covered: boolean;
+  met: boolean;
+}
+
+/** TEU accounting at the end of the run: generated = delivered + in transit + waiting. */
+export interface Conservation {
+  generatedTeu: number;
+  deliveredTeu: number;
+  /** On vehicles. */
+  inTransitTeu: number;
+  /** At hubs: in handling, clearance or a departure queue. */
+  waitingTeu: number;
+  /** generated − delivered − inTransit − waiting (0 when TEU are conserved). */
+  imbalanceTeu: number;
+}
+
+/** The result of one run. */
+export interface RunResult {
+  scenario: string;
+  seed: string | number;
+  /** First measured instant (ISO UTC). */
+  startDate: string;
+  /** End of the run (ISO UTC). */
+  endDate: string;
+  warmupDays: number;
+  /** Events processed, warm-up included. */
+  events: number;
+  /** Whole run, measured period only where noted. */
+  conservation: Conservation;
+  corridors: Record<string, CorridorResult>;
+  flows: Record<string, FlowResult>;
+  services: Record<string, ServiceResult>;
+  hubs: Record<string, HubResult>;
+  targets: TargetResult[];
+  /** Invariant checks done during the run (a run that breaks one throws instead of returning). */
+  invariants: {
+    teuConserved: boolean;
+    maxLoadFactorOnBoard: number;
+    timestampsNonDecreasing: boolean;
+  };
+}
