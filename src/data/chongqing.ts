@@ -344,11 +344,12 @@ function hubs(): HubSpec[] {
       kind: 'border',
       // S/H inbound clearance < 16 h; E: the triangular shape 4/10/16 h within that bound, applied both ways.
       dwellHours: tri(4, 10, 16),
-      // S/H ~1.5 h per train; E: ±0.5 h spread and 2 tracks (~17–21 trains/day S for all cities, far below 2 tracks'
-      // 64/day, but most of those trains are not Chongqing's and are not modelled).
-      gaugeChange: { hoursPerTrain: tri(1, 1.5, 2), tracks: 2 },
+      // S/H ~1.5 h per train (E: ±0.5 h spread). S: Alashankou handles ~17–21 trains/day (2023–25), all cities;
+      // the scenario's own trains are 4 a day (2 each way), so D/E 15 other trains a day compete for the tracks.
+      // E: 2 tracks → (15 + 4) × 1.5 h / 48 track-hours ≈ 59% busy: short queues, longer when trains bunch.
+      gaugeChange: { hoursPerTrain: tri(1, 1.5, 2), tracks: 2, backgroundTrainsPerDay: 15 },
       transfers: false, // E: border, the same train continues after the gauge change
-      source: `S/H gauge change ~1.5 h per train; inbound clearance < 16 h (dwell shape E); ~17–21 trains/day (S); E: 2 gauge-change tracks; ${COORD}`,
+      source: `S/H gauge change ~1.5 h per train; inbound clearance < 16 h (dwell shape E); S ~17–21 trains/day in all → D/E 15 other trains/day; E: 2 gauge-change tracks; ${COORD}`,
     },
     {
       id: H.khorgos,
@@ -358,9 +359,10 @@ function hubs(): HubSpec[] {
       lon: 80.41,
       kind: 'border',
       dwellHours: tri(4, 10, 16), // E: as Alashankou
-      gaugeChange: { hoursPerTrain: tri(1, 1.5, 2), tracks: 2 }, // E: as Alashankou
+      // E: as Alashankou, with ~10 other trains a day (the second China–Kazakhstan crossing; no count in the facts).
+      gaugeChange: { hoursPerTrain: tri(1, 1.5, 2), tracks: 2, backgroundTrainsPerDay: 10 },
       transfers: false, // E: border, the same train continues after the gauge change
-      source: `E: gauge change and clearance taken equal to Alashankou's (S/H there: ~1.5 h per train, < 16 h); ${COORD}`,
+      source: `E: gauge change and clearance taken equal to Alashankou's (S/H there: ~1.5 h per train, < 16 h), 10 other trains/day; ${COORD}`,
     },
     {
       id: H.almaty,
@@ -404,12 +406,14 @@ function hubs(): HubSpec[] {
       kind: 'border',
       // E: EU entry (T1 transit) 6–36 h.
       dwellHours: tri(6, 12, 36),
-      // E: transshipping a 41–55 FEU train takes ~5 h (lognormal sd 2 h) and only 3 tracks/gantry slots serve the
-      // Chongqing trains, so queues form when trains bunch; S/M: average wait ~10 days in the 2021 congestion (up
-      // to 14–16) — reproduce that with a `slow` disruption (see chongqingExampleDisruptions()).
-      gaugeChange: { hoursPerTrain: { type: 'lognormal', mean: 5, sd: 2 }, tracks: 3 },
+      // E: transshipping a 41–55 FEU train takes ~5 h (lognormal sd 2 h) on one of 4 tracks/gantry slots. Both CR
+      // Express trains pass here both ways (8 Chongqing trains a day), plus ~6 other China–Europe trains a day (E):
+      // (8 + 6) × 5 h / 96 track-hours ≈ 73% busy, so queues of hours form in normal times and of days as soon as
+      // anything slows. S/M: average wait ~10 days in the 2021 congestion (up to 14–16) — reproduce with a `slow`
+      // disruption (chongqingExampleDisruptions()).
+      gaugeChange: { hoursPerTrain: { type: 'lognormal', mean: 5, sd: 2 }, tracks: 4, backgroundTrainsPerDay: 6 },
       transfers: false, // E: the same train continues after transshipment
-      source: `E: transshipment 5 h per train on 3 tracks, EU entry dwell (triangular 6/12/36 h); context S/M: average wait ~10 days in congestion (2021), up to 14–16; ${COORD}`,
+      source: `E: transshipment 5 h per train on 4 tracks with 6 other trains/day, EU entry dwell (triangular 6/12/36 h); context S/M: average wait ~10 days in congestion (2021), up to 14–16; ${COORD}`,
     },
     {
       id: H.duisburg,
@@ -440,9 +444,11 @@ function hubs(): HubSpec[] {
       lon: 117.32,
       kind: 'border',
       dwellHours: tri(4, 8, 16), // E: Russian entry
-      gaugeChange: { hoursPerTrain: tri(2, 3, 5), tracks: 2 }, // E: transshipment to 1520 mm
+      // E: transshipment to 1520 mm, 2–5 h per train on 5 tracks. S/M: ~13 inbound trains/day at Manzhouli; with
+      // ~11 outbound (E) that is D/E ~23 other trains a day besides the scenario's ~1 → (23 + 1) × 3.3 h / 120 ≈ 66%.
+      gaugeChange: { hoursPerTrain: tri(2, 3, 5), tracks: 5, backgroundTrainsPerDay: 23 },
       transfers: false, // E: the same train continues after the gauge change
-      source: `E: ${COORD}; entry dwell (triangular 4/8/16 h), gauge change (2–5 h, 2 tracks) estimated`,
+      source: `S/M ~13 inbound trains/day at Manzhouli → D/E 23 other trains/day both ways; E: ${COORD}; entry dwell (triangular 4/8/16 h), gauge change (2–5 h, 5 tracks) estimated`,
     },
     {
       id: H.novosibirsk,
@@ -465,16 +471,23 @@ function hubs(): HubSpec[] {
       lon: 111.02,
       kind: 'lock',
       lock: {
-        // E: one lockage admitted about every 2 h per direction (the five steps pipeline); the Chongqing container
-        // barges get one slot per lockage (the direct express has priority; general cargo ships are not modelled).
+        // E: a lockage admitted about every 2 h per direction (the five steps pipeline), 4 vessels each in the
+        // 280 × 34 m chamber (S/M) → 48 vessels a day per direction ≈ 50 Mt a year each way at ~3,000 t per
+        // vessel, i.e. about the 100 Mt/yr design capacity (S/H).
         lockagesPerDay: 12,
-        vesselsPerLockage: 1,
+        vesselsPerLockage: 4,
         passageHours: tri(3.5, 4, 4.5), // S/M passing the five steps takes ~4 h
+        // E: 30 other vessels a day per direction compete with the scenario's ~3 barges → ~70% of the lockage
+        // slots: waits of hours for the (priority) express barges, so their ~8 / ~10 days (S/M) hold. The locks
+        // really run above design (146–169 Mt/yr, S/H) and general shipping waited 54.6 h on average in 2012 (S/M;
+        // ~300 ships waiting a day in 2016, S/M: Little's law gives ~130 arrivals a day, ~66 per direction) —
+        // raise this towards 45–50 to study that congestion.
+        backgroundVesselsPerDay: 30,
         // E: ~8 closures a year (fog, wind, high water) of 0.5–5 days (S/L: 3–5 days in fog/wind).
         closures: { perYear: 8, durationHours: tri(12, 36, 120) },
       },
       transfers: false, // boxes cannot change vessels in a lock
-      source: `S/M passage of the five steps ~4 h; S/L closures of 3–5 days in fog/wind, 7–10+ days in maintenance; S/M average anchorage wait 54.6 h (2012, general shipping, not reproduced for priority express barges); E: 12 lockages/day, 1 barge slot each, 8 closures/yr; ${COORD}`,
+      source: `S/M passage of the five steps ~4 h, chamber 280 × 34 m; S/H design 100 Mt/yr, 146–169 Mt (2019–2023); S/L closures of 3–5 days in fog/wind, 7–10+ days in maintenance; S/M average anchorage wait 54.6 h (2012, general shipping); E: 12 lockages/day × 4 vessels, 30 other vessels/day per direction, 8 closures/yr; ${COORD}`,
     },
     {
       id: H.yichang,
@@ -1007,6 +1020,8 @@ function upstream([min, mode, max]: readonly [number, number, number]): Distribu
 }
 
 function services(): ServiceSpec[] {
+  // Feeder and deep-sea capacities are ship sizes; only Chongqing's boxes are modelled on them, so their load
+  // factors look low and their capacity never binds.
   const ilstcFeeder = (
     port: string,
     name: string,
@@ -1144,10 +1159,11 @@ function services(): ServiceSpec[] {
       // E: USD 850/TEU — a short international train with border formalities and a mixed-gauge Vietnamese section is
       // not cheaper than the truck per TEU.
       legs: [{ costUsdPerTeu: 480 }, { costUsdPerTeu: 210 }, { costUsdPerTeu: 160 }],
-      // E: daily, 100 TEU (~50 wagons); the calibrated Hanoi rail flows need ~50–60% of that southbound.
-      timetable: { kind: 'interval', everyHours: 24, offsetHours: 16 },
+      // E: 3 trains a week of 100 TEU (~50 wagons): the calibrated Hanoi rail flows fill about half of the
+      // southbound capacity (15,600 TEU a year).
+      timetable: weekly(3, 16),
       capacityTeu: 100,
-      source: 'S/H Chongqing–Vietnam rail 4–5 days; E: daily trains of 100 TEU, USD 850/TEU',
+      source: 'S/H Chongqing–Vietnam rail 4–5 days; E: 3 trains/week of 100 TEU, USD 850/TEU',
     },
     {
       id: 'ilstc-rail-laos',
@@ -1157,8 +1173,8 @@ function services(): ServiceSpec[] {
       mode: 'rail',
       stops: [H.tuanjiecun, H.kunming, H.mohan, H.boten, H.vientiane],
       legs: [{ costUsdPerTeu: 350 }, { costUsdPerTeu: 300 }, { costUsdPerTeu: 80 }, { costUsdPerTeu: 520 }], // E: 1,250
-      // E: daily, 80 TEU (40 wagons). D/H: Chongqing's China–Laos trains averaged ~22–26 TEU in 2022; volumes have
-      // grown since and the calibrated 2024 flows need ~35 TEU per southbound train on average.
+      // E: daily, 80 TEU (40 wagons). The calibrated 2024 flows put ~26 TEU on an average southbound train, in line
+      // with the ~22–26 TEU per train of 2022 (D/H).
       timetable: { kind: 'interval', everyHours: 24, offsetHours: 3 },
       capacityTeu: 80,
       source:
@@ -1577,12 +1593,15 @@ function flows(): DemandFlowSpec[] {
     const exportTeu = Math.round(pair.teu * pair.exportShare);
     const importTeu = pair.teu - exportTeu;
     const split = `export share ${pair.exportShare} (E)`;
+    // Explicit directions: the gateway flows (Chongqing ↔ Qinzhou, Shanghai) are foreign trade between two Chinese
+    // hubs, which the by-country default would call domestic.
     out.push({
       id: `${pair.id}-export`,
       origin: pair.chongqing,
       destination: pair.destination,
       teuPerYear: exportTeu,
       growthPerYear: pair.growthPerYear,
+      direction: 'export',
       note: pair.note,
       source: `${pair.source}; ${split}`,
     });
@@ -1592,6 +1611,7 @@ function flows(): DemandFlowSpec[] {
       destination: pair.chongqing,
       teuPerYear: importTeu,
       growthPerYear: pair.growthPerYear,
+      direction: 'import',
       note: pair.note,
       source: `${pair.source}; ${split}`,
     });
@@ -1679,10 +1699,11 @@ export function chongqingExampleDisruptions(year = 2025): DisruptionSpec[] {
       element: { kind: 'hub', id: H.malaszewicze },
       start: `${year}-10-01`,
       end: `${year}-12-01`,
-      effect: { kind: 'slow', factor: 3 },
-      description: 'Transshipment at Małaszewicze three times slower for two months: queues of days form',
+      effect: { kind: 'slow', factor: 1.7 },
+      description:
+        'Transshipment at Małaszewicze 1.7× slower for two months: the tracks (73% busy normally) cannot keep up and the queue grows to waits of ~2 weeks by the end of the window',
       source:
-        'S/M Małaszewicze average wait ~10 days in the 2021 congestion (up to 14–16); E: factor 3 and the two-month window',
+        'S/M Małaszewicze average wait ~10 days in the 2021 congestion (up to 14–16); E: factor 1.7 and the two-month window, chosen so the bundled model reproduces waits of that order (p95 ≈ 12 days, max ≈ 14.5 days in a test run)',
     },
     {
       id: 'three-gorges-maintenance',
