@@ -31,6 +31,7 @@ export type {
 } from './geojson.js';
 export {
   type Closures,
+  type KShortestOptions,
   kShortestRoutes,
   type Route,
   type RouteCriterion,

@@ -487,16 +487,18 @@ interface Candidate {
   cost: number;
   tie: number;
   key: string;
+  /** Index of the spur node where the path left the path it was derived from (0 for the first). */
+  deviation: number;
 }
 
-function candidate(edges: number[], weights: EdgeWeights): Candidate {
+function candidate(edges: number[], weights: EdgeWeights, deviation: number): Candidate {
   let cost = 0;
   let tie = 0;
   for (const e of edges) {
     cost += weights.primary[e] as number;
     tie += weights.tie[e] as number;
   }
-  return { edges, cost, tie, key: edges.join(',') };
+  return { edges, cost, tie, key: edges.join(','), deviation };
 }
 
 /** Candidate order: cost, then tie-breaker, then fewer legs, then key (deterministic). */
@@ -507,9 +509,55 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.key < b.key;
 }
 
+/** A binary min-heap of candidates in {@link better} order. */
+class CandidateHeap {
+  readonly #items: Candidate[] = [];
+
+  get size(): number {
+    return this.#items.length;
+  }
+
+  push(item: Candidate): void {
+    const items = this.#items;
+    let i = items.length;
+    items.push(item);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = items[parent] as Candidate;
+      if (!better(item, p)) break;
+      items[i] = p;
+      i = parent;
+    }
+    items[i] = item;
+  }
+
+  pop(): Candidate | undefined {
+    const items = this.#items;
+    const top = items[0];
+    const last = items.pop();
+    if (top === undefined || last === undefined || items.length === 0) return top;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= items.length) break;
+      const right = left + 1;
+      let child = left;
+      if (right < items.length && better(items[right] as Candidate, items[left] as Candidate)) child = right;
+      const c = items[child] as Candidate;
+      if (!better(c, last)) break;
+      items[i] = c;
+      i = child;
+    }
+    items[i] = last;
+    return top;
+  }
+}
+
 /**
  * Yen's k shortest loopless paths on the compact graph, lazily: yields paths (edge lists), cheapest first, distinct
- * as ride sequences and loopless in hubs, until there are no more.
+ * as ride sequences and loopless in hubs, until there are no more. With Lawler's refinement (spur only from where a
+ * path left its parent), a prefix index of the paths found (which edges to block at a spur node) and a heap of
+ * candidates, each further path costs a few A*-guided searches.
  */
 function* yen(graph: CompactGraph, adj: Adjacency, s: number, t: number, weights: EdgeWeights) {
   // Distances to t guide every search (A*): spur searches then look little beyond the previous paths.
@@ -517,38 +565,45 @@ function* yen(graph: CompactGraph, adj: Adjacency, s: number, t: number, weights
   if (toTarget[s] === Number.POSITIVE_INFINITY) return;
   graph.search(adj, s, t, false, toTarget);
   if (!graph.reached(t)) return;
-  const found: Candidate[] = [candidate(graph.path(t), weights)];
-  const candidates: Candidate[] = [];
-  const seen = new Set<string>([(found[0] as Candidate).key]);
-  yield (found[0] as Candidate).edges;
+  // For each root (prefix of a found path, as a key), the edges found paths take after it.
+  const next = new Map<string, number[]>();
+  const record = (edges: readonly number[]) => {
+    let key = '';
+    for (let i = 0; i < edges.length; i++) {
+      const list = next.get(key);
+      if (list === undefined) next.set(key, [edges[i] as number]);
+      else list.push(edges[i] as number);
+      key = i === 0 ? String(edges[0]) : `${key},${edges[i]}`;
+    }
+  };
+  let last = candidate(graph.path(t), weights, 0);
+  record(last.edges);
+  const candidates = new CandidateHeap();
+  const seen = new Set<string>([last.key]);
+  yield last.edges;
   for (;;) {
-    const last = (found[found.length - 1] as Candidate).edges;
-    for (let i = 0; i < last.length; i++) {
-      const spur = i === 0 ? s : (graph.heads[last[i - 1] as number] as number);
-      const root = last.slice(0, i);
+    const path = last.edges;
+    let rootKey = '';
+    for (let i = 0; i < path.length; i++) {
+      if (i > 0) rootKey = i === 1 ? String(path[0]) : `${rootKey},${path[i - 1]}`;
+      if (i < last.deviation) continue;
+      const spur = i === 0 ? s : (graph.heads[path[i - 1] as number] as number);
       graph.clearBlocks();
-      // Edges leaving the spur node on found paths that share this root.
-      for (const path of found) {
-        if (path.edges.length > i && root.every((e, j) => path.edges[j] === e))
-          graph.blockEdge(path.edges[i] as number);
-      }
+      for (const e of next.get(rootKey) ?? []) graph.blockEdge(e);
       // Root nodes other than the spur node: s and the heads of all root edges but the last.
       if (i > 0) graph.blockNode(s);
-      for (let j = 0; j + 1 < i; j++) graph.blockNode(graph.heads[root[j] as number] as number);
+      for (let j = 0; j + 1 < i; j++) graph.blockNode(graph.heads[path[j] as number] as number);
       graph.search(adj, spur, t, true, toTarget);
       if (!graph.reached(t)) continue;
-      const next = candidate(root.concat(graph.path(t)), weights);
-      if (seen.has(next.key)) continue;
-      seen.add(next.key);
-      candidates.push(next);
+      const found = candidate(path.slice(0, i).concat(graph.path(t)), weights, i);
+      if (seen.has(found.key)) continue;
+      seen.add(found.key);
+      candidates.push(found);
     }
-    if (candidates.length === 0) return;
-    let best = 0;
-    for (let c = 1; c < candidates.length; c++) {
-      if (better(candidates[c] as Candidate, candidates[best] as Candidate)) best = c;
-    }
-    const chosen = candidates.splice(best, 1)[0] as Candidate;
-    found.push(chosen);
+    const chosen = candidates.pop();
+    if (chosen === undefined) return;
+    record(chosen.edges);
+    last = chosen;
     yield chosen.edges;
   }
 }
@@ -614,13 +669,23 @@ function callsTwice(graph: CompactGraph, edges: readonly number[]): boolean {
   return false;
 }
 
+/** Options of {@link kShortestRoutes}. */
+export interface KShortestOptions extends RouteOptions {
+  /**
+   * Stop after examining this many loopless paths in cost order (default 10,000), including those left out of the
+   * choice set: a bound on the work when few paths qualify among very many. Infinity examines every path.
+   */
+  maxPathsExamined?: number;
+}
+
 /**
  * Up to `k` loopless routes from `origin` to `destination`, best first by `options.by` (Yen's algorithm on the rides
- * graph): distinct as ride sequences (two parallel services make two routes), costs non-decreasing. For a sensible
- * choice set, two kinds of route are left out: those that call at a hub twice (counting hubs the rides pass
- * through, e.g. truck past the border and back), and those that leave a service and board the same service again at
- * once when staying on would cost no more (the route that stays on is among the results instead). Fewer than `k`
- * when fewer exist.
+ * graph): distinct as ride sequences (two parallel services make two routes), costs non-decreasing. The first is
+ * always the best route (the cost {@link shortestRoute} finds). For a sensible choice set, two kinds of alternative
+ * are left out after it: routes that call at a hub twice (counting hubs the rides pass through, e.g. a truck past
+ * the border and back), and routes that leave a service and board the same service again at once when staying on
+ * would cost no more (the route that stays on is among the results instead). Fewer than `k` when fewer exist (or
+ * when `maxPathsExamined` paths were examined first).
  *
  * @throws InvalidParameterError for unknown hubs or closed ids, equal origin and destination, k not an integer ≥ 1.
  */
@@ -629,14 +694,18 @@ export function kShortestRoutes(
   origin: string,
   destination: string,
   k: number,
-  options: RouteOptions = {},
+  options: KShortestOptions = {},
 ): Route[] {
   requireEnds(network, origin, destination);
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 1) {
     throw new InvalidParameterError('k', k, 'an integer >= 1');
   }
+  const limit = options.maxPathsExamined ?? 10_000;
+  if (typeof limit !== 'number' || Number.isNaN(limit) || limit < 1) {
+    throw new InvalidParameterError('maxPathsExamined', limit, 'a number >= 1');
+  }
   const resolved = resolveOptions(network, options);
-  const key = `k|${k}|${resolved.by}|${resolved.valueOfTime}|${resolved.closedKey}|${origin}|${destination}`;
+  const key = `k|${k}|${limit}|${resolved.by}|${resolved.valueOfTime}|${resolved.closedKey}|${origin}|${destination}`;
   return remember(stateOf(network), resolved.cache ? key : null, () => {
     const graph = compactGraphOf(network);
     const s = graph.nodeIndex.get(origin) as number;
@@ -644,10 +713,16 @@ export function kShortestRoutes(
     const weights = graph.weights(resolved.by, resolved.valueOfTime);
     const rideIndex = rideIndexOf(network);
     const routes: Route[] = [];
+    let examined = 0;
     for (const edges of yen(graph, adjacencyOf(network, graph, resolved, false), s, t, weights)) {
-      if (callsTwice(graph, edges) || dominatedReboarding(graph, edges, weights, rideIndex)) continue;
+      examined++;
+      const alternative = routes.length > 0;
+      if (alternative && (callsTwice(graph, edges) || dominatedReboarding(graph, edges, weights, rideIndex))) {
+        if (examined >= limit) break;
+        continue;
+      }
       routes.push(routeFromEdges(network, graph, origin, destination, edges, resolved.valueOfTime));
-      if (routes.length === k) break;
+      if (routes.length === k || examined >= limit) break;
     }
     return Object.freeze(routes) as Route[];
   });
