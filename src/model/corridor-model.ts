@@ -67,6 +67,11 @@ export interface SimulateOptions {
   years?: number;
   /** Days simulated before `startDate` so the corridors are loaded when measurement starts (default 30). */
   warmupDays?: number;
+  /**
+   * Extra hours per service id added to the generalized cost of every route using it, at choice time (valued at the
+   * demand's value of time). Projections use it to let route choice react to the previous year's delays.
+   */
+  routePenaltyHours?: Record<string, number>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -177,6 +182,8 @@ interface LegPlan {
 
 interface RoutePlan {
   readonly route: Route;
+  /** Generalized cost used for choice: the route's, plus the value of any penalty hours on its services. */
+  readonly choiceCostUsd: number;
   readonly legs: readonly LegPlan[];
   readonly corridor: string;
   readonly corridorMode: string | undefined;
@@ -217,6 +224,8 @@ interface DepartureSlot {
 
 interface CorridorAccumulator {
   dispatchedTeu: number;
+  /** Σ freight cost (route cost per TEU × TEU) of the TEU dispatched. */
+  costUsd: number;
   deliveredTeu: number;
   readonly byYear: Map<number, number>;
   readonly byMonth: Map<string, Record<Direction, number>>;
@@ -276,6 +285,7 @@ export class CorridorModel {
   private readonly flowChoice: { key: string | undefined; set: ChoiceSet | undefined; plans: RoutePlan[] }[] = [];
   private readonly valueOfTime: number;
   private readonly congestionAware: boolean;
+  private readonly penalties = new Map<string, number>();
   private readonly scratchCost = new Float64Array(64);
   private loadingTrip: Trip | undefined;
 
@@ -323,6 +333,12 @@ export class CorridorModel {
     this.chooser = new RouteChooser(this.network, this.scenario.routeChoice);
     this.valueOfTime = this.scenario.demand.valueOfTimeUsdPerTeuHour;
     this.congestionAware = this.scenario.routeChoice.congestionAware !== false;
+    for (const [id, hours] of Object.entries(options.routePenaltyHours ?? {})) {
+      if (!(typeof hours === 'number' && Number.isFinite(hours))) {
+        throw new InvalidParameterError(`options.routePenaltyHours[${id}]`, hours, 'a finite number');
+      }
+      this.penalties.set(id.endsWith(RETURN_SUFFIX) ? id.slice(0, -RETURN_SUFFIX.length) : id, hours);
+    }
 
     for (const hub of this.network.hubs()) this.hubs.set(hub.id, this.hubRuntime(hub));
     for (const link of this.network.links()) {
@@ -568,8 +584,11 @@ export class CorridorModel {
           alightDwell: alightHub.dwell !== undefined && country(leg.toStop) !== country(leg.toStop - 1),
         };
       });
+      let penaltyHours = 0;
+      for (const leg of legs) penaltyHours += this.penalties.get(leg.service.net.baseId) ?? 0;
       plan = {
         route,
+        choiceCostUsd: route.generalizedCostUsd + penaltyHours * this.valueOfTime,
         legs,
         corridor: route.corridor,
         corridorMode: route.corridorMode === undefined ? undefined : `${route.corridor}/${route.corridorMode}`,
@@ -621,18 +640,20 @@ export class CorridorModel {
     const routes = set.routes;
     const plans = memo.plans;
     if (routes.length === 1) return plans[0] as RoutePlan;
-    if (!this.congestionAware) return this.planOf(RouteChooser.pick(set, u) as Route);
+    if (!this.congestionAware && this.penalties.size === 0) return this.planOf(RouteChooser.pick(set, u) as Route);
     const costs = this.scratchCost;
     let best = Number.POSITIVE_INFINITY;
     let bestIndex = 0;
     for (let i = 0; i < routes.length; i++) {
       const plan = plans[i] as RoutePlan;
       let backlogHours = 0;
-      for (const leg of plan.legs) {
-        const waiting = leg.service.queues[leg.fromStop]!.unitsWaiting;
-        if (waiting > 0) backlogHours += (waiting / leg.service.capacityTeu) * leg.service.headwayHours;
+      if (this.congestionAware) {
+        for (const leg of plan.legs) {
+          const waiting = leg.service.queues[leg.fromStop]!.unitsWaiting;
+          if (waiting > 0) backlogHours += (waiting / leg.service.capacityTeu) * leg.service.headwayHours;
+        }
       }
-      const cost = plan.route.generalizedCostUsd + this.valueOfTime * backlogHours;
+      const cost = plan.choiceCostUsd + this.valueOfTime * backlogHours;
       costs[i] = cost;
       if (cost < best) {
         best = cost;
@@ -885,6 +906,7 @@ export class CorridorModel {
     for (const key of plan.corridorMode ? [plan.corridor, plan.corridorMode] : [plan.corridor]) {
       const acc = this.corridor(key);
       acc.dispatchedTeu += teu;
+      acc.costUsd += teu * plan.route.costUsdPerTeu;
       acc.byYear.set(month.year, (acc.byYear.get(month.year) ?? 0) + teu);
       let m = acc.byMonth.get(month.key);
       if (m === undefined) {
@@ -1186,6 +1208,7 @@ export class CorridorModel {
     if (acc === undefined) {
       acc = {
         dispatchedTeu: 0,
+        costUsd: 0,
         deliveredTeu: 0,
         byYear: new Map(),
         byMonth: new Map(),
@@ -1227,6 +1250,7 @@ export class CorridorModel {
         key,
         dispatchedTeu: acc.dispatchedTeu,
         deliveredTeu: acc.deliveredTeu,
+        costUsdPerTeu: acc.dispatchedTeu > 0 ? acc.costUsd / acc.dispatchedTeu : 0,
         dispatchedTeuByYear: Object.fromEntries(
           [...acc.byYear.entries()].sort(([a], [b]) => a - b).map(([y, v]) => [String(y), v]),
         ),

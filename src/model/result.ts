@@ -38,6 +38,8 @@ export interface CorridorResult {
   key: string;
   dispatchedTeu: number;
   deliveredTeu: number;
+  /** Mean freight cost of the dispatched TEU, USD per TEU (the routes' summed leg rates). */
+  costUsdPerTeu: number;
   /** Dispatched TEU by calendar year. */
   dispatchedTeuByYear: Record<string, number>;
   /** Dispatched TEU by month (`YYYY-MM`) and direction. */

@@ -1,0 +1,155 @@
+/**
+ * Independent replications of a scenario, in parallel worker threads.
+ *
+ * Replication `i` is seeded from (seed, i) alone — `replicationSeed(seed, i)` — so its result does not depend on
+ * how many workers ran, in which order replications finished, or whether they ran in another process: any range of
+ * replications can run elsewhere (a batch job per range) and {@link mergeReplications} combines them into exactly
+ * the set one process would have produced.
+ *
+ * @module
+ */
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Tinypool } from 'tinypool';
+import type { Seed } from '../engine/random.js';
+import { InvalidParameterError, SimulationError } from '../errors.js';
+import { CorridorModel, type SimulateOptions, simulate } from '../model/corridor-model.js';
+import type { RunResult } from '../model/result.js';
+import type { ScenarioSpec } from '../network/types.js';
+import type { ReplicationTask } from './worker.js';
+
+/** Options of {@link replicate}. */
+export interface ReplicateOptions {
+  /** Number of replications (integer ≥ 1). */
+  replications: number;
+  /** Root seed; replication i uses `replicationSeed(seed, first + i)`. */
+  seed: Seed;
+  /** Index of the first replication (for shards: run 250..499 elsewhere with `first: 250`). Default 0. */
+  first?: number;
+  /** Worker threads (default: available cores, at most `replications`). 0 runs in this thread. */
+  workers?: number;
+  /** Passed to every run: measured start (ISO UTC), years, warm-up days. */
+  startDate?: string;
+  years?: number;
+  warmupDays?: number;
+  /** Extra generalized-cost hours per service id, passed to {@link simulate} (used by projections). */
+  routePenaltyHours?: Record<string, number>;
+  /** Called after each replication finishes (in completion order). */
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+/** A set of replications of one scenario, ordered by replication index. */
+export interface ReplicationSet {
+  scenario: string;
+  seed: Seed;
+  /** Replication indices held, ascending (contiguous within a shard, possibly gapped after a merge). */
+  indices: number[];
+  runs: RunResult[];
+}
+
+/** The seed of replication `index` under root `seed`. */
+export function replicationSeed(seed: Seed, index: number): string {
+  return `${typeof seed === 'number' ? `n${seed}` : `s${seed}`}#${index}`;
+}
+
+function here(): { file: string; typescript: boolean } {
+  const file = fileURLToPath(import.meta.url);
+  return { file, typescript: file.endsWith('.ts') };
+}
+
+/** Runs replications of `scenario` and returns them in index order. */
+export async function replicate(scenario: ScenarioSpec, options: ReplicateOptions): Promise<ReplicationSet> {
+  const { replications, seed } = options;
+  if (!Number.isInteger(replications) || replications < 1) {
+    throw new InvalidParameterError('replications', replications, 'an integer >= 1');
+  }
+  const first = options.first ?? 0;
+  if (!Number.isInteger(first) || first < 0) throw new InvalidParameterError('first', first, 'an integer >= 0');
+  const workers = options.workers ?? Math.min(availableParallelism(), replications);
+  if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
+
+  const taskOf = (index: number): ReplicationTask => {
+    const simOptions: SimulateOptions = { seed: replicationSeed(seed, index) };
+    if (options.startDate !== undefined) simOptions.startDate = options.startDate;
+    if (options.years !== undefined) simOptions.years = options.years;
+    if (options.warmupDays !== undefined) simOptions.warmupDays = options.warmupDays;
+    if (options.routePenaltyHours !== undefined) simOptions.routePenaltyHours = options.routePenaltyHours;
+    return { scenario, options: simOptions };
+  };
+  const indices = Array.from({ length: replications }, (_, i) => first + i);
+  const runs: RunResult[] = new Array(replications);
+  let done = 0;
+  const finished = (i: number, run: RunResult) => {
+    runs[i] = run;
+    done++;
+    options.onProgress?.({ done, total: replications });
+  };
+
+  if (workers <= 1 || replications === 1) {
+    indices.forEach((index, i) => {
+      finished(i, simulate(scenario, taskOf(index).options));
+    });
+    return { scenario: scenario.name, seed, indices, runs };
+  }
+
+  // Fail fast, in this thread, on a scenario or options the model rejects: one clear error instead of one per worker.
+  new CorridorModel(scenario, taskOf(first).options);
+  const { file, typescript } = here();
+  const pool = new Tinypool({
+    // Under vitest or tsx the sources are TypeScript: the workers load them through tsx (worker-dev.mjs).
+    filename: new URL(typescript ? './worker-dev.mjs' : './worker.js', `file://${file}`).href,
+    minThreads: workers,
+    maxThreads: workers,
+  });
+  try {
+    await Promise.all(
+      indices.map(async (index, i) => {
+        try {
+          finished(i, (await pool.run(taskOf(index))) as RunResult);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          throw new SimulationError(`replication ${index} (seed ${replicationSeed(seed, index)}) failed: ${message}`, {
+            cause: error,
+          });
+        }
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  return { scenario: scenario.name, seed, indices, runs };
+}
+
+/**
+ * Combines replication sets of the same scenario and seed (e.g. shards run in other processes) into one, ordered by
+ * replication index. Throws if they disagree on scenario or seed, or hold the same index twice.
+ */
+export function mergeReplications(sets: readonly ReplicationSet[]): ReplicationSet {
+  const firstSet = sets[0];
+  if (firstSet === undefined) throw new InvalidParameterError('sets', sets, 'at least one replication set');
+  const byIndex = new Map<number, RunResult>();
+  sets.forEach((set, k) => {
+    if (set.scenario !== firstSet.scenario) {
+      throw new InvalidParameterError(`sets[${k}].scenario`, set.scenario, `"${firstSet.scenario}" (the first set's)`);
+    }
+    if (set.seed !== firstSet.seed) {
+      throw new InvalidParameterError(
+        `sets[${k}].seed`,
+        set.seed,
+        `${JSON.stringify(firstSet.seed)} (the first set's)`,
+      );
+    }
+    set.indices.forEach((index, i) => {
+      if (byIndex.has(index))
+        throw new InvalidParameterError(`sets[${k}].indices`, index, 'an index no other set holds');
+      byIndex.set(index, set.runs[i] as RunResult);
+    });
+  });
+  const indices = [...byIndex.keys()].sort((a, b) => a - b);
+  return {
+    scenario: firstSet.scenario,
+    seed: firstSet.seed,
+    indices,
+    runs: indices.map((i) => byIndex.get(i) as RunResult),
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Summaries across replications: every key performance indicator (KPI) of a run flattened to a named number, then
+ * summarised over the replications with its mean, Student-t confidence interval and percentiles. Door-to-door
+ * distributions are also pooled across replications by merging their histograms (in replication order, so the
+ * result is the same whatever the number of workers).
+ *
+ * KPI names:
+ * - `teu/<corridor>/<year>`: TEU dispatched in a year (corridor keys as in `RunResult.corridors`);
+ * - `teu/<corridor>`: TEU dispatched in the measured period;
+ * - `days/<corridor>/mean`, `days/<corridor>/p95`: door-to-door days;
+ * - `cost/<corridor>`: mean freight cost, USD per TEU;
+ * - `target/<id>/teu` and `target/<id>/met` (1 when met, so its mean is the share of replications that met it);
+ * - `loadFactor/<service>`, `wait/<hub>/departure` (mean hours waiting for a departure at the hub).
+ *
+ * @module
+ */
+import { confidenceInterval } from '../engine/statistics/student-t.js';
+import { InvalidParameterError } from '../errors.js';
+import { mergeDurationStats } from '../model/durations.js';
+import type { DurationSummary, RunResult } from '../model/result.js';
+
+/** One KPI summarised over replications. */
+export interface KpiSummary {
+  n: number;
+  mean: number;
+  sd: number;
+  /** Half-width of the 95% Student-t interval for the mean (Infinity when n = 1). */
+  halfWidth95: number;
+  ci95: [number, number];
+  min: number;
+  p05: number;
+  p10: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  max: number;
+}
+
+/** Flattens one run into named KPIs. */
+export function runKpis(run: RunResult): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [key, c] of Object.entries(run.corridors)) {
+    out.set(`teu/${key}`, c.dispatchedTeu);
+    for (const [year, teu] of Object.entries(c.dispatchedTeuByYear)) out.set(`teu/${key}/${year}`, teu);
+    if (c.doorToDoorHours.count > 0) {
+      out.set(`days/${key}/mean`, c.doorToDoorHours.mean / 24);
+      out.set(`days/${key}/p95`, c.doorToDoorHours.p95 / 24);
+    }
+    out.set(`cost/${key}`, c.costUsdPerTeu);
+  }
+  for (const t of run.targets) {
+    out.set(`target/${t.id}/teu`, t.simulatedTeu);
+    out.set(`target/${t.id}/met`, t.met ? 1 : 0);
+  }
+  for (const [id, s] of Object.entries(run.services)) out.set(`loadFactor/${id}`, s.loadFactor);
+  for (const [id, h] of Object.entries(run.hubs)) {
+    if (h.departureWaitHours.count > 0) out.set(`wait/${id}/departure`, h.departureWaitHours.mean);
+  }
+  return out;
+}
+
+/** Quantile of sorted values with linear interpolation between order statistics (type 7, as R and NumPy). */
+export function quantileOfSorted(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
+}
+
+/** Summarises values (in the given order; the order only affects floating-point rounding of the mean). */
+export function summariseValues(values: readonly number[]): KpiSummary {
+  const n = values.length;
+  if (n === 0) throw new InvalidParameterError('values', values, 'at least one value');
+  let mean = 0;
+  for (const v of values) mean += v;
+  mean /= n;
+  let ss = 0;
+  for (const v of values) ss += (v - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  const ci = confidenceInterval({ mean, sd, n }, 0.95);
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    n,
+    mean,
+    sd,
+    halfWidth95: ci.halfWidth,
+    ci95: [ci.lower, ci.upper],
+    min: sorted[0] as number,
+    p05: quantileOfSorted(sorted, 0.05),
+    p10: quantileOfSorted(sorted, 0.1),
+    p50: quantileOfSorted(sorted, 0.5),
+    p90: quantileOfSorted(sorted, 0.9),
+    p95: quantileOfSorted(sorted, 0.95),
+    max: sorted[n - 1] as number,
+  };
+}
+
+/** Summary of a replication set: every KPI, plus door-to-door distributions pooled over replications. */
+export interface ReplicationSummary {
+  replications: number;
+  kpis: Record<string, KpiSummary>;
+  /** Door-to-door hours of every delivered booking of every replication, by corridor key. */
+  pooledDoorToDoorHours: Record<string, DurationSummary>;
+}
+
+/**
+ * Summarises runs (in replication order). A KPI missing from a run (e.g. a corridor no booking took) counts as 0
+ * for volumes, costs, loads and target flags, and is left out for durations.
+ */
+export function summariseRuns(runs: readonly RunResult[]): ReplicationSummary {
+  const perRun = runs.map(runKpis);
+  const names = new Set<string>();
+  for (const kpis of perRun) for (const name of kpis.keys()) names.add(name);
+  const kpis: Record<string, KpiSummary> = {};
+  for (const name of [...names].sort()) {
+    const isDuration = name.startsWith('days/') || name.startsWith('wait/');
+    const values: number[] = [];
+    for (const run of perRun) {
+      const v = run.get(name);
+      if (v !== undefined) values.push(v);
+      else if (!isDuration) values.push(0);
+    }
+    if (values.length > 0) kpis[name] = summariseValues(values);
+  }
+  const corridorKeys = new Set<string>();
+  for (const run of runs) for (const key of Object.keys(run.corridors)) corridorKeys.add(key);
+  const pooledDoorToDoorHours: Record<string, DurationSummary> = {};
+  for (const key of [...corridorKeys].sort()) {
+    const parts = runs.flatMap((run) => (run.corridors[key] ? [run.corridors[key].stats] : []));
+    pooledDoorToDoorHours[key] = mergeDurationStats(parts).summary;
+  }
+  return { replications: runs.length, kpis, pooledDoorToDoorHours };
+}

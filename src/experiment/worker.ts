@@ -1,0 +1,19 @@
+/**
+ * Worker-thread entry of the replication pool: runs one replication and returns its result (structured-cloned back
+ * to the main thread, which preserves every double exactly).
+ *
+ * @module
+ */
+import { type SimulateOptions, simulate } from '../model/corridor-model.js';
+import type { RunResult } from '../model/result.js';
+import type { ScenarioSpec } from '../network/types.js';
+
+/** One task for a worker. */
+export interface ReplicationTask {
+  scenario: ScenarioSpec;
+  options: SimulateOptions;
+}
+
+export default function runReplication(task: ReplicationTask): RunResult {
+  return simulate(task.scenario, task.options);
+}
