@@ -17,7 +17,7 @@
  * 4. Five OD totals were then solved so that the expected corridor volumes hit the targets: Chongqing–Hanoi (road
  *    22,000), Chongqing–Novosibirsk (Northern 23,000), Chongqing–Duisburg (CR Express + Northern 230,000), the
  *    Qinzhou gateway (ILSTC 251,800) and Guoyuan–Yangshan (Yangtze 490,000); rounded to 100 TEU.
- * Expected volumes: ILSTC 251,784 (rail-sea ≈ 201,300, international rail ≈ 28,500, road ≈ 22,000), CR Express
+ * Expected volumes: ILSTC 251,784 (rail-sea ≈ 201,400, international rail ≈ 28,400, road ≈ 22,000), CR Express
  * ≈ 207,000, Northern ≈ 23,000, Yangtze ≈ 490,000 TEU.
  *
  * @module
@@ -30,15 +30,15 @@ import type { CorridorId, CorridorMode, DemandFlowSpec } from '../network/types.
  */
 export const OD_TEU_2024 = {
   /** Solved: ILSTC rail-sea boxes transshipped at Qinzhou to destinations outside the modelled network. */
-  qinzhouGateway: 101_800,
+  qinzhouGateway: 101_900,
   singapore: 32_000,
   haiphong: 24_000,
   hoChiMinhCity: 22_000,
   laemChabang: 16_000,
   tanjungPriok: 14_000,
   portKlang: 12_000,
-  /** Solved: 64% of it takes the trucks (≈ 22,000 TEU), the rest the China–Vietnam train. */
-  hanoi: 34_200,
+  /** Solved: 65% of it takes the trucks (≈ 22,000 TEU), the rest the China–Vietnam train. */
+  hanoi: 34_100,
   vientiane: 14_000,
   bangkok: 4_000,
   /** Solved: CR Express + Northern = 230,000 TEU. */
@@ -91,15 +91,15 @@ export const CORRIDOR_VOLUMES_2024: readonly CorridorVolume[] = [
   {
     corridor: 'ILSTC',
     corridorMode: 'rail-sea',
-    teu: 201_300,
+    teu: 201_400,
     target: false,
     source:
-      'E: result of route choice (≈ 80% of the ILSTC); Chongqing had > 30% of the national rail-sea volume in 2021 (S/M), 201,300 / 960,000 ≈ 21% in 2024',
+      'E: result of route choice (≈ 80% of the ILSTC); Chongqing had > 30% of the national rail-sea volume in 2021 (S/M), 201,400 / 960,000 ≈ 21% in 2024',
   },
   {
     corridor: 'ILSTC',
     corridorMode: 'international-rail',
-    teu: 28_500,
+    teu: 28_400,
     target: false,
     source: 'E: result of route choice (China–Laos(–Thailand) and China–Vietnam trains)',
   },
@@ -145,8 +145,8 @@ export const FLOW_CORRIDOR_SHARES_2024: Readonly<Record<string, Readonly<Partial
   'cq-tanjung-priok-import': { 'ILSTC/rail-sea': 0.791, Yangtze: 0.209 },
   'cq-port-klang-export': { 'ILSTC/rail-sea': 0.623, Yangtze: 0.377 },
   'cq-port-klang-import': { 'ILSTC/rail-sea': 0.7, Yangtze: 0.3 },
-  'cq-hanoi-export': { 'ILSTC/cross-border-road': 0.644, 'ILSTC/international-rail': 0.356 },
-  'cq-hanoi-import': { 'ILSTC/cross-border-road': 0.644, 'ILSTC/international-rail': 0.356 },
+  'cq-hanoi-export': { 'ILSTC/cross-border-road': 0.646, 'ILSTC/international-rail': 0.354 },
+  'cq-hanoi-import': { 'ILSTC/cross-border-road': 0.646, 'ILSTC/international-rail': 0.354 },
   'cq-vientiane-export': { 'ILSTC/international-rail': 0.821, 'ILSTC/rail-sea': 0.136, Yangtze: 0.043 },
   'cq-vientiane-import': { 'ILSTC/international-rail': 1 },
   'cq-bangkok-export': { 'ILSTC/international-rail': 0.821, 'ILSTC/rail-sea': 0.136, Yangtze: 0.043 },

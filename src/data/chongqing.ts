@@ -807,9 +807,9 @@ function links(): LinkSpec[] {
       H.pingxiang,
       H.hanoi,
       175,
-      tri(4, 6, 10),
+      tri(3, 5, 8),
       'ILSTC',
-      'E: ~175 km through the Youyiguan–Huu Nghi gate and the Lang Son–Hanoi expressway; 4–10 h with the gate queue (Chongqing–Hanoi ≈ 1,225 km, S/M 1,200–1,400 km)',
+      'E: ~175 km through the Youyiguan–Huu Nghi gate and the Lang Son–Hanoi expressway; 3–8 h with the gate queue (Chongqing–Hanoi ≈ 1,225 km, S/M 1,200–1,400 km)',
     ),
     // --- Yangtze (downstream times; upstream services override with ×1.35, E) ---
     river(
