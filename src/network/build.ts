@@ -359,12 +359,6 @@ function unknown(kind: string, field: string, id: unknown): never {
 export class CorridorNetwork {
   /** The scenario the network was built from (a deep-frozen copy). */
   readonly spec: Readonly<ScenarioSpec>;
-  /**
-   * The rides graph: nodes are hub ids with {@link NetworkHub} attributes, edges are keyed
-   * `${serviceId}#${fromStop}-${toStop}` with {@link Ride} attributes. Read it, do not modify it (the attribute
-   * objects are frozen; routing also keeps its own compact copy).
-   */
-  readonly graph: MultiDirectedGraph<NetworkHub, Ride>;
   /** Default value of time for generalized cost, USD per TEU-hour (`demand.valueOfTimeUsdPerTeuHour`). */
   readonly valueOfTimeUsdPerTeuHour: number;
 
@@ -375,6 +369,7 @@ export class CorridorNetwork {
   readonly #rideByKey: ReadonlyMap<string, Ride>;
   readonly #ridesFrom: ReadonlyMap<string, readonly Ride[]>;
   readonly #ridesTo: ReadonlyMap<string, readonly Ride[]>;
+  #graph: MultiDirectedGraph<NetworkHub, Ride> | undefined;
 
   /** @internal use {@link buildNetwork}. */
   constructor(
@@ -397,18 +392,30 @@ export class CorridorNetwork {
       from.set(id, []);
       to.set(id, []);
     }
-    const graph = new MultiDirectedGraph<NetworkHub, Ride>();
-    for (const hub of hubs.values()) graph.addNode(hub.id, hub);
     for (const ride of rides) {
       byKey.set(ride.key, ride);
       from.get(ride.from)?.push(ride);
       to.get(ride.to)?.push(ride);
-      graph.addDirectedEdgeWithKey(ride.key, ride.from, ride.to, ride);
     }
     this.#rideByKey = byKey;
     this.#ridesFrom = from;
     this.#ridesTo = to;
-    this.graph = graph;
+  }
+
+  /**
+   * The rides graph, a graphology `MultiDirectedGraph`: nodes are hub ids with {@link NetworkHub} attributes, edges
+   * are keyed `${serviceId}#${fromStop}-${toStop}` with {@link Ride} attributes (parallel services are parallel
+   * edges). Made on first access (routing does not need it; it keeps its own compact copy) and then kept. Read it,
+   * do not modify it.
+   */
+  get graph(): MultiDirectedGraph<NetworkHub, Ride> {
+    if (this.#graph === undefined) {
+      const graph = new MultiDirectedGraph<NetworkHub, Ride>();
+      for (const hub of this.#hubs.values()) graph.addNode(hub.id, hub);
+      for (const ride of this.#rides) graph.addDirectedEdgeWithKey(ride.key, ride.from, ride.to, ride);
+      this.#graph = graph;
+    }
+    return this.#graph;
   }
 
   /** The hub with this id. @throws InvalidParameterError when there is none. */
