@@ -1082,7 +1082,10 @@ export class CorridorModel {
           if (sim.now >= this.calendar.startHour) lock.closures++;
         });
         sim.scheduleAt(Math.min(t + hours, end), () => {
-          if (--lock.closed === 0) lock.closedHours += sim.now - Math.max(lock.closedSince, this.calendar.startHour);
+          // Only the part of the closure inside the measured period counts (a closure may end during warm-up).
+          if (--lock.closed === 0) {
+            lock.closedHours += Math.max(0, sim.now - Math.max(lock.closedSince, this.calendar.startHour));
+          }
         });
         t += -meanGap * Math.log(1 - rng());
       }
@@ -1332,7 +1335,8 @@ export class CorridorModel {
       }
       if (hub.lock) {
         const lock = hub.lock;
-        const openClosure = lock.closed > 0 ? calendar.endHour - Math.max(lock.closedSince, calendar.startHour) : 0;
+        const openClosure =
+          lock.closed > 0 ? Math.max(0, calendar.endHour - Math.max(lock.closedSince, calendar.startHour)) : 0;
         result.lock = {
           vessels: lock.vessels,
           barges: lock.barges,

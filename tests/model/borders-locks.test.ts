@@ -116,4 +116,13 @@ describe('locks', () => {
     expect(result.waitHours.p95).toBeGreaterThan(72);
     expect(run.conservation.imbalanceTeu).toBe(0);
   });
+
+  it('closed hours count only the measured period (closures during the warm-up never subtract)', () => {
+    for (let seed = 1; seed <= 15; seed++) {
+      const run = simulate(lock(10, 40), { seed, startDate: '2024-03-01', years: 0.1, warmupDays: 30 });
+      const result = run.hubs['x']!.lock!;
+      expect(result.closedHours).toBeGreaterThanOrEqual(0);
+      expect(result.closedHours).toBeLessThanOrEqual(0.1 * 365.25 * 24 + 1e-6);
+    }
+  });
 });
