@@ -10,7 +10,8 @@
  * - `days/<corridor>/mean`, `days/<corridor>/p95`: door-to-door days;
  * - `cost/<corridor>`: mean freight cost, USD per TEU;
  * - `target/<id>/teu` and `target/<id>/met` (1 when met, so its mean is the share of replications that met it);
- * - `loadFactor/<service>`, `wait/<hub>/departure` (mean hours waiting for a departure at the hub).
+ * - `loadFactor/<service>`, `wait/<hub>/departure` (mean hours waiting for a departure at the hub);
+ * - `flow/<id>/generated` (TEU booked in the measured period), `flow/<id>/days/mean`.
  *
  * @module
  */
@@ -52,11 +53,20 @@ export function runKpis(run: RunResult): Map<string, number> {
     out.set(`target/${t.id}/teu`, t.simulatedTeu);
     out.set(`target/${t.id}/met`, t.met ? 1 : 0);
   }
+  for (const [id, f] of Object.entries(run.flows)) {
+    out.set(`flow/${id}/generated`, f.generatedTeu);
+    if (f.doorToDoorHours.count > 0) out.set(`flow/${id}/days/mean`, f.doorToDoorHours.mean / 24);
+  }
   for (const [id, s] of Object.entries(run.services)) out.set(`loadFactor/${id}`, s.loadFactor);
   for (const [id, h] of Object.entries(run.hubs)) {
     if (h.departureWaitHours.count > 0) out.set(`wait/${id}/departure`, h.departureWaitHours.mean);
   }
   return out;
+}
+
+/** Durations are left out of a replication that observed none (rather than counted as 0). */
+export function isDurationKpi(name: string): boolean {
+  return name.startsWith('days/') || name.startsWith('wait/') || name.endsWith('/days/mean');
 }
 
 /** Quantile of sorted values with linear interpolation between order statistics (type 7, as R and NumPy). */
@@ -114,7 +124,7 @@ export function summariseRuns(runs: readonly RunResult[]): ReplicationSummary {
   for (const kpis of perRun) for (const name of kpis.keys()) names.add(name);
   const kpis: Record<string, KpiSummary> = {};
   for (const name of [...names].sort()) {
-    const isDuration = name.startsWith('days/') || name.startsWith('wait/');
+    const isDuration = isDurationKpi(name);
     const values: number[] = [];
     for (const run of perRun) {
       const v = run.get(name);
