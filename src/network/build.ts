@@ -366,7 +366,7 @@ export class CorridorNetwork {
   readonly #links: ReadonlyMap<string, LinkSpec>;
   readonly #services: ReadonlyMap<string, NetworkService>;
   readonly #rides: readonly Ride[];
-  readonly #rideByKey: ReadonlyMap<string, Ride>;
+  #rideByKey: ReadonlyMap<string, Ride> | undefined;
   readonly #ridesFrom: ReadonlyMap<string, readonly Ride[]>;
   readonly #ridesTo: ReadonlyMap<string, readonly Ride[]>;
   #graph: MultiDirectedGraph<NetworkHub, Ride> | undefined;
@@ -385,7 +385,6 @@ export class CorridorNetwork {
     this.#links = links;
     this.#services = services;
     this.#rides = rides;
-    const byKey = new Map<string, Ride>();
     const from = new Map<string, Ride[]>();
     const to = new Map<string, Ride[]>();
     for (const id of hubs.keys()) {
@@ -393,11 +392,9 @@ export class CorridorNetwork {
       to.set(id, []);
     }
     for (const ride of rides) {
-      byKey.set(ride.key, ride);
       from.get(ride.from)?.push(ride);
       to.get(ride.to)?.push(ride);
     }
-    this.#rideByKey = byKey;
     this.#ridesFrom = from;
     this.#ridesTo = to;
   }
@@ -485,6 +482,7 @@ export class CorridorNetwork {
 
   /** The ride with this key (`${serviceId}#${fromStop}-${toStop}`). @throws InvalidParameterError when none. */
   ride(key: string): Ride {
+    this.#rideByKey ??= new Map(this.#rides.map((ride) => [ride.key, ride]));
     return this.#rideByKey.get(key) ?? unknown('ride', 'rideKey', key);
   }
 
