@@ -34,6 +34,11 @@ export interface ReplicateOptions {
   warmupDays?: number;
   /** Extra generalized-cost hours per service id, passed to {@link simulate} (used by projections). */
   routePenaltyHours?: Record<string, number>;
+  /**
+   * Options for one replication on top of the shared ones (computed in this thread, from the index alone or from
+   * data the caller holds, so determinism is kept): projections give each replication its own demand path.
+   */
+  perReplication?: (index: number) => Pick<SimulateOptions, 'demandScale' | 'routePenaltyHours'>;
   /** Called after each replication finishes (in completion order). */
   onProgress?: (progress: { done: number; total: number }) => void;
 }
@@ -74,6 +79,7 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
     if (options.years !== undefined) simOptions.years = options.years;
     if (options.warmupDays !== undefined) simOptions.warmupDays = options.warmupDays;
     if (options.routePenaltyHours !== undefined) simOptions.routePenaltyHours = options.routePenaltyHours;
+    if (options.perReplication) Object.assign(simOptions, options.perReplication(index));
     return { scenario, options: simOptions };
   };
   const indices = Array.from({ length: replications }, (_, i) => first + i);

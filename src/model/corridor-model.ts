@@ -72,6 +72,8 @@ export interface SimulateOptions {
    * demand's value of time). Projections use it to let route choice react to the previous year's delays.
    */
   routePenaltyHours?: Record<string, number>;
+  /** Multiplies every flow's volume (default 1). Projections use it for a replication's growth path. */
+  demandScale?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -351,6 +353,10 @@ export class CorridorModel {
       this.links.set(link.id, runtime);
     }
     for (const service of this.network.services()) this.services.set(service.id, this.serviceRuntime(service));
+    const demandScale = options.demandScale ?? 1;
+    if (!(typeof demandScale === 'number' && Number.isFinite(demandScale) && demandScale >= 0)) {
+      throw new InvalidParameterError('options.demandScale', demandScale, 'a finite number >= 0');
+    }
     this.scenario.demand.flows.forEach((spec, i) => {
       const origin = this.network.hub(spec.origin);
       const destination = this.network.hub(spec.destination);
@@ -370,6 +376,7 @@ export class CorridorModel {
           this.shipmentTeu,
           this.streams,
           spec.direction ?? direction,
+          demandScale,
         ),
       );
       this.flowChoice.push({ key: undefined, set: undefined, plans: [] });

@@ -47,6 +47,7 @@ export function flowRuntime(
   shipmentTeu: Distribution,
   streams: RandomStreams,
   direction: Direction,
+  scale = 1,
 ): FlowRuntime {
   const months = calendar.months;
   const growth = spec.growthPerYear ?? demand.growthPerYear;
@@ -54,7 +55,7 @@ export function flowRuntime(
   const rate = new Float64Array(months.length);
   for (let m = 0; m < months.length; m++) {
     const month = months[m]!;
-    const annualTeu = spec.teuPerYear * (1 + growth) ** (month.year - baseYear);
+    const annualTeu = scale * spec.teuPerYear * (1 + growth) ** (month.year - baseYear);
     const monthTeu = (annualTeu * (demand.seasonality[month.month] as number)) / 12;
     const r = monthTeu / month.fullHours / shipmentTeu.mean;
     rate[m] = r;
