@@ -1,6 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { DepartureQueue, Gate, InvalidParameterError, RingQueue, ServerPool, Simulator } from '../../src/index.js';
+import {
+  DepartureQueue,
+  Gate,
+  InvalidParameterError,
+  RingQueue,
+  ServerCalendar,
+  ServerPool,
+  Simulator,
+} from '../../src/index.js';
 
 describe('DepartureQueue', () => {
   const op = fc.oneof(
@@ -159,4 +167,56 @@ describe('RingQueue', () => {
       expect([...ring]).toEqual(model);
     },
   );
+});
+
+describe('ServerCalendar (Lindley recursion)', () => {
+  const job = fc.record({
+    gap: fc.double({ min: 0, max: 5, noNaN: true }),
+    hours: fc.double({ min: 0, max: 8, noNaN: true }),
+  });
+  test.prop([
+    fc.array(job, { maxLength: 120 }),
+    fc.integer({ min: 1, max: 4 }),
+    fc.array(fc.tuple(fc.double({ min: 0, max: 200, noNaN: true }), fc.double({ min: 0.1, max: 30, noNaN: true })), {
+      maxLength: 3,
+    }),
+  ])('gives the same start times as an event-driven ServerPool, closures included', (jobs, servers, windows) => {
+    const sim = new Simulator();
+    const started: number[] = [];
+    // The pool's start times are read back as completion − service time.
+    const done = new Map<number, number>();
+    const pool = new ServerPool<number>(sim, { servers, onComplete: (id) => done.set(id, sim.now) });
+    const calendar = new ServerCalendar(servers);
+    // Closures: the pool gets servers set to 0 for each merged window; the calendar declares them.
+    for (const [start, length] of windows) calendar.closeDuring(start, start + length);
+    const merged = (calendar as unknown as { windows: { startHour: number; endHour: number }[] }).windows;
+    for (const w of merged) {
+      sim.scheduleAt(w.startHour, () => pool.setServers(0));
+      sim.scheduleAt(w.endHour, () => pool.setServers(servers));
+    }
+    const expected: number[] = [];
+    let t = 0;
+    jobs.forEach((j, i) => {
+      t += j.gap;
+      const arrival = t;
+      sim.scheduleAt(arrival, () => {
+        pool.submit(i, j.hours);
+        expected[i] = calendar.book(arrival, j.hours);
+      });
+    });
+    sim.run();
+    jobs.forEach((j, i) => {
+      started[i] = (done.get(i) as number) - j.hours;
+    });
+    for (let i = 0; i < jobs.length; i++) expect(started[i]).toBeCloseTo(expected[i]!, 9);
+  });
+
+  it('reports utilisation inside its statistics window and rejects out-of-order arrivals', () => {
+    const calendar = new ServerCalendar(2, 'cranes', { fromHour: 0, toHour: 10 });
+    calendar.book(0, 5);
+    calendar.book(1, 20); // busy until 21, counted to 10
+    expect(calendar.utilisation()).toBeCloseTo((5 + 9) / 20, 12);
+    expect(() => calendar.book(0.5, 1)).toThrow('cranes.arrivalHour: 0.5 is not >= the previous arrival (1)');
+    expect(() => new ServerCalendar(0)).toThrow('station.servers: 0 is not an integer >= 1');
+  });
 });
