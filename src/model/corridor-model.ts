@@ -38,6 +38,7 @@ import { RandomStreams, type Rng, type Seed } from '../engine/random.js';
 import { DepartureQueue } from '../engine/resources/departure-queue.js';
 import { Gate } from '../engine/resources/gate.js';
 import { RingQueue } from '../engine/resources/ring-queue.js';
+import { ServerCalendar } from '../engine/resources/server-calendar.js';
 import { ServerPool } from '../engine/resources/server-pool.js';
 import { Simulator } from '../engine/simulator.js';
 import { InvalidParameterError, ScenarioError, SimulationError } from '../errors.js';
@@ -82,7 +83,8 @@ export interface SimulateOptions {
 
 interface HubRuntime {
   readonly net: NetworkHub;
-  readonly handling: ServerPool<Part> | undefined;
+  /** Cranes, FIFO, computed by Lindley's recursion: a hub visit costs one event (handling end + clearance). */
+  readonly handling: ServerCalendar | undefined;
   readonly handlingHours: Distribution | undefined;
   readonly handlingRng: Rng;
   readonly dwell: Distribution | undefined;
@@ -408,10 +410,7 @@ export class CorridorModel {
       if (hub.gauge) this.scheduleBackgroundTrains(hub);
     }
     sim.scheduleAt(this.calendar.startHour, () => {
-      for (const hub of this.hubs.values()) {
-        hub.handling?.resetStatistics();
-        hub.gauge?.resetStatistics();
-      }
+      for (const hub of this.hubs.values()) hub.gauge?.resetStatistics();
     });
     sim.run({ until: end });
     return this.result();
@@ -449,19 +448,23 @@ export class CorridorModel {
       gaugeWait: new DurationCollector(),
     };
     const mutable = hub as {
-      handling: ServerPool<Part> | undefined;
+      handling: ServerCalendar | undefined;
       gauge: ServerPool<Trip | null> | undefined;
       lock: LockRuntime | undefined;
     };
     if (spec.handling) {
-      mutable.handling = new ServerPool<Part>(this.sim, {
-        servers: spec.handling.servers,
-        name: `${path}.handling`,
-        onComplete: (part, waited) => {
-          if (this.sim.now >= this.calendar.startHour) hub.handlingWait.add(waited);
-          this.afterHandling(part, hub);
-        },
+      const calendar = new ServerCalendar(spec.handling.servers, `${path}.handling`, {
+        fromHour: this.calendar.startHour,
+        toHour: this.calendar.endHour,
       });
+      // Hub closures are known in advance: no crane starts a box while the hub is closed.
+      for (const d of this.scenario.disruptions) {
+        if (d.element.kind !== 'hub' || d.element.id !== spec.id || d.effect.kind !== 'close') continue;
+        const from = this.calendar.hourOf(parseIsoUtc(`disruptions[${d.id}].start`, d.start));
+        const to = this.calendar.hourOf(parseIsoUtc(`disruptions[${d.id}].end`, d.end));
+        if (to > from) calendar.closeDuring(from, to);
+      }
+      mutable.handling = calendar;
     }
     if (spec.gaugeChange) {
       // Background trains are `null` jobs: they take a track and leave; only the scenario's trains are measured.
@@ -694,27 +697,29 @@ export class CorridorModel {
     part.lastTime = now;
   }
 
+  /**
+   * A part reaches a hub to board or leave a ride: handling on the hub's cranes (FIFO), then clearance where the ride
+   * crosses a border here; one event when both are done.
+   */
   private enterHub(part: Part, hub: HubRuntime): void {
     this.stamp(part);
+    const now = this.sim.now;
+    const measuring = now >= this.calendar.startHour;
     hub.processingTeu += part.teu;
+    if (measuring) hub.handledTeu += part.teu;
+    let done = now;
     if (hub.handling !== undefined) {
       const hours = part.teu * (hub.handlingHours as Distribution).sample(hub.handlingRng) * hub.slow;
-      hub.handling.submit(part, hours);
-    } else {
-      this.afterHandling(part, hub);
+      const start = hub.handling.book(now, hours);
+      if (measuring) hub.handlingWait.add(start - now);
+      done = start + hours;
     }
-  }
-
-  private afterHandling(part: Part, hub: HubRuntime): void {
-    this.stamp(part);
-    if (this.sim.now >= this.calendar.startHour) hub.handledTeu += part.teu;
     const leg = part.shipment.plan.legs[part.leg] as LegPlan;
-    const clear = part.alighting ? leg.alightDwell : leg.boardDwell;
-    if (clear) {
-      this.sim.schedule((hub.dwell as Distribution).sample(hub.dwellRng) * hub.slow, this.onPartCleared, part);
-    } else {
-      this.afterClearance(part);
+    if (part.alighting ? leg.alightDwell : leg.boardDwell) {
+      done += (hub.dwell as Distribution).sample(hub.dwellRng) * hub.slow;
     }
+    if (done > now) this.sim.scheduleAt(done, this.onPartCleared, part);
+    else this.afterClearance(part);
   }
 
   private afterClearance(part: Part): void {
@@ -1175,13 +1180,9 @@ export class CorridorModel {
     if (kind === 'hub') {
       const hub = this.hubs.get(id) as HubRuntime;
       hub.closed += delta;
-      if (delta > 0 && hub.closed === 1) {
-        hub.gate.close();
-        hub.handling?.setServers(0);
-      } else if (delta < 0 && hub.closed === 0) {
-        hub.handling?.setServers(hub.net.spec.handling?.servers ?? 0);
-        hub.gate.open();
-      }
+      // (Its cranes know the closure in advance: see hubRuntime.)
+      if (delta > 0 && hub.closed === 1) hub.gate.close();
+      else if (delta < 0 && hub.closed === 0) hub.gate.open();
       this.markClosed(this.closedHubs, id, delta);
     } else if (kind === 'link') {
       const link = this.links.get(id) as LinkRuntime;
@@ -1327,7 +1328,7 @@ export class CorridorModel {
       const result: HubResult = {
         id: hub.net.id,
         handledTeu: hub.handledTeu,
-        handlingUtilisation: hub.handling ? hub.handling.stats().utilisation : 0,
+        handlingUtilisation: hub.handling ? hub.handling.utilisation() : 0,
         handlingWaitHours: hub.handlingWait.summary(),
         departureWaitHours: hub.departureWait.summary(),
         backlogTeu: hubBacklog.get(hub.net.id) ?? 0,
