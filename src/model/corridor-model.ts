@@ -191,6 +191,11 @@ interface RoutePlan {
   readonly legs: readonly LegPlan[];
   readonly corridor: string;
   readonly corridorMode: string | undefined;
+  /** Accumulators of the route's corridor and corridor/mode (cached: one per key for the whole run). */
+  readonly corridorAcc: CorridorAccumulator;
+  readonly modeAcc: CorridorAccumulator | undefined;
+  /** Key of door-to-door statistics: corridor/mode where the route has one, else corridor. */
+  readonly durationKey: string;
 }
 
 interface Shipment {
@@ -231,10 +236,11 @@ interface CorridorAccumulator {
   /** Σ freight cost (route cost per TEU × TEU) of the TEU dispatched. */
   costUsd: number;
   deliveredTeu: number;
-  readonly byYear: Map<number, number>;
-  readonly byMonth: Map<string, Record<Direction, number>>;
-  readonly doorToDoor: DurationCollector;
+  /** Dispatched TEU by calendar month index, one array per direction (export, import, domestic). */
+  readonly byMonth: [Float64Array, Float64Array, Float64Array];
 }
+
+const DIRECTIONS: readonly Direction[] = ['export', 'import', 'domestic'];
 
 interface FlowAccumulator {
   bookings: number;
@@ -242,7 +248,7 @@ interface FlowAccumulator {
   dispatchedTeu: number;
   deliveredTeu: number;
   readonly byCorridor: Map<string, number>;
-  readonly doorToDoor: DurationCollector;
+  /** Door-to-door hours by duration key (corridor/mode or corridor); corridor and flow totals are merged from these. */
   readonly doorToDoorByCorridor: Map<string, DurationCollector>;
 }
 
@@ -388,7 +394,6 @@ export class CorridorModel {
         dispatchedTeu: 0,
         deliveredTeu: 0,
         byCorridor: new Map(),
-        doorToDoor: new DurationCollector(),
         doorToDoorByCorridor: new Map(),
       });
     });
@@ -596,12 +601,16 @@ export class CorridorModel {
       });
       let penaltyHours = 0;
       for (const leg of legs) penaltyHours += this.penalties.get(leg.service.net.baseId) ?? 0;
+      const corridorMode = route.corridorMode === undefined ? undefined : `${route.corridor}/${route.corridorMode}`;
       plan = {
         route,
         choiceCostUsd: route.generalizedCostUsd + penaltyHours * this.valueOfTime,
         legs,
         corridor: route.corridor,
-        corridorMode: route.corridorMode === undefined ? undefined : `${route.corridor}/${route.corridorMode}`,
+        corridorMode,
+        corridorAcc: this.corridor(route.corridor),
+        modeAcc: corridorMode === undefined ? undefined : this.corridor(corridorMode),
+        durationKey: corridorMode ?? route.corridor,
       };
       this.plans.set(route, plan);
     }
@@ -747,26 +756,21 @@ export class CorridorModel {
     this.deliveredTeu += part.teu;
     shipment.deliveredTeu += part.teu;
     shipment.openParts--;
-    const measuring = now >= this.calendar.startHour;
     const plan = shipment.plan;
-    if (measuring) {
-      this.corridor(plan.corridor).deliveredTeu += part.teu;
-      if (plan.corridorMode) this.corridor(plan.corridorMode).deliveredTeu += part.teu;
-      (this.flowAcc[shipment.flow.index] as FlowAccumulator).deliveredTeu += part.teu;
+    const flowAcc = this.flowAcc[shipment.flow.index] as FlowAccumulator;
+    if (now >= this.calendar.startHour) {
+      plan.corridorAcc.deliveredTeu += part.teu;
+      if (plan.modeAcc) plan.modeAcc.deliveredTeu += part.teu;
+      flowAcc.deliveredTeu += part.teu;
     }
     if (shipment.openParts === 0 && shipment.createdAt >= this.calendar.startHour) {
-      const hours = now - shipment.createdAt;
-      this.corridor(plan.corridor).doorToDoor.add(hours);
-      if (plan.corridorMode) this.corridor(plan.corridorMode).doorToDoor.add(hours);
-      const flowAcc = this.flowAcc[shipment.flow.index] as FlowAccumulator;
-      flowAcc.doorToDoor.add(hours);
-      const key = plan.corridorMode ?? plan.corridor;
-      let byCorridor = flowAcc.doorToDoorByCorridor.get(key);
-      if (byCorridor === undefined) {
-        byCorridor = new DurationCollector();
-        flowAcc.doorToDoorByCorridor.set(key, byCorridor);
+      // Recorded once, by flow and corridor/mode; corridor and flow totals are merged from these at the end.
+      let collector = flowAcc.doorToDoorByCorridor.get(plan.durationKey);
+      if (collector === undefined) {
+        collector = new DurationCollector();
+        flowAcc.doorToDoorByCorridor.set(plan.durationKey, collector);
       }
-      byCorridor.add(hours);
+      collector.add(now - shipment.createdAt);
     }
   }
 
@@ -912,20 +916,21 @@ export class CorridorModel {
   }
 
   private dispatched(shipment: Shipment, teu: number, now: number): void {
-    const month = this.calendar.months[this.calendar.monthIndexAt(now)]!;
+    const month = this.calendar.monthIndexAt(now);
     const plan = shipment.plan;
-    const direction = shipment.flow.direction;
-    for (const key of plan.corridorMode ? [plan.corridor, plan.corridorMode] : [plan.corridor]) {
-      const acc = this.corridor(key);
-      acc.dispatchedTeu += teu;
-      acc.costUsd += teu * plan.route.costUsdPerTeu;
-      acc.byYear.set(month.year, (acc.byYear.get(month.year) ?? 0) + teu);
-      let m = acc.byMonth.get(month.key);
-      if (m === undefined) {
-        m = { export: 0, import: 0, domestic: 0 };
-        acc.byMonth.set(month.key, m);
-      }
-      m[direction] += teu;
+    const direction = DIRECTIONS.indexOf(shipment.flow.direction);
+    const cost = teu * plan.route.costUsdPerTeu;
+    const corridorAcc = plan.corridorAcc;
+    corridorAcc.dispatchedTeu += teu;
+    corridorAcc.costUsd += cost;
+    const corridorMonths = corridorAcc.byMonth[direction as 0 | 1 | 2];
+    corridorMonths[month] = (corridorMonths[month] as number) + teu;
+    const modeAcc = plan.modeAcc;
+    if (modeAcc) {
+      modeAcc.dispatchedTeu += teu;
+      modeAcc.costUsd += cost;
+      const modeMonths = modeAcc.byMonth[direction as 0 | 1 | 2];
+      modeMonths[month] = (modeMonths[month] as number) + teu;
     }
     const flowAcc = this.flowAcc[shipment.flow.index] as FlowAccumulator;
     flowAcc.dispatchedTeu += teu;
@@ -1217,17 +1222,26 @@ export class CorridorModel {
   private corridor(key: string): CorridorAccumulator {
     let acc = this.corridorAcc.get(key);
     if (acc === undefined) {
+      const n = this.calendar.months.length;
       acc = {
         dispatchedTeu: 0,
         costUsd: 0,
         deliveredTeu: 0,
-        byYear: new Map(),
-        byMonth: new Map(),
-        doorToDoor: new DurationCollector(),
+        byMonth: [new Float64Array(n), new Float64Array(n), new Float64Array(n)],
       };
       this.corridorAcc.set(key, acc);
     }
     return acc;
+  }
+
+  /** Dispatched TEU of an accumulator by year, over the measured months. */
+  private byYear(acc: CorridorAccumulator): Map<number, number> {
+    const out = new Map<number, number>();
+    this.calendar.months.forEach((month, m) => {
+      const teu = (acc.byMonth[0][m] as number) + (acc.byMonth[1][m] as number) + (acc.byMonth[2][m] as number);
+      if (teu > 0) out.set(month.year, (out.get(month.year) ?? 0) + teu);
+    });
+    return out;
   }
 
   private result(): RunResult {
@@ -1255,25 +1269,57 @@ export class CorridorModel {
       );
     }
 
+    // Door-to-door statistics were recorded once per booking, by flow and corridor/mode: merge them (in flow order,
+    // keys sorted, so the result does not depend on anything but the run) into corridor and flow totals.
+    const corridorDurations = new Map<string, DurationCollector>();
+    const flowDurations: DurationCollector[] = [];
+    const into = (map: Map<string, DurationCollector>, key: string, from: DurationCollector) => {
+      let target = map.get(key);
+      if (target === undefined) {
+        target = new DurationCollector();
+        map.set(key, target);
+      }
+      target.absorb(from);
+    };
+    this.flowAcc.forEach((acc) => {
+      const total = new DurationCollector();
+      for (const [key, collector] of [...acc.doorToDoorByCorridor.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+        total.absorb(collector);
+        into(corridorDurations, key, collector);
+        const slash = key.indexOf('/');
+        if (slash > 0) into(corridorDurations, key.slice(0, slash), collector);
+      }
+      flowDurations.push(total);
+    });
+
     const corridors: Record<string, CorridorResult> = {};
     for (const [key, acc] of [...this.corridorAcc.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      const byMonth: Record<string, Record<Direction, number>> = {};
+      calendar.months.forEach((month, m) => {
+        const e = acc.byMonth[0][m] as number;
+        const i = acc.byMonth[1][m] as number;
+        const d = acc.byMonth[2][m] as number;
+        if (e + i + d > 0) byMonth[month.key] = { export: e, import: i, domestic: d };
+      });
+      const durations = corridorDurations.get(key) ?? new DurationCollector();
       corridors[key] = {
         key,
         dispatchedTeu: acc.dispatchedTeu,
         deliveredTeu: acc.deliveredTeu,
         costUsdPerTeu: acc.dispatchedTeu > 0 ? acc.costUsd / acc.dispatchedTeu : 0,
         dispatchedTeuByYear: Object.fromEntries(
-          [...acc.byYear.entries()].sort(([a], [b]) => a - b).map(([y, v]) => [String(y), v]),
+          [...this.byYear(acc).entries()].sort(([a], [b]) => a - b).map(([y, v]) => [String(y), v]),
         ),
-        dispatchedTeuByMonth: Object.fromEntries([...acc.byMonth.entries()].sort(([a], [b]) => a.localeCompare(b))),
-        doorToDoorHours: acc.doorToDoor.summary(),
-        stats: acc.doorToDoor.stats(),
+        dispatchedTeuByMonth: byMonth,
+        doorToDoorHours: durations.summary(),
+        stats: durations.stats(),
       };
     }
 
     const flows: Record<string, FlowResult> = {};
     this.flows.forEach((flow, i) => {
       const acc = this.flowAcc[i] as FlowAccumulator;
+      const durations = flowDurations[i] as DurationCollector;
       flows[flow.spec.id] = {
         id: flow.spec.id,
         origin: flow.spec.origin,
@@ -1286,13 +1332,13 @@ export class CorridorModel {
         dispatchedTeuByCorridor: Object.fromEntries(
           [...acc.byCorridor.entries()].sort(([a], [b]) => a.localeCompare(b)),
         ),
-        doorToDoorHours: acc.doorToDoor.summary(),
+        doorToDoorHours: durations.summary(),
         doorToDoorHoursByCorridor: Object.fromEntries(
           [...acc.doorToDoorByCorridor.entries()]
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([k, v]) => [k, v.summary()]),
         ),
-        stats: acc.doorToDoor.stats(),
+        stats: durations.stats(),
       };
     });
 
@@ -1358,7 +1404,8 @@ export class CorridorModel {
 
     const targets: TargetResult[] = this.scenario.targets.map((target) => {
       const key = target.corridorMode ? `${target.corridor}/${target.corridorMode}` : target.corridor;
-      const simulatedTeu = this.corridorAcc.get(key)?.byYear.get(target.year) ?? 0;
+      const acc = this.corridorAcc.get(key);
+      const simulatedTeu = acc ? (this.byYear(acc).get(target.year) ?? 0) : 0;
       const yearStart = calendar.hourOf(Date.UTC(target.year, 0, 1));
       const yearEnd = calendar.hourOf(Date.UTC(target.year + 1, 0, 1));
       const covered = yearStart >= calendar.startHour - EPS && yearEnd <= calendar.endHour + EPS;

@@ -7,14 +7,46 @@ import { QuantileHistogram } from '../engine/statistics/quantile-histogram.js';
 import { Tally } from '../engine/statistics/tally.js';
 import type { DurationStats, DurationSummary } from './result.js';
 
-/** Collects durations (hours) and summarises them. */
+/**
+ * Collects durations (hours) and summarises them. Zero durations (a crane that was free, a departure at the very
+ * moment) are common on the hot path: they are only counted, and folded into the statistics when read.
+ */
 export class DurationCollector {
-  readonly tally = new Tally();
-  readonly histogram = new QuantileHistogram();
+  private values = new Tally();
+  private buckets = new QuantileHistogram();
+  private zeros = 0;
 
   add(hours: number): void {
-    this.tally.add(hours);
-    this.histogram.add(hours);
+    if (hours === 0) {
+      this.zeros++;
+      return;
+    }
+    this.values.add(hours);
+    this.buckets.add(hours);
+  }
+
+  /** Adds everything another collector holds. */
+  absorb(other: DurationCollector): void {
+    this.fold();
+    other.fold();
+    this.values = this.values.merge(other.values);
+    this.buckets = this.buckets.merge(other.buckets);
+  }
+
+  get count(): number {
+    return this.values.count + this.zeros;
+  }
+
+  /** The tally of everything added. */
+  get tally(): Tally {
+    this.fold();
+    return this.values;
+  }
+
+  /** The histogram of everything added. */
+  get histogram(): QuantileHistogram {
+    this.fold();
+    return this.buckets;
   }
 
   summary(): DurationSummary {
@@ -23,6 +55,14 @@ export class DurationCollector {
 
   stats(): DurationStats {
     return { tally: this.tally.toJSON(), histogram: this.histogram.toJSON() };
+  }
+
+  private fold(): void {
+    if (this.zeros === 0) return;
+    const zeros = Tally.fromJSON({ count: this.zeros, mean: 0, m2: 0, sum: 0, sumCompensation: 0, min: 0, max: 0 });
+    this.values = this.values.merge(zeros);
+    this.buckets.add(0, this.zeros);
+    this.zeros = 0;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   InvalidParameterError,
   normalCdf,
   RandomStreams,
+  standardNormal,
 } from '../../src/index.js';
 
 const num = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
@@ -208,5 +209,20 @@ describe('RandomStreams', () => {
   it('rejects bad seeds and names', () => {
     expect(() => new RandomStreams(Number.NaN)).toThrow('seed: NaN is not a finite number or a string');
     expect(() => new RandomStreams(1).stream('')).toThrow('name: "" is not a non-empty string');
+  });
+});
+
+describe('standardNormal', () => {
+  it('matches the normal CDF at its quantiles (inversion is accurate) and uses one uniform per draw', () => {
+    // Feed known uniforms: the draw is Φ⁻¹(u), so Φ(draw) must give u back.
+    for (const u of [1e-6, 0.001, 0.02, 0.2, 0.5, 0.8, 0.98, 0.999, 0.999999]) {
+      let calls = 0;
+      const x = standardNormal(() => {
+        calls++;
+        return u;
+      });
+      expect(calls).toBe(1);
+      expect(normalCdf(x)).toBeCloseTo(u, 6);
+    }
   });
 });
