@@ -1,0 +1,54 @@
+/**
+ * Command-line parsing helpers (node:util parseArgs, no dependency): typed options, replication ranges, and the
+ * usage error that maps to exit code 2.
+ *
+ * @module
+ */
+import { CorridorSimError } from '../errors.js';
+
+/** Bad command-line input: exit code 2, with the option and the value named. */
+export class UsageError extends CorridorSimError {}
+
+/** A range of replication indices `first..last` (inclusive). */
+export interface ReplicationRange {
+  first: number;
+  count: number;
+}
+
+/**
+ * Parses `--replications`: a count (`20` → 0..19) or an inclusive range (`0..249`, `250..499`) for sharded runs.
+ */
+export function parseReplications(value: string | undefined, fallback: number): ReplicationRange {
+  if (value === undefined) return { first: 0, count: fallback };
+  const range = /^(\d+)\.\.(\d+)$/.exec(value);
+  if (range) {
+    const first = Number(range[1]);
+    const last = Number(range[2]);
+    if (last < first) throw new UsageError(`--replications: "${value}" is not a range first..last with last >= first`);
+    return { first, count: last - first + 1 };
+  }
+  if (/^\d+$/.test(value) && Number(value) >= 1) return { first: 0, count: Number(value) };
+  throw new UsageError(`--replications: "${value}" is not a count (e.g. 20) or a range (e.g. 0..249)`);
+}
+
+/** Parses an integer option within bounds. */
+export function parseInteger(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^-?\d+$/.test(value) || n < min || n > max) {
+    throw new UsageError(`--${name}: "${value}" is not an integer from ${min} to ${max}`);
+  }
+  return n;
+}
+
+/** A seed option: an integer stays a number, anything else a string. */
+export function parseSeed(value: string | undefined, fallback: string | number): string | number {
+  if (value === undefined) return fallback;
+  return /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : value;
+}

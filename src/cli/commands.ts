@@ -1,0 +1,409 @@
+/**
+ * The CLI's commands: run, project, compare, validate, schema, network, merge. Each parses its own options, calls the
+ * library and prints a table for people or JSON for programs (`--json`).
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { chongqingScenario } from '../data/index.js';
+import { type Comparison, compare } from '../experiment/compare.js';
+import { type Projection, project } from '../experiment/project.js';
+import { mergeReplications, type ReplicationSet, replicate } from '../experiment/replicate.js';
+import { loadScenario } from '../experiment/scenario-file.js';
+import { scenarioJsonSchema } from '../experiment/schema.js';
+import { type ReplicationSummary, summariseRuns } from '../experiment/summary.js';
+import { buildNetwork } from '../network/build.js';
+import type { ScenarioSpec } from '../network/types.js';
+import { parseInteger, parseReplications, parseSeed, UsageError } from './args.js';
+import { num, plusMinus, table } from './format.js';
+import type { CliIo } from './main.js';
+import { Progress } from './progress.js';
+
+/** A command: its help text and what it does. */
+export interface Command {
+  help: string;
+  run(args: string[], io: CliIo): Promise<void>;
+}
+
+const COMMON = `  --seed S             root seed (default 1)
+  --workers N          worker threads (default: cores)
+  --json               print machine-readable JSON on stdout instead of tables
+  --quiet              no progress bar
+  -h, --help           this help`;
+
+const common = {
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+} as const;
+
+function scenarioFrom(path: string | undefined): ScenarioSpec {
+  return path === undefined ? chongqingScenario() : loadScenario(path);
+}
+
+function workersOf(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : parseInteger('workers', value, 0, 0, 256);
+}
+
+function corridorTable(summary: ReplicationSummary, year?: string): string {
+  const keys = Object.keys(summary.pooledDoorToDoorHours);
+  return table(
+    ['corridor', year ? `TEU ${year}` : 'TEU', 'door-to-door days', 'p95 days', 'cost USD/TEU'],
+    keys.map((key) => {
+      const teu = summary.kpis[year ? `teu/${key}/${year}` : `teu/${key}`];
+      const days = summary.kpis[`days/${key}/mean`];
+      const p95 = summary.kpis[`days/${key}/p95`];
+      const cost = summary.kpis[`cost/${key}`];
+      return [
+        key,
+        teu ? plusMinus(teu.mean, teu.halfWidth95) : '0',
+        days ? plusMinus(days.mean, days.halfWidth95, 1) : '-',
+        p95 ? plusMinus(p95.mean, p95.halfWidth95, 1) : '-',
+        cost ? num(cost.mean) : '-',
+      ];
+    }),
+  );
+}
+
+const run: Command = {
+  help: `corridor-sim run [scenario.json] [options]
+
+Simulates a scenario (default: the bundled Chongqing scenario) and prints TEU and door-to-door times by corridor,
+with 95% confidence intervals over the replications.
+
+  --start DATE         first measured day, ISO UTC (default: 1 January of the scenario's base year + 1)
+  --years N            years to simulate (default 1)
+  --replications R     a count (default 5) or a range a..b for a shard of a larger run (see merge)
+${COMMON}`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { ...common, start: { type: 'string' }, years: { type: 'string' }, replications: { type: 'string' } },
+    });
+    if (positionals.length > 1) throw new UsageError(`expected at most one scenario file, got ${positionals.length}`);
+    const scenario = scenarioFrom(positionals[0]);
+    const range = parseReplications(values.replications, 5);
+    const years = values.years === undefined ? 1 : Number(values.years);
+    if (!(years > 0 && years <= 100)) throw new UsageError(`--years: "${values.years}" is not a number in (0, 100]`);
+    const start = values.start ?? `${scenario.baseYear + 1}-01-01`;
+    const progress = new Progress(values.quiet || io.quietProgress === true);
+    const workers = workersOf(values.workers);
+    const set = await replicate(scenario, {
+      replications: range.count,
+      first: range.first,
+      seed: parseSeed(values.seed, 1),
+      ...(workers !== undefined ? { workers } : {}),
+      startDate: start,
+      years,
+      onProgress: ({ done, total }) => progress.update('simulating', done, total),
+    });
+    progress.done();
+    const summary = summariseRuns(set.runs);
+    if (values.json) {
+      io.out(JSON.stringify({ kind: 'replications', ...set, summary }));
+      return;
+    }
+    const year = start.slice(0, 4);
+    io.out(`${scenario.name}: ${set.runs.length} replication(s) from ${start}, ${years} year(s), seed ${set.seed}\n`);
+    io.out(corridorTable(summary, years === 1 ? year : undefined));
+    printTargets(io, summary);
+  },
+};
+
+function printTargets(io: CliIo, summary: ReplicationSummary): void {
+  const targets = Object.keys(summary.kpis).filter((k) => k.startsWith('target/') && k.endsWith('/teu'));
+  if (targets.length === 0) return;
+  io.out('\nTargets');
+  for (const key of targets) {
+    const id = key.slice('target/'.length, -'/teu'.length);
+    const teu = summary.kpis[key]!;
+    const met = summary.kpis[`target/${id}/met`];
+    io.out(
+      `${id}: ${plusMinus(teu.mean, teu.halfWidth95)} TEU; met in ${num((met?.mean ?? 0) * 100, 0)}% of replications`,
+    );
+  }
+}
+
+const projectCommand: Command = {
+  help: `corridor-sim project [scenario.json] [options]
+
+Projects a scenario year by year with uncertain growth and prints, per year, each corridor's volume (mean, 80% and
+95% intervals) and the probability of meeting each target.
+
+  --from YEAR          first projected year (default: base year + 1)
+  --to YEAR            last projected year (default: --from)
+  --replications N     futures per year (default 20)
+  --growth-sd X        spread of a year's log growth (default: calibrated from the scenario's history)
+${COMMON}`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ...common,
+        from: { type: 'string' },
+        to: { type: 'string' },
+        replications: { type: 'string' },
+        'growth-sd': { type: 'string' },
+      },
+    });
+    if (positionals.length > 1) throw new UsageError(`expected at most one scenario file, got ${positionals.length}`);
+    const scenario = scenarioFrom(positionals[0]);
+    const fromYear = parseInteger('from', values.from, scenario.baseYear + 1, scenario.baseYear, 2100);
+    const toYear = parseInteger('to', values.to, fromYear, fromYear, fromYear + 50);
+    const replications = parseInteger('replications', values.replications, 20, 2, 100_000);
+    const growthSd = values['growth-sd'] === undefined ? undefined : Number(values['growth-sd']);
+    if (growthSd !== undefined && !(growthSd >= 0 && Number.isFinite(growthSd))) {
+      throw new UsageError(`--growth-sd: "${values['growth-sd']}" is not a number >= 0`);
+    }
+    const progress = new Progress(values.quiet || io.quietProgress === true);
+    const workers = workersOf(values.workers);
+    const projection = await project(scenario, {
+      fromYear,
+      toYear,
+      replications,
+      seed: parseSeed(values.seed, 1),
+      ...(workers !== undefined ? { workers } : {}),
+      ...(growthSd !== undefined ? { logGrowthSd: growthSd } : {}),
+      onProgress: ({ year, done, total }) => progress.update(`projecting ${year}`, done, total),
+    });
+    progress.done();
+    if (values.json) {
+      io.out(JSON.stringify({ kind: 'projection', ...projection }));
+      return;
+    }
+    printProjection(io, projection);
+  },
+};
+
+function printProjection(io: CliIo, p: Projection): void {
+  io.out(
+    `${p.scenario}: ${p.fromYear}–${p.toYear}, ${p.replications} futures per year; ` +
+      `growth spread σ = ${p.logGrowthSd.toFixed(3)} (${p.logGrowthSdSource})\n`,
+  );
+  const keys = Object.keys(p.years[0]?.volumes ?? {}).filter((k) => !k.includes('/'));
+  io.out(
+    table(
+      ['year', ...keys.map((k) => `${k} TEU (80% interval)`)],
+      p.years.map((y) => [
+        String(y.year),
+        ...keys.map((k) => {
+          const v = y.volumes[k];
+          return v ? `${num(v.mean)} (${num(v.interval80[0])}–${num(v.interval80[1])})` : '0';
+        }),
+      ]),
+    ),
+  );
+  const outlooks = p.years.flatMap((y) => y.targets);
+  if (outlooks.length > 0) {
+    io.out('\nTargets');
+    for (const t of outlooks) {
+      io.out(
+        `${t.id}: ${t.corridor} ${t.year} ≥ ${num(t.targetTeu)} TEU — mean ${num(t.meanTeu)} ` +
+          `(80% ${num(t.interval80[0])}–${num(t.interval80[1])}, 95% ${num(t.interval95[0])}–${num(t.interval95[1])}); ` +
+          `P(met) = ${num(t.probability * 100, 0)}% (95% CI ${num(t.probabilityCi95[0] * 100, 0)}–${num(t.probabilityCi95[1] * 100, 0)}%)`,
+      );
+    }
+  }
+}
+
+const compareCommand: Command = {
+  help: `corridor-sim compare base.json variant.json [variant.json ...] [options]
+
+Runs the base and each variant with the same replication seeds (common random numbers) and prints paired differences
+with 95% intervals for TEU by corridor, door-to-door times, cost per TEU and targets, and a ranking.
+
+  --start DATE         first measured day (default: 1 January of the base scenario's base year + 1)
+  --years N            years per run (default 1)
+  --replications N     paired replications (default 10)
+  --rank-by KPI        KPI to rank by, e.g. teu/ILSTC/2025 (default: the first target's TEU)
+${COMMON}`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ...common,
+        start: { type: 'string' },
+        years: { type: 'string' },
+        replications: { type: 'string' },
+        'rank-by': { type: 'string' },
+      },
+    });
+    if (positionals.length < 2) throw new UsageError('expected a base scenario file and at least one variant file');
+    const [basePath, ...variantPaths] = positionals as [string, ...string[]];
+    const base = { name: basePath, scenario: loadScenario(basePath) };
+    const variants = variantPaths.map((path) => ({ name: path, scenario: loadScenario(path) }));
+    const replications = parseInteger('replications', values.replications, 10, 2, 100_000);
+    const years = values.years === undefined ? 1 : Number(values.years);
+    if (!(years > 0 && years <= 100)) throw new UsageError(`--years: "${values.years}" is not a number in (0, 100]`);
+    const progress = new Progress(values.quiet || io.quietProgress === true);
+    const workers = workersOf(values.workers);
+    const comparison = await compare(base, variants, {
+      replications,
+      seed: parseSeed(values.seed, 1),
+      ...(workers !== undefined ? { workers } : {}),
+      startDate: values.start ?? `${base.scenario.baseYear + 1}-01-01`,
+      years,
+      ...(values['rank-by'] ? { rankBy: values['rank-by'] } : {}),
+      onProgress: ({ scenario, done, total }) => progress.update(scenario, done, total),
+    });
+    progress.done();
+    if (values.json) {
+      io.out(JSON.stringify({ kind: 'comparison', ...comparison }));
+      return;
+    }
+    printComparison(io, comparison);
+  },
+};
+
+function printComparison(io: CliIo, c: Comparison): void {
+  const interesting = (k: string) =>
+    (k.startsWith('teu/') && k.split('/').length === 2) ||
+    (k.startsWith('days/') && k.endsWith('/mean')) ||
+    k.startsWith('cost/') ||
+    k.startsWith('target/');
+  for (const v of c.variants) {
+    io.out(`\n${v.name} − ${c.base.name} (paired, 95% CI; independent-runs CI for reference)`);
+    io.out(
+      table(
+        ['KPI', 'difference', 'relative', 'paired ±', 'independent ±'],
+        Object.entries(v.differences)
+          .filter(([k]) => interesting(k))
+          .map(([k, d]) => [
+            k,
+            num(d.mean, Math.abs(d.mean) < 10 ? 2 : 0),
+            `${num(d.relative * 100, 1)}%`,
+            num(d.halfWidth95, d.halfWidth95 < 10 ? 2 : 0),
+            num(d.independentHalfWidth95, d.independentHalfWidth95 < 10 ? 2 : 0),
+          ]),
+      ),
+    );
+  }
+  io.out(`\nRanking by ${c.rankBy}:`);
+  c.ranking.forEach((r, i) => {
+    io.out(`${i + 1}. ${r.name}: ${num(r.mean, 1)} (95% CI ${num(r.ci95[0], 1)} to ${num(r.ci95[1], 1)})`);
+  });
+}
+
+const validate: Command = {
+  help: `corridor-sim validate scenario.json
+
+Checks a scenario file (schema, references, network, demand reachability). Exit 0 when valid, 2 with the JSON path
+and the value otherwise.`,
+  async run(args, io) {
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    if (positionals.length !== 1) throw new UsageError('expected exactly one scenario file');
+    const scenario = loadScenario(positionals[0] as string);
+    const network = buildNetwork(scenario);
+    io.out(
+      `${positionals[0]}: valid — ${network.hubs().length} hubs, ${network.links().length} links, ` +
+        `${network.services().length} services (return runs included), ${scenario.demand.flows.length} flows, ` +
+        `${scenario.targets.length} targets`,
+    );
+  },
+};
+
+const schema: Command = {
+  help: `corridor-sim schema
+
+Prints the JSON Schema of scenario files (for editor completion and checks).`,
+  async run(args, io) {
+    parseArgs({ args, allowPositionals: false, options: {} });
+    io.out(JSON.stringify(scenarioJsonSchema(), null, 2));
+  },
+};
+
+const network: Command = {
+  help: `corridor-sim network [scenario.json] --geojson
+
+Prints the scenario's network as GeoJSON (hubs as points, services and links as lines with their attributes), for
+QGIS or geojson.io.`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { geojson: { type: 'boolean', default: false } },
+    });
+    if (!values.geojson) throw new UsageError('--geojson is required (the only output format so far)');
+    const scenario = scenarioFrom(positionals[0]);
+    io.out(JSON.stringify(buildNetwork(scenario).toGeoJSON()));
+  },
+};
+
+const merge: Command = {
+  help: `corridor-sim merge shard.json [shard.json ...] [--json]
+
+Merges shards written by \`corridor-sim run --replications a..b --json > shard.json\` (same scenario and seed) into
+the summary one run of all replications would give.`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false } },
+    });
+    if (positionals.length < 1) throw new UsageError('expected at least one shard file');
+    const sets = positionals.map((path) => readShard(path));
+    const merged = mergeReplications(sets);
+    const summary = summariseRuns(merged.runs);
+    if (values.json) {
+      io.out(JSON.stringify({ kind: 'replications', ...merged, summary }));
+      return;
+    }
+    io.out(
+      `${merged.scenario}: ${merged.runs.length} replications merged (indices ${merged.indices[0]}..${merged.indices.at(-1)})\n`,
+    );
+    io.out(corridorTable(summary));
+  },
+};
+
+function readShard(path: string): ReplicationSet {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`${path}: not a readable JSON shard (${(error as Error).message})`);
+  }
+  const shard = data as Partial<ReplicationSet> & { kind?: string };
+  if (shard.kind !== 'replications' || !Array.isArray(shard.runs) || !Array.isArray(shard.indices)) {
+    throw new UsageError(`${path}: not a shard written by "corridor-sim run --json" (kind "replications")`);
+  }
+  return {
+    scenario: String(shard.scenario),
+    seed: shard.seed as string | number,
+    indices: shard.indices,
+    runs: shard.runs,
+  };
+}
+
+/** Every command by name. */
+export const commands: Record<string, Command> = {
+  run,
+  project: projectCommand,
+  compare: compareCommand,
+  validate,
+  schema,
+  network,
+  merge,
+};
+
+/** The top-level help. */
+export function globalHelp(): string {
+  return `corridor-sim — simulate Chongqing's international freight corridors
+
+Usage: corridor-sim <command> [options]   (corridor-sim <command> --help for its options)
+
+Commands:
+  run [scenario.json]            simulate (replications in parallel) and print TEU and transit times by corridor
+  project [scenario.json]        project year by year toward targets, with probabilities of meeting them
+  compare base.json variant...   paired comparison of route changes (common random numbers)
+  validate scenario.json         check a scenario file
+  schema                         print the scenario files' JSON Schema
+  network [scenario.json] --geojson   print the network as GeoJSON
+  merge shard.json...            merge sharded replication runs
+
+Exit codes: 0 success, 2 bad input, 1 failure at run time.`;
+}

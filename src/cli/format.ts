@@ -1,0 +1,24 @@
+/**
+ * Plain-text tables and number formats for people (the `--json` output is for programs).
+ *
+ * @module
+ */
+
+/** Formats a number with thousands separators and `digits` decimals. */
+export function num(x: number, digits = 0): string {
+  if (!Number.isFinite(x)) return String(x);
+  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A fixed-width table: first column left-aligned, the others right-aligned. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** `mean ± half-width`. */
+export function plusMinus(mean: number, halfWidth: number, digits = 0): string {
+  return Number.isFinite(halfWidth) ? `${num(mean, digits)} ± ${num(halfWidth, digits)}` : num(mean, digits);
+}

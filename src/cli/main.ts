@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * The `corridor-sim` command line: a thin layer that parses arguments, calls the experiments layer and prints
+ * tables (or JSON with `--json`). Exit codes: 0 success, 2 bad input (the option or scenario path and the value are
+ * named), 1 a failure at run time.
+ *
+ * @module
+ */
+import { ValidationError } from '../errors.js';
+import { UsageError } from './args.js';
+import { commands, globalHelp } from './commands.js';
+
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(globalHelp());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(VERSION);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`corridor-sim: unknown command "${name}"\n\n${globalHelp()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.help);
+    return 0;
+  }
+  try {
+    await command.run(rest, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ValidationError || isParseArgsError(error)) {
+      io.err(`corridor-sim ${name}: ${(error as Error).message}\n(see corridor-sim ${name} --help)`);
+      return 2;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.err(`corridor-sim ${name} failed: ${message}`);
+    return 1;
+  }
+}
+
+/** Where the CLI writes (injectable for tests). */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  quietProgress?: boolean;
+}
+
+function defaultIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  };
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+const VERSION = '0.1.0';
+
+// Run when executed directly (the package's bin), not when imported by tests.
+const invoked = process.argv[1] ?? '';
+if (import.meta.url === `file://${invoked}` || invoked.endsWith('/corridor-sim') || invoked.endsWith('cli/main.js')) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`corridor-sim: ${String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
