@@ -52,3 +52,11 @@ export function parseSeed(value: string | undefined, fallback: string | number):
   if (value === undefined) return fallback;
   return /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : value;
 }
+
+/** Parses `--years`: a number of years in (0, 100] (fractions allowed). */
+export function parseYears(value: string | undefined, fallback = 1): number {
+  if (value === undefined) return fallback;
+  const years = Number(value);
+  if (!(years > 0 && years <= 100)) throw new UsageError(`--years: "${value}" is not a number in (0, 100]`);
+  return years;
+}

@@ -15,7 +15,7 @@ import { scenarioJsonSchema } from '../experiment/schema.js';
 import { type ReplicationSummary, summariseRuns } from '../experiment/summary.js';
 import { buildNetwork } from '../network/build.js';
 import type { ScenarioSpec } from '../network/types.js';
-import { parseInteger, parseReplications, parseSeed, UsageError } from './args.js';
+import { parseInteger, parseReplications, parseSeed, parseYears, UsageError } from './args.js';
 import { num, plusMinus, table } from './format.js';
 import type { CliIo } from './main.js';
 import { Progress } from './progress.js';
@@ -86,8 +86,7 @@ ${COMMON}`,
     if (positionals.length > 1) throw new UsageError(`expected at most one scenario file, got ${positionals.length}`);
     const scenario = scenarioFrom(positionals[0]);
     const range = parseReplications(values.replications, 5);
-    const years = values.years === undefined ? 1 : Number(values.years);
-    if (!(years > 0 && years <= 100)) throw new UsageError(`--years: "${values.years}" is not a number in (0, 100]`);
+    const years = parseYears(values.years);
     const start = values.start ?? `${scenario.baseYear + 1}-01-01`;
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
@@ -238,8 +237,7 @@ ${COMMON}`,
     const base = { name: basePath, scenario: loadScenario(basePath) };
     const variants = variantPaths.map((path) => ({ name: path, scenario: loadScenario(path) }));
     const replications = parseInteger('replications', values.replications, 10, 2, 100_000);
-    const years = values.years === undefined ? 1 : Number(values.years);
-    if (!(years > 0 && years <= 100)) throw new UsageError(`--years: "${values.years}" is not a number in (0, 100]`);
+    const years = parseYears(values.years);
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
     const comparison = await compare(base, variants, {
