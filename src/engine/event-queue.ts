@@ -11,7 +11,9 @@
  *   outnumber live ones the heap is compacted, so memory stays proportional to the live pending events.
  *
  * An {@link EventId} packs the slot index with the slot's generation, so an id stays valid only while its event
- * is pending: cancelling an event that already ran, or was cancelled, does nothing.
+ * is pending: cancelling an event that already ran, or was cancelled, does nothing. The generation also carries the
+ * slot's state: it is odd while the slot holds a pending event and even once the event has run or been cancelled
+ * (or the slot is free), so one typed array does both jobs.
  *
  * @module
  */
@@ -30,11 +32,9 @@ const SLOT_SCALE = 2 ** SLOT_BITS;
 /** Generations wrap at 2^29 (a bit mask) so that `generation * 2^24 + slot` stays below 2^53. */
 const GENERATION_MASK = 2 ** 29 - 1;
 
-const FREE = 0;
-const LIVE = 1;
-const CANCELLED = 2;
-
 const INITIAL_CAPACITY = 64;
+/** Children per heap node. */
+const ARITY = 4;
 
 /** Binary min-heap of events keyed by (time, sequence). Used by {@link Simulator}; usable on its own. */
 export class EventQueue {
@@ -44,17 +44,23 @@ export class EventQueue {
   private heapSlot = new Int32Array(INITIAL_CAPACITY);
   private heapSize = 0;
 
-  // Slots, indexed by slot number.
-  private handlers: (EventHandler<never> | undefined)[] = [];
-  private payloads: unknown[] = [];
-  private slotState = new Uint8Array(INITIAL_CAPACITY);
-  private slotGeneration = new Uint32Array(INITIAL_CAPACITY);
+  // Slots, indexed by slot number. The handler and payload arrays are filled with `undefined` up to capacity so
+  // that they stay packed arrays of one elements kind whatever the payloads are.
+  private handlers: (EventHandler<never> | undefined)[] = undefinedArray(INITIAL_CAPACITY);
+  private payloads: unknown[] = undefinedArray(INITIAL_CAPACITY);
+  /** Odd while the slot holds a pending event; even when it is free or its event was cancelled. */
+  private slotGeneration = new Int32Array(INITIAL_CAPACITY);
   private freeSlots = new Int32Array(INITIAL_CAPACITY);
   private freeCount = 0;
   private slotCount = 0;
 
   private nextSeq = 0;
   private cancelledCount = 0;
+
+  // The event removed by the last successful popUntil.
+  private lastTime = 0;
+  private lastPayload: unknown;
+  private lastSlot = -1;
 
   /** Number of live (scheduled, not cancelled) events. */
   get size(): number {
@@ -75,46 +81,70 @@ export class EventQueue {
     const slot = this.allocateSlot();
     this.handlers[slot] = handler as EventHandler<never>;
     this.payloads[slot] = payload;
-    this.slotState[slot] = LIVE;
+    const generation = ((this.slotGeneration[slot] as number) + 1) & GENERATION_MASK; // even → odd: pending
+    this.slotGeneration[slot] = generation;
 
     if (this.heapSize === this.heapTime.length) this.growHeap();
     this.siftUp(this.heapSize++, time, this.nextSeq++, slot);
-    return (this.slotGeneration[slot] as number) * SLOT_SCALE + slot;
+    return generation * SLOT_SCALE + slot;
   }
 
   /**
-   * Removes the earliest live event and hands it to `visit(time, handler, payload)`.
-   * Returns false (and calls nothing) when the queue is empty.
+   * If the earliest live event's time is ≤ `until`, removes it and returns its handler; its time, payload and id
+   * are then {@link poppedTime}, {@link poppedPayload} and {@link poppedId}. Otherwise leaves the queue as it is
+   * and returns undefined. One call per event on the simulator's hot path.
    *
-   * The handler and payload are released before `visit` runs, so the handler may schedule freely.
+   * The event's slot is released before its handler runs, so the handler may schedule freely.
    */
-  popInto(out: PoppedEvent): boolean {
-    return this.popUntil(Number.POSITIVE_INFINITY, out);
-  }
-
-  /**
-   * Like {@link popInto}, but only if the earliest live event's time is ≤ `until`; otherwise leaves the queue as it
-   * is and returns false. One call per event on the simulator's hot path.
-   */
-  popUntil(until: number, out: PoppedEvent): boolean {
+  popUntil(until: number): EventHandler<unknown> | undefined {
     if (this.cancelledCount > 0) this.dropCancelledTop();
-    if (this.heapSize === 0) return false;
+    if (this.heapSize === 0) return undefined;
     const time = this.heapTime[0] as number;
-    if (time > until) return false;
+    if (time > until) return undefined;
     const slot = this.heapSlot[0] as number;
-    const generation = this.slotGeneration[slot] as number;
-    out.time = time;
-    out.id = generation * SLOT_SCALE + slot;
-    out.handler = this.handlers[slot] as EventHandler<unknown>;
-    out.payload = this.payloads[slot];
+    this.lastTime = time;
+    this.lastSlot = slot;
+    this.lastPayload = this.payloads[slot];
     this.removeTop();
-    // Release the slot (inline of releaseSlot for a live slot). The handler reference is left in place: handlers
+    // Release the slot (inline of releaseSlot for a pending slot). The handler reference is left in place: handlers
     // are long-lived functions and the next push overwrites it; the payload is cleared so it can be collected.
-    this.slotState[slot] = FREE;
     this.payloads[slot] = undefined;
-    this.slotGeneration[slot] = (generation + 1) & GENERATION_MASK;
+    this.slotGeneration[slot] = ((this.slotGeneration[slot] as number) + 1) & GENERATION_MASK; // odd → even
     if (this.freeCount === this.freeSlots.length) this.growFreeList();
     this.freeSlots[this.freeCount++] = slot;
+    return this.handlers[slot] as EventHandler<unknown>;
+  }
+
+  /** Time of the event removed by the last successful {@link popUntil}. */
+  get poppedTime(): number {
+    return this.lastTime;
+  }
+
+  /** Payload of the event removed by the last successful {@link popUntil}. */
+  get poppedPayload(): unknown {
+    return this.lastPayload;
+  }
+
+  /**
+   * Id of the event removed by the last successful {@link popUntil}, computed on demand (for tracing). Valid until
+   * the next push, which may reuse the slot.
+   */
+  get poppedId(): EventId {
+    const slot = this.lastSlot;
+    return (((this.slotGeneration[slot] as number) - 1) & GENERATION_MASK) * SLOT_SCALE + slot;
+  }
+
+  /**
+   * Removes the earliest live event into `out` (a reusable holder). Returns false, leaving `out` as it was, when
+   * the queue is empty.
+   */
+  popInto(out: PoppedEvent): boolean {
+    const handler = this.popUntil(Number.POSITIVE_INFINITY);
+    if (handler === undefined) return false;
+    out.time = this.lastTime;
+    out.id = this.poppedId;
+    out.handler = handler;
+    out.payload = this.lastPayload;
     return true;
   }
 
@@ -131,7 +161,7 @@ export class EventQueue {
   cancel(id: EventId): boolean {
     const slot = this.liveSlotOf(id);
     if (slot < 0) return false;
-    this.slotState[slot] = CANCELLED;
+    this.slotGeneration[slot] = ((this.slotGeneration[slot] as number) + 1) & GENERATION_MASK; // odd → even
     this.handlers[slot] = undefined;
     this.payloads[slot] = undefined;
     this.cancelledCount++;
@@ -152,7 +182,6 @@ export class EventQueue {
       this.heapTime.byteLength +
       this.heapSeq.byteLength +
       this.heapSlot.byteLength +
-      this.slotState.byteLength +
       this.slotGeneration.byteLength +
       this.freeSlots.byteLength +
       this.handlers.length * 16
@@ -164,7 +193,8 @@ export class EventQueue {
     const slot = id % SLOT_SCALE;
     const generation = (id - slot) / SLOT_SCALE;
     if (slot >= this.slotCount) return -1;
-    if (this.slotState[slot] !== LIVE || this.slotGeneration[slot] !== generation) return -1;
+    // A pending slot's generation is odd, so an even generation in an id (never handed out) matches nothing.
+    if ((generation & 1) === 0 || this.slotGeneration[slot] !== generation) return -1;
     return slot;
   }
 
@@ -174,17 +204,21 @@ export class EventQueue {
     if (slot >= MAX_PENDING_EVENTS) {
       throw new CorridorSimError(`event queue: more than ${MAX_PENDING_EVENTS} events pending at once`);
     }
-    if (slot === this.slotState.length) this.growSlots();
+    if (slot === this.slotGeneration.length) this.growSlots();
     this.slotCount++;
     return slot;
   }
 
+  /** Frees the slot of an event that leaves the heap without running (cancelled, or removed by clear). */
   private releaseSlot(slot: number): void {
-    if (this.slotState[slot] === CANCELLED) this.cancelledCount--;
-    this.slotState[slot] = FREE;
+    const generation = this.slotGeneration[slot] as number;
+    if ((generation & 1) === 0) {
+      this.cancelledCount--; // cancel() already made the generation even
+    } else {
+      this.slotGeneration[slot] = (generation + 1) & GENERATION_MASK;
+    }
     this.handlers[slot] = undefined;
     this.payloads[slot] = undefined;
-    this.slotGeneration[slot] = ((this.slotGeneration[slot] as number) + 1) & GENERATION_MASK;
     if (this.freeCount === this.freeSlots.length) this.growFreeList();
     this.freeSlots[this.freeCount++] = slot;
   }
@@ -196,7 +230,7 @@ export class EventQueue {
   }
 
   private dropCancelledTop(): void {
-    while (this.heapSize > 0 && this.slotState[this.heapSlot[0] as number] === CANCELLED) {
+    while (this.heapSize > 0 && ((this.slotGeneration[this.heapSlot[0] as number] as number) & 1) === 0) {
       const slot = this.heapSlot[0] as number;
       this.removeTop();
       this.releaseSlot(slot);
@@ -217,7 +251,7 @@ export class EventQueue {
     const hSeq = this.heapSeq;
     const hSlot = this.heapSlot;
     while (pos > 0) {
-      const parent = (pos - 1) >> 1;
+      const parent = ((pos - 1) / ARITY) | 0;
       const pTime = hTime[parent] as number;
       if (pTime < time || (pTime === time && (hSeq[parent] as number) < seq)) break;
       hTime[pos] = pTime;
@@ -236,19 +270,20 @@ export class EventQueue {
     const hSeq = this.heapSeq;
     const hSlot = this.heapSlot;
     const size = this.heapSize;
-    const half = size >> 1;
-    while (pos < half) {
-      let child = 2 * pos + 1;
-      let cTime = hTime[child] as number;
-      let cSeq = hSeq[child] as number;
-      const right = child + 1;
-      if (right < size) {
-        const rTime = hTime[right] as number;
-        const rSeq = hSeq[right] as number;
-        if (rTime < cTime || (rTime === cTime && rSeq < cSeq)) {
-          child = right;
-          cTime = rTime;
-          cSeq = rSeq;
+    for (;;) {
+      const first = ARITY * pos + 1;
+      if (first >= size) break;
+      // The smallest of the (up to ARITY) children.
+      let child = first;
+      let cTime = hTime[first] as number;
+      let cSeq = hSeq[first] as number;
+      const end = first + ARITY < size ? first + ARITY : size;
+      for (let c = first + 1; c < end; c++) {
+        const t = hTime[c] as number;
+        if (t < cTime || (t === cTime && (hSeq[c] as number) < cSeq)) {
+          child = c;
+          cTime = t;
+          cSeq = hSeq[c] as number;
         }
       }
       if (time < cTime || (time === cTime && seq < cSeq)) break;
@@ -267,7 +302,7 @@ export class EventQueue {
     let kept = 0;
     for (let i = 0; i < this.heapSize; i++) {
       const slot = this.heapSlot[i] as number;
-      if (this.slotState[slot] === CANCELLED) {
+      if (((this.slotGeneration[slot] as number) & 1) === 0) {
         this.releaseSlot(slot);
         continue;
       }
@@ -277,7 +312,7 @@ export class EventQueue {
       kept++;
     }
     this.heapSize = kept;
-    for (let i = (kept >> 1) - 1; i >= 0; i--) {
+    for (let i = Math.floor((kept - 2) / ARITY); i >= 0; i--) {
       this.siftDown(i, this.heapTime[i] as number, this.heapSeq[i] as number, this.heapSlot[i] as number);
     }
   }
@@ -296,17 +331,25 @@ export class EventQueue {
   }
 
   private growSlots(): void {
-    const capacity = this.slotState.length * 2;
-    const state = new Uint8Array(capacity);
-    state.set(this.slotState);
-    const generation = new Uint32Array(capacity);
+    const capacity = this.slotGeneration.length * 2;
+    const generation = new Int32Array(capacity);
     generation.set(this.slotGeneration);
-    this.slotState = state;
     this.slotGeneration = generation;
+    for (let i = this.handlers.length; i < capacity; i++) {
+      this.handlers.push(undefined);
+      this.payloads.push(undefined);
+    }
   }
 }
 
-/** Reusable holder filled by {@link EventQueue.popInto} (no allocation per pop). */
+/** A packed array of `length` undefined values (`new Array(length)` would be holey). */
+function undefinedArray<T>(length: number): (T | undefined)[] {
+  const array: (T | undefined)[] = [];
+  for (let i = 0; i < length; i++) array.push(undefined);
+  return array;
+}
+
+/** Reusable holder filled by {@link EventQueue.popInto}. */
 export interface PoppedEvent {
   time: number;
   id: EventId;

@@ -15,7 +15,7 @@
  * @module
  */
 import { InvalidParameterError, SimulationError } from '../errors.js';
-import { type EventHandler, type EventId, EventQueue, type PoppedEvent } from './event-queue.js';
+import { type EventHandler, type EventId, EventQueue } from './event-queue.js';
 
 export type { EventHandler, EventId } from './event-queue.js';
 
@@ -54,8 +54,9 @@ export interface SimulatorOptions {
 /** A discrete-event simulator with its clock in hours. */
 export class Simulator {
   private readonly queue = new EventQueue();
-  private readonly popped: PoppedEvent = { time: 0, id: 0, handler: noop, payload: undefined };
-  private clock: number;
+  // Numeric fields get a number initializer: a field declared without one starts as `undefined` (class fields are
+  // defined before the constructor runs), and V8 then stores it as a tagged value, boxing each new double.
+  private clock = 0;
   private processed = 0;
   private stopRequested = false;
   private running = false;
@@ -131,15 +132,17 @@ export class Simulator {
    * @throws SimulationError wrapping any exception thrown by the handler.
    */
   step(): boolean {
-    const ev = this.popped;
-    if (!this.queue.popInto(ev)) return false;
-    this.clock = ev.time;
+    const queue = this.queue;
+    const handler = queue.popUntil(Number.POSITIVE_INFINITY);
+    if (handler === undefined) return false;
+    const payload = queue.poppedPayload;
+    this.clock = queue.poppedTime;
     this.processed++;
-    if (this.trace !== undefined) this.trace(ev.time, ev.id, ev.handler, ev.payload);
+    if (this.trace !== undefined) this.trace(this.clock, queue.poppedId, handler, payload);
     try {
-      ev.handler(ev.payload);
+      handler(payload);
     } catch (error) {
-      throw this.wrap(error, ev);
+      throw this.wrap(error, handler);
     }
     return true;
   }
@@ -164,28 +167,30 @@ export class Simulator {
     this.running = true;
     this.stopRequested = false;
     const queue = this.queue;
-    const ev = this.popped;
     const startCount = this.processed;
     const limit = startCount + maxEvents;
     let reason: RunSummary['reason'] = 'max-events';
-    // The try/catch wraps the whole loop, not each event: the popped holder tells which event threw.
+    let handler: EventHandler<unknown> | undefined;
+    // The try/catch wraps the whole loop, not each event: `handler` tells which event threw.
     try {
       while (this.processed < limit) {
-        if (!queue.popUntil(until, ev)) {
+        handler = queue.popUntil(until);
+        if (handler === undefined) {
           reason = queue.size === 0 && !Number.isFinite(until) ? 'empty' : 'until';
           break;
         }
-        this.clock = ev.time;
+        const payload = queue.poppedPayload;
+        this.clock = queue.poppedTime;
         this.processed++;
-        if (this.trace !== undefined) this.trace(ev.time, ev.id, ev.handler, ev.payload);
-        ev.handler(ev.payload);
+        if (this.trace !== undefined) this.trace(this.clock, queue.poppedId, handler, payload);
+        handler(payload);
         if (this.stopRequested) {
           reason = 'stopped';
           break;
         }
       }
     } catch (error) {
-      throw this.wrap(error, ev);
+      throw this.wrap(error, handler);
     } finally {
       this.running = false;
       this.stopRequested = false;
@@ -194,12 +199,11 @@ export class Simulator {
     return { events: this.processed - startCount, now: this.clock, reason };
   }
 
-  private wrap(error: unknown, ev: PoppedEvent): SimulationError {
+  /** Wraps an exception thrown by `handler`, the event that ran at the current clock. */
+  private wrap(error: unknown, handler: EventHandler<never> | undefined): SimulationError {
     if (error instanceof SimulationError) return error;
-    const name = ev.handler.name || '(anonymous handler)';
+    const name = handler?.name || '(anonymous handler)';
     const message = error instanceof Error ? error.message : String(error);
-    return new SimulationError(`event ${name} at t=${ev.time} h threw: ${message}`, { cause: error });
+    return new SimulationError(`event ${name} at t=${this.clock} h threw: ${message}`, { cause: error });
   }
 }
-
-function noop(): void {}

@@ -56,8 +56,9 @@ export class DepartureQueue<T> {
   private loaded = 0;
   private offered = 0;
   private splitCount = 0;
-  private readonly statsStart: number;
-  private lastChange: number;
+  // Numeric fields are initialised here, not only in the constructor, so that V8 stores them as unboxed numbers.
+  private readonly statsStart: number = 0;
+  private lastChange = 0;
   private waitingArea = 0;
   private maxWaiting = 0;
 

@@ -6,7 +6,7 @@
 
 /** FIFO queue with O(1) `push`, `shift` and indexed `peek`. */
 export class RingQueue<T> {
-  private items: (T | undefined)[] = new Array(16);
+  private items: (T | undefined)[] = storage(16);
   private head = 0;
   private count = 0;
 
@@ -26,7 +26,23 @@ export class RingQueue<T> {
   shift(): T | undefined {
     if (this.count === 0) return undefined;
     const item = this.items[this.head];
-    this.items[this.head] = undefined;
+    // Clear the slot so the queue does not keep a shifted object alive. Numbers are left in place: writing
+    // `undefined` would turn an all-number array into a generic one that boxes every double it stores.
+    if (typeof item !== 'number') this.items[this.head] = undefined;
+    this.head = (this.head + 1) & (this.items.length - 1);
+    this.count--;
+    return item;
+  }
+
+  /**
+   * Removes and returns the head, like {@link shift}, but throws a RangeError when the queue is empty instead of
+   * returning undefined. For callers that check {@link length} first: the result is always a `T`, which lets V8
+   * keep numbers unboxed.
+   */
+  take(): T {
+    if (this.count === 0) throw new RangeError('RingQueue.take: the queue is empty');
+    const item = this.items[this.head] as T;
+    if (typeof item !== 'number') this.items[this.head] = undefined;
     this.head = (this.head + 1) & (this.items.length - 1);
     this.count--;
     return item;
@@ -46,7 +62,7 @@ export class RingQueue<T> {
 
   /** Removes every item. */
   clear(): void {
-    this.items = new Array(16);
+    this.items = storage(16);
     this.head = 0;
     this.count = 0;
   }
@@ -57,9 +73,20 @@ export class RingQueue<T> {
   }
 
   private grow(): void {
-    const next: (T | undefined)[] = new Array(this.items.length * 2);
+    const next = storage<T>(this.items.length * 2);
     for (let i = 0; i < this.count; i++) next[i] = this.items[(this.head + i) & (this.items.length - 1)];
     this.items = next;
     this.head = 0;
   }
+}
+
+/**
+ * Ring storage of `size` entries, filled with 0 instead of left as holes (`new Array(size)` stays holey for good):
+ * V8 then keeps a queue of numbers in packed double elements (unboxed doubles, no hole checks) and a queue of
+ * objects in packed elements.
+ */
+function storage<T>(size: number): (T | undefined)[] {
+  const items: unknown[] = [];
+  for (let i = 0; i < size; i++) items.push(0);
+  return items as (T | undefined)[];
 }

@@ -45,7 +45,8 @@ export interface ServerPoolStats {
 /** c identical servers fed by one FIFO queue. */
 export class ServerPool<T> {
   readonly name: string;
-  private serverCount: number;
+  // Numeric fields are initialised here, not only in the constructor, so that V8 stores them as unboxed numbers.
+  private serverCount = 0;
   private busyCount = 0;
   private readonly queue = new RingQueue<T>();
   private readonly arrivalTimes = new RingQueue<number>();
@@ -58,8 +59,8 @@ export class ServerPool<T> {
   private readonly freeSlots: number[] = [];
 
   // Time integrals for utilisation and queue length.
-  private statsStart: number;
-  private lastChange: number;
+  private statsStart = 0;
+  private lastChange = 0;
   private busyArea = 0;
   private queueArea = 0;
   private maxQueue = 0;
