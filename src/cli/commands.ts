@@ -15,6 +15,7 @@ import { scenarioJsonSchema } from '../experiment/schema.js';
 import { type ReplicationSummary, summariseRuns } from '../experiment/summary.js';
 import { buildNetwork } from '../network/build.js';
 import type { ScenarioSpec } from '../network/types.js';
+import { corridorTable as corridorRows, type ReportInput, writeReport } from '../report/report.js';
 import { parseInteger, parseReplications, parseSeed, parseYears, UsageError } from './args.js';
 import { num, plusMinus, table } from './format.js';
 import type { CliIo } from './main.js';
@@ -26,13 +27,16 @@ export interface Command {
   run(args: string[], io: CliIo): Promise<void>;
 }
 
-const COMMON = `  --seed S             root seed (default 1)
+const COMMON = `  --out DIR            also write a report to DIR: index.html, SVG charts and map, CSV tables, summary.json
+                       (DIR must be new, empty, or an earlier corridor-sim report; it is replaced whole)
+  --seed S             root seed (default 1)
   --workers N          worker threads (default: cores)
   --json               print machine-readable JSON on stdout instead of tables
   --quiet              no progress bar
   -h, --help           this help`;
 
 const common = {
+  out: { type: 'string' },
   seed: { type: 'string' },
   workers: { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -48,23 +52,8 @@ function workersOf(value: string | undefined): number | undefined {
 }
 
 function corridorTable(summary: ReplicationSummary, year?: string): string {
-  const keys = Object.keys(summary.pooledDoorToDoorHours);
-  return table(
-    ['corridor', year ? `TEU ${year}` : 'TEU', 'door-to-door days', 'p95 days', 'cost USD/TEU'],
-    keys.map((key) => {
-      const teu = summary.kpis[year ? `teu/${key}/${year}` : `teu/${key}`];
-      const days = summary.kpis[`days/${key}/mean`];
-      const p95 = summary.kpis[`days/${key}/p95`];
-      const cost = summary.kpis[`cost/${key}`];
-      return [
-        key,
-        teu ? plusMinus(teu.mean, teu.halfWidth95) : '0',
-        days ? plusMinus(days.mean, days.halfWidth95, 1) : '-',
-        p95 ? plusMinus(p95.mean, p95.halfWidth95, 1) : '-',
-        cost ? num(cost.mean) : '-',
-      ];
-    }),
-  );
+  const rows = corridorRows(summary, year);
+  return table(rows.header, rows.rows);
 }
 
 const run: Command = {
@@ -101,16 +90,29 @@ ${COMMON}`,
     });
     progress.done();
     const summary = summariseRuns(set.runs);
+    const year = start.slice(0, 4);
+    if (values.out !== undefined) {
+      const period = years === 1 && start.endsWith('-01-01') ? year : `${start}, ${years} year(s)`;
+      const settings = { seed: set.seed, replications: set.runs.length, first: range.first, start, years };
+      report(io, values.out, { kind: 'replications', scenario, summary, period, settings }, values.json);
+    }
     if (values.json) {
       io.out(JSON.stringify({ kind: 'replications', ...set, summary }));
       return;
     }
-    const year = start.slice(0, 4);
     io.out(`${scenario.name}: ${set.runs.length} replication(s) from ${start}, ${years} year(s), seed ${set.seed}\n`);
     io.out(corridorTable(summary, years === 1 ? year : undefined));
     printTargets(io, summary);
   },
 };
+
+/** Writes a report; with `--json` the notice goes to stderr so stdout stays one JSON document. */
+function report(io: CliIo, dir: string, input: ReportInput, json: boolean): void {
+  const written = writeReport(dir, input);
+  const notice = `report written to ${written.dir}/index.html (${written.files.length} files${written.replaced ? ', replacing the earlier report' : ''})`;
+  if (json) io.err(notice);
+  else io.out(notice);
+}
 
 function printTargets(io: CliIo, summary: ReplicationSummary): void {
   const targets = Object.keys(summary.kpis).filter((k) => k.startsWith('target/') && k.endsWith('/teu'));
@@ -170,6 +172,16 @@ ${COMMON}`,
       onProgress: ({ year, done, total }) => progress.update(`projecting ${year}`, done, total),
     });
     progress.done();
+    if (values.out !== undefined) {
+      const settings = {
+        seed: parseSeed(values.seed, 1),
+        replications,
+        from: fromYear,
+        to: toYear,
+        growthSd: projection.logGrowthSd,
+      };
+      report(io, values.out, { kind: 'projection', scenario, projection, settings }, values.json);
+    }
     if (values.json) {
       io.out(JSON.stringify({ kind: 'projection', ...projection }));
       return;
@@ -250,6 +262,15 @@ ${COMMON}`,
       onProgress: ({ scenario, done, total }) => progress.update(scenario, done, total),
     });
     progress.done();
+    if (values.out !== undefined) {
+      const settings = {
+        seed: parseSeed(values.seed, 1),
+        replications,
+        start: values.start ?? `${base.scenario.baseYear + 1}-01-01`,
+        years,
+      };
+      report(io, values.out, { kind: 'comparison', base: base.scenario, comparison, settings }, values.json);
+    }
     if (values.json) {
       io.out(JSON.stringify({ kind: 'comparison', ...comparison }));
       return;

@@ -7,6 +7,8 @@
  * @module
  */
 import { ValidationError } from '../errors.js';
+import { ReportError } from '../report/write.js';
+import { VERSION } from '../version.js';
 import { UsageError } from './args.js';
 import { commands, globalHelp } from './commands.js';
 
@@ -33,7 +35,12 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     await command.run(rest, io);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ValidationError || isParseArgsError(error)) {
+    if (
+      error instanceof UsageError ||
+      error instanceof ValidationError ||
+      error instanceof ReportError ||
+      isParseArgsError(error)
+    ) {
       io.err(`corridor-sim ${name}: ${(error as Error).message}\n(see corridor-sim ${name} --help)`);
       return 2;
     }
@@ -61,8 +68,6 @@ function isParseArgsError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
-
-const VERSION = '0.1.0';
 
 // Run when executed directly (the package's bin), not when imported by tests.
 const invoked = process.argv[1] ?? '';

@@ -18,5 +18,11 @@ export {
   type ScenarioFile,
   saveScenario,
 } from './scenario-file.js';
-export { scenarioJsonSchema, scenarioJsonSchemaText } from './schema.js';
+export {
+  BASE_SCENARIO_NAMES,
+  type BaseScenarioName,
+  scenarioJsonSchema,
+  scenarioJsonSchemaText,
+  writeScenarioJsonSchema,
+} from './schema.js';
 export * from './summary.js';

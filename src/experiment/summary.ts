@@ -7,14 +7,23 @@
  * KPI names:
  * - `teu/<corridor>/<year>`: TEU dispatched in a year (corridor keys as in `RunResult.corridors`);
  * - `teu/<corridor>`: TEU dispatched in the measured period;
+ * - `month/<corridor>/<YYYY-MM>` and `month/<corridor>/<YYYY-MM>/<direction>`: TEU dispatched in a calendar month;
  * - `days/<corridor>/mean`, `days/<corridor>/p95`: door-to-door days;
  * - `cost/<corridor>`: mean freight cost, USD per TEU;
  * - `target/<id>/teu` and `target/<id>/met` (1 when met, so its mean is the share of replications that met it);
- * - `loadFactor/<service>`, `wait/<hub>/departure` (mean hours waiting for a departure at the hub);
- * - `flow/<id>/generated` (TEU booked in the measured period), `flow/<id>/days/mean`.
+ * - `loadFactor/<service>`, `teuLoaded/<service>` (TEU loaded in the measured period; return runs have their own
+ *   ids, `<service>~return`);
+ * - `wait/<hub>/departure` (mean hours a part waited for a departure with room at the hub);
+ * - `teuHandled/<hub>` (TEU handled by the hub's cranes; a transfer counts twice), `utilisation/<hub>/handling`
+ *   (busy share of its cranes), `wait/<hub>/handling`, `wait/<hub>/gaugeChange` (hours a train waited for a
+ *   track) and `wait/<hub>/lock` (hours a vessel waited at anchorage);
+ * - `flow/<id>/generated` (TEU booked in the measured period), `flow/<id>/days/mean`, `flow/<id>/days/p95`, and by
+ *   the corridor (or corridor/mode) of the route each booking took: `flow/<id>/via/<corridor>/days/mean` and
+ *   `/days/p95`.
  *
  * @module
  */
+import { QuantileHistogram } from '../engine/statistics/quantile-histogram.js';
 import { confidenceInterval } from '../engine/statistics/student-t.js';
 import { InvalidParameterError } from '../errors.js';
 import { mergeDurationStats } from '../model/durations.js';
@@ -48,6 +57,14 @@ export function runKpis(run: RunResult): Map<string, number> {
       out.set(`days/${key}/p95`, c.doorToDoorHours.p95 / 24);
     }
     out.set(`cost/${key}`, c.costUsdPerTeu);
+    for (const [month, byDirection] of Object.entries(c.dispatchedTeuByMonth)) {
+      let total = 0;
+      for (const [direction, teu] of Object.entries(byDirection)) {
+        out.set(`month/${key}/${month}/${direction}`, teu);
+        total += teu;
+      }
+      out.set(`month/${key}/${month}`, total);
+    }
   }
   for (const t of run.targets) {
     out.set(`target/${t.id}/teu`, t.simulatedTeu);
@@ -55,18 +72,37 @@ export function runKpis(run: RunResult): Map<string, number> {
   }
   for (const [id, f] of Object.entries(run.flows)) {
     out.set(`flow/${id}/generated`, f.generatedTeu);
-    if (f.doorToDoorHours.count > 0) out.set(`flow/${id}/days/mean`, f.doorToDoorHours.mean / 24);
+    if (f.doorToDoorHours.count > 0) {
+      out.set(`flow/${id}/days/mean`, f.doorToDoorHours.mean / 24);
+      out.set(`flow/${id}/days/p95`, f.doorToDoorHours.p95 / 24);
+    }
+    for (const [corridor, d] of Object.entries(f.doorToDoorHoursByCorridor)) {
+      if (d.count === 0) continue;
+      out.set(`flow/${id}/via/${corridor}/days/mean`, d.mean / 24);
+      out.set(`flow/${id}/via/${corridor}/days/p95`, d.p95 / 24);
+    }
   }
-  for (const [id, s] of Object.entries(run.services)) out.set(`loadFactor/${id}`, s.loadFactor);
+  for (const [id, s] of Object.entries(run.services)) {
+    out.set(`loadFactor/${id}`, s.loadFactor);
+    out.set(`teuLoaded/${id}`, s.teuLoaded);
+  }
   for (const [id, h] of Object.entries(run.hubs)) {
+    out.set(`teuHandled/${id}`, h.handledTeu);
     if (h.departureWaitHours.count > 0) out.set(`wait/${id}/departure`, h.departureWaitHours.mean);
+    if (h.handlingWaitHours.count > 0) out.set(`wait/${id}/handling`, h.handlingWaitHours.mean);
+    if (h.handledTeu > 0) out.set(`utilisation/${id}/handling`, h.handlingUtilisation);
+    if (h.gaugeChange && h.gaugeChange.waitHours.count > 0)
+      out.set(`wait/${id}/gaugeChange`, h.gaugeChange.waitHours.mean);
+    if (h.lock && h.lock.waitHours.count > 0) out.set(`wait/${id}/lock`, h.lock.waitHours.mean);
   }
   return out;
 }
 
 /** Durations are left out of a replication that observed none (rather than counted as 0). */
 export function isDurationKpi(name: string): boolean {
-  return name.startsWith('days/') || name.startsWith('wait/') || name.endsWith('/days/mean');
+  return (
+    name.startsWith('days/') || name.startsWith('wait/') || name.endsWith('/days/mean') || name.endsWith('/days/p95')
+  );
 }
 
 /** Quantile of sorted values with linear interpolation between order statistics (type 7, as R and NumPy). */
@@ -106,12 +142,25 @@ export function summariseValues(values: readonly number[]): KpiSummary {
   };
 }
 
+/** Probabilities of {@link DurationDistribution.quantiles}: 0, 0.01, …, 1. */
+export const DISTRIBUTION_PROBABILITIES: readonly number[] = Array.from({ length: 101 }, (_, i) => i / 100);
+
+/** A pooled duration distribution: its summary and its percentiles. */
+export interface DurationDistribution extends DurationSummary {
+  /**
+   * Hours at the probabilities {@link DISTRIBUTION_PROBABILITIES} (`quantiles[i]` is the i-th percentile; the
+   * first is the minimum, the last the maximum), each within the quantile histogram's 0.5% relative accuracy.
+   * Empty when nothing was observed.
+   */
+  quantiles: number[];
+}
+
 /** Summary of a replication set: every KPI, plus door-to-door distributions pooled over replications. */
 export interface ReplicationSummary {
   replications: number;
   kpis: Record<string, KpiSummary>;
   /** Door-to-door hours of every delivered booking of every replication, by corridor key. */
-  pooledDoorToDoorHours: Record<string, DurationSummary>;
+  pooledDoorToDoorHours: Record<string, DurationDistribution>;
 }
 
 /**
@@ -135,10 +184,15 @@ export function summariseRuns(runs: readonly RunResult[]): ReplicationSummary {
   }
   const corridorKeys = new Set<string>();
   for (const run of runs) for (const key of Object.keys(run.corridors)) corridorKeys.add(key);
-  const pooledDoorToDoorHours: Record<string, DurationSummary> = {};
+  const pooledDoorToDoorHours: Record<string, DurationDistribution> = {};
   for (const key of [...corridorKeys].sort()) {
     const parts = runs.flatMap((run) => (run.corridors[key] ? [run.corridors[key].stats] : []));
-    pooledDoorToDoorHours[key] = mergeDurationStats(parts).summary;
+    const merged = mergeDurationStats(parts);
+    const histogram = QuantileHistogram.fromJSON(merged.stats.histogram);
+    pooledDoorToDoorHours[key] = {
+      ...merged.summary,
+      quantiles: histogram.count === 0 ? [] : DISTRIBUTION_PROBABILITIES.map((q) => histogram.quantile(q)),
+    };
   }
   return { replications: runs.length, kpis, pooledDoorToDoorHours };
 }

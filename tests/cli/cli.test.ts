@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,47 @@ describe('corridor-sim CLI', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('paired, 95% CI');
     expect(r.out).toContain('Ranking by teu/ILSTC');
+  });
+
+  it('--out writes a report for run, project and compare, and never over a directory of someone else’s', async () => {
+    const out = join(dir, 'report-run');
+    const r = await cli('run', two, '--replications', '2', '--out', out, ...short);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`report written to ${out}/index.html`);
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(['index.html', 'corridor-map.svg', 'summary.json']));
+    // With --json, stdout stays one JSON document and the notice goes to stderr.
+    const json = await cli('run', two, '--replications', '2', '--out', out, '--json', ...short);
+    expect(JSON.parse(json.out).kind).toBe('replications');
+    expect(json.err).toContain('replacing the earlier report');
+
+    const projected = join(dir, 'report-project');
+    const p = await cli(
+      'project',
+      two,
+      '--from',
+      '2025',
+      '--replications',
+      '2',
+      '--workers',
+      '0',
+      '--quiet',
+      '--out',
+      projected,
+    );
+    expect(p.code).toBe(0);
+    expect(readdirSync(projected)).toContain('fan-chart.svg');
+    const compared = join(dir, 'report-compare');
+    const c = await cli('compare', two, twoLessRail, '--replications', '2', '--out', compared, ...short);
+    expect(c.code).toBe(0);
+    expect(readdirSync(compared)).toContain('comparison.svg');
+
+    const mine = join(dir, 'mine');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'notes.txt'), 'keep me');
+    const refused = await cli('run', two, '--replications', '2', '--out', mine, ...short);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('is not a corridor-sim report');
+    expect(readdirSync(mine)).toEqual(['notes.txt']);
   });
 
   it('validate, schema and network', async () => {

@@ -1,0 +1,181 @@
+/**
+ * Comparison of route changes: for each variant, the paired difference from the base (common random numbers) of
+ * TEU and mean door-to-door days by corridor, as a point with its 95% confidence interval (a forest plot).
+ *
+ * @module
+ */
+import type { Comparison } from '../../experiment/compare.js';
+import { corridorColour, formatCompact, formatNumber, linearScale, sortCorridorKeys, xAxis } from '../scale.js';
+import { el, NOTE_BLOCK, svgDocument, TITLE_BLOCK, text, tooltip } from '../svg.js';
+
+/** A variant's change in one KPI: the mean paired difference and its 95% interval. */
+export interface ComparisonValue {
+  mean: number;
+  ci95: [number, number];
+  significant: boolean;
+}
+
+/** A panel of differences in one unit, one value per row of {@link ComparisonChartData.rows} (undefined: none). */
+export interface ComparisonPanel {
+  title: string;
+  unit: string;
+  values: (ComparisonValue | undefined)[];
+}
+
+/** What the comparison chart draws: rows (corridor × variant) shared by every panel. */
+export interface ComparisonChartData {
+  base: string;
+  rankBy: string;
+  rows: { group: string; variant: string }[];
+  panels: ComparisonPanel[];
+}
+
+/**
+ * The comparison chart's data: TEU in the measured period and mean door-to-door days, per top-level corridor, for
+ * every variant.
+ */
+export function comparisonChartData(comparison: Comparison): ComparisonChartData {
+  const corridors = new Set<string>();
+  for (const v of comparison.variants) {
+    for (const name of Object.keys(v.differences)) {
+      const parts = name.split('/');
+      if (parts[0] === 'teu' && parts.length === 2) corridors.add(parts[1] as string);
+    }
+  }
+  const rows = sortCorridorKeys(corridors).flatMap((group) =>
+    comparison.variants.map((v) => ({ group, variant: v.name })),
+  );
+  const panel = (title: string, unit: string, kpi: (corridor: string) => string): ComparisonPanel => ({
+    title,
+    unit,
+    values: rows.map(({ group, variant }) => {
+      const d = comparison.variants.find((v) => v.name === variant)?.differences[kpi(group)];
+      return d ? { mean: d.mean, ci95: d.ci95, significant: d.significant } : undefined;
+    }),
+  });
+  return {
+    base: comparison.base.name,
+    rankBy: comparison.rankBy,
+    rows,
+    panels: [
+      panel('Change in TEU dispatched', 'TEU', (c) => `teu/${c}`),
+      panel('Change in mean door-to-door time', 'days', (c) => `days/${c}/mean`),
+    ].filter((p) => p.values.some((v) => v !== undefined)),
+  };
+}
+
+/** Options of {@link comparisonChartSvg}. */
+export interface ComparisonChartOptions {
+  width?: number;
+  id?: string;
+  title?: string;
+}
+
+/** The comparison chart as an SVG document (panels side by side; height follows the rows). */
+export function comparisonChartSvg(data: ComparisonChartData, options: ComparisonChartOptions = {}): string {
+  const width = options.width ?? 900;
+  const rowHeight = 20;
+  const groupGap = 8;
+  const labelWidth = 230;
+  const margin = { top: TITLE_BLOCK + 30, bottom: NOTE_BLOCK + 30, left: 16, right: 24 };
+  // Row centres, with a gap between corridors.
+  const ys: number[] = [];
+  let y = margin.top;
+  data.rows.forEach((r, i) => {
+    if (i > 0 && r.group !== data.rows[i - 1]?.group) y += groupGap;
+    ys.push(y + rowHeight / 2);
+    y += rowHeight;
+  });
+  const height = Math.max(y, margin.top + rowHeight) + margin.bottom;
+  const plotBottom = height - margin.bottom;
+  const panelWidth = (width - margin.left - margin.right - labelWidth) / Math.max(1, data.panels.length);
+
+  const parts: string[] = [];
+  data.rows.forEach((r, i) => {
+    const cy = ys[i] as number;
+    parts.push(
+      el('rect', { x: margin.left, y: cy - 5, width: 10, height: 10, fill: corridorColour(r.group) }),
+      text(margin.left + 16, cy + 4, `${r.group} — ${truncate(r.variant, 30)}`, { class: 'small' }),
+    );
+  });
+  data.panels.forEach((panel, p) => {
+    const x0 = margin.left + labelWidth + p * panelWidth + 12;
+    const x1 = x0 + panelWidth - 24;
+    const present = panel.values.filter((v): v is ComparisonValue => v !== undefined);
+    const lo = Math.min(0, ...present.map((v) => v.ci95[0]));
+    const hi = Math.max(0, ...present.map((v) => v.ci95[1]));
+    const x = linearScale(lo, hi, [x0, x1], 4);
+    const format = panel.unit === 'TEU' ? formatCompact : (v: number) => formatNumber(v, Math.abs(v) < 10 ? 1 : 0);
+    parts.push(
+      text((x0 + x1) / 2, margin.top - 16, `${panel.title} (${panel.unit})`, {
+        class: 'label',
+        'text-anchor': 'middle',
+        'font-weight': '600',
+      }),
+      xAxis(x, margin.top - 4, plotBottom, format),
+      el('line', { x1: x(0), x2: x(0), y1: margin.top - 4, y2: plotBottom, stroke: '#374151', 'stroke-width': 1.2 }),
+    );
+    panel.values.forEach((v, i) => {
+      const row = data.rows[i] as { group: string; variant: string };
+      const cy = ys[i] as number;
+      if (v === undefined) {
+        parts.push(text(x(0) + 6, cy + 4, 'n/a', { class: 'small' }));
+        return;
+      }
+      const colour = corridorColour(row.group);
+      parts.push(
+        el(
+          'g',
+          { class: 'difference', 'data-kpi': `${panel.unit}/${row.group}`, 'data-variant': row.variant },
+          tooltip(
+            `${row.variant} − ${data.base}, ${row.group}: ${format2(v.mean)} ${panel.unit} ` +
+              `(95% CI ${format2(v.ci95[0])} to ${format2(v.ci95[1])})${v.significant ? '' : ', not significant'}`,
+          ),
+          el('line', { x1: x(v.ci95[0]), x2: x(v.ci95[1]), y1: cy, y2: cy, stroke: colour, 'stroke-width': 2 }),
+          el('circle', {
+            cx: x(v.mean),
+            cy,
+            r: 4,
+            fill: v.significant ? colour : '#ffffff',
+            stroke: colour,
+            'stroke-width': 1.5,
+          }),
+        ),
+      );
+    });
+  });
+  if (data.panels.length === 0) {
+    parts.push(text(margin.left, margin.top + 16, 'No variant to compare.', { class: 'label' }));
+  }
+  return svgDocument(
+    {
+      id: options.id ?? 'comparison',
+      width,
+      height,
+      title: options.title ?? `Route changes against ${data.base}`,
+      subtitle: `Paired differences (variant − ${data.base}) with common random numbers; ranked by ${data.rankBy}`,
+      note: 'Bars: 95% confidence interval of the mean paired difference. Filled dot: the interval excludes 0.',
+      description: data.panels
+        .flatMap((p) =>
+          p.values.flatMap((v, i) => {
+            const row = data.rows[i] as { group: string; variant: string };
+            return v
+              ? [
+                  `${row.variant}, ${row.group}: ${format2(v.mean)} ${p.unit} (95% CI ${format2(v.ci95[0])} to ${format2(v.ci95[1])}).`,
+                ]
+              : [];
+          }),
+        )
+        .join(' '),
+    },
+    parts.join(''),
+  );
+}
+
+function format2(v: number): string {
+  return formatNumber(v, Math.abs(v) < 10 ? 2 : 0);
+}
+
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}

@@ -1,0 +1,389 @@
+/**
+ * The corridor map: a real base map (Natural Earth countries from the `world-atlas` package, projected with
+ * d3-geo) with the network's services drawn as great-circle lines coloured by corridor, their width growing with
+ * the TEU they carried, and the hubs sized by the TEU they handled. Made in Node as an SVG string: no browser and
+ * no download (world-atlas ships its TopoJSON inside the npm package).
+ *
+ * @module
+ */
+import { createRequire } from 'node:module';
+import { type GeoProjection, geoMercator, geoPath } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { ReplicationSummary } from '../experiment/summary.js';
+import type { CorridorNetwork, NetworkHub } from '../network/build.js';
+import type { GeoJsonFeatureCollection, ServiceFeatureProperties } from '../network/geojson.js';
+import { corridorColour, formatCompact, formatNumber, sortCorridorKeys } from './scale.js';
+import { el, svgDocument, TITLE_BLOCK, text, tooltip } from './svg.js';
+
+/** Volumes to draw on the map. */
+export interface MapVolumes {
+  /** TEU per operated service id (`id` and `id~return`); both directions are added on the map. */
+  serviceTeu: Record<string, number>;
+  /** TEU handled per hub id. */
+  hubTeu: Record<string, number>;
+  /** What the volumes are, e.g. `2025, mean of 40 replications`. */
+  label: string;
+}
+
+/** The map's volumes from a replication summary (`teuLoaded/<service>` and `teuHandled/<hub>` KPI means). */
+export function mapVolumesFromSummary(summary: ReplicationSummary, label: string): MapVolumes {
+  const serviceTeu: Record<string, number> = {};
+  const hubTeu: Record<string, number> = {};
+  for (const [name, kpi] of Object.entries(summary.kpis)) {
+    if (name.startsWith('teuLoaded/')) serviceTeu[name.slice('teuLoaded/'.length)] = kpi.mean;
+    else if (name.startsWith('teuHandled/')) hubTeu[name.slice('teuHandled/'.length)] = kpi.mean;
+  }
+  return { serviceTeu, hubTeu, label };
+}
+
+/** Options of {@link corridorMapSvg}. */
+export interface CorridorMapOptions {
+  width?: number;
+  height?: number;
+  id?: string;
+  title?: string;
+  /** Hubs labelled at most per panel (the busiest first; labels that would overlap are left out). */
+  maxLabels?: number;
+  /** Draw the detail panel of the southern corridor when the network has ILSTC services (default true). */
+  detail?: boolean;
+}
+
+type Atlas = Topology<{ countries: GeometryCollection }>;
+let atlas: Atlas | undefined;
+
+/** Natural Earth 1:50m countries, loaded once from the world-atlas package. */
+function loadAtlas(): Atlas {
+  if (!atlas) atlas = createRequire(import.meta.url)('world-atlas/countries-50m.json') as Atlas;
+  return atlas;
+}
+
+let countries: FeatureCollection | undefined;
+let borders: MultiLineString | undefined;
+
+function countriesOf(world: Atlas): FeatureCollection {
+  countries ??= feature(world, world.objects.countries) as FeatureCollection;
+  return countries;
+}
+
+/** Borders between countries (each shared arc once). */
+function bordersOf(world: Atlas): MultiLineString {
+  borders ??= mesh(world, world.objects.countries, (a, b) => a !== b) as MultiLineString;
+  return borders;
+}
+
+/** A service feature of the network's GeoJSON. */
+type ServiceFeature = Feature<Geometry, ServiceFeatureProperties>;
+
+/** Everything a map panel draws, shared by the overview and the detail panel. */
+interface MapLayers {
+  network: CorridorNetwork;
+  services: ServiceFeature[];
+  volumes: MapVolumes | undefined;
+  teuOf: (serviceId: string) => number;
+  widthOf: (teu: number) => number;
+  radiusOf: (hubId: string) => number;
+  /** Hubs busiest first (label priority). */
+  hubsByPriority: NetworkHub[];
+}
+
+interface PanelBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function corridorKey(p: ServiceFeatureProperties): string {
+  return p.corridorMode ? `${p.corridor}/${p.corridorMode}` : p.corridor;
+}
+
+/**
+ * One map panel: sea, land and borders clipped to the box, services (thickest first so thin lines stay visible),
+ * hubs and labels (busiest first, left out where they would overlap another).
+ */
+function mapPanel(
+  layers: MapLayers,
+  box: PanelBox,
+  fitTo: FeatureCollection,
+  options: {
+    id: string;
+    title?: string;
+    maxLabels: number;
+    skipLabels?: ReadonlySet<string>;
+    extra?: (p: GeoProjection) => string;
+  },
+): string {
+  const pad = 18;
+  const projection = geoMercator().fitExtent(
+    [
+      [box.x + pad, box.y + pad],
+      [box.x + box.width - pad, box.y + box.height - pad],
+    ],
+    fitTo,
+  );
+  const path = geoPath(projection).digits(1);
+  const world = loadAtlas();
+  const clip = `clip-${options.id}`;
+  const parts: string[] = [
+    el('defs', {}, el('clipPath', { id: clip }, el('rect', { ...box }))),
+    el('rect', { ...box, fill: '#dbeafe', class: 'sea' }),
+  ];
+  const inner: string[] = [];
+  // Clipping the projection to the box keeps the land paths to what is visible.
+  projection.clipExtent([
+    [box.x, box.y],
+    [box.x + box.width, box.y + box.height],
+  ]);
+  inner.push(
+    el('path', { d: path(countriesOf(world)) ?? '', fill: '#f5f5f0', stroke: 'none', class: 'land' }),
+    el('path', {
+      d: path(bordersOf(world)) ?? '',
+      fill: 'none',
+      stroke: '#c4c4b8',
+      'stroke-width': 0.6,
+      class: 'borders',
+    }),
+  );
+  const { volumes, teuOf, widthOf } = layers;
+  const ordered = [...layers.services].sort((a, b) => teuOf(b.properties.id) - teuOf(a.properties.id));
+  for (const s of ordered) {
+    const p = s.properties;
+    const key = corridorKey(p);
+    const teu = teuOf(p.id);
+    const idle = volumes !== undefined && teu === 0;
+    const d = path(s);
+    if (!d) continue;
+    inner.push(
+      el(
+        'path',
+        {
+          d,
+          fill: 'none',
+          stroke: corridorColour(key),
+          'stroke-width': widthOf(teu),
+          'stroke-opacity': idle ? 0.5 : 0.8,
+          'stroke-dasharray': idle ? '3 3' : undefined,
+          'stroke-linecap': 'round',
+          'stroke-linejoin': 'round',
+          class: 'service',
+          'data-service': p.id,
+          'data-corridor': key,
+        },
+        tooltip(
+          `${p.name} (${key}, ${p.mode}): ${p.stops}; ${formatNumber(p.departuresPerWeek, 1)} departures/week × ` +
+            `${formatNumber(p.capacityTeu)} TEU${volumes ? `; ${formatNumber(teu)} TEU loaded (${volumes.label})` : ''}`,
+        ),
+      ),
+    );
+  }
+  if (options.extra) inner.push(options.extra(projection));
+
+  const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  const labels: string[] = [];
+  const inside = (x: number, y: number) =>
+    x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
+  for (const h of layers.hubsByPriority) {
+    const xy = projection([h.lon, h.lat]);
+    if (!xy || !inside(xy[0], xy[1])) continue;
+    const [x, y] = xy;
+    const r = layers.radiusOf(h.id);
+    inner.push(
+      el(
+        'circle',
+        { cx: x, cy: y, r, fill: '#ffffff', stroke: '#1f2937', 'stroke-width': 1.2, class: 'hub', 'data-hub': h.id },
+        tooltip(
+          `${h.name} (${h.country}, ${h.kind})${volumes ? `: ${formatNumber(volumes.hubTeu[h.id] ?? 0)} TEU handled` : ''}`,
+        ),
+      ),
+    );
+    if (labels.length >= options.maxLabels || options.skipLabels?.has(h.id)) continue;
+    const label = shortName(h.name);
+    const w = label.length * 5.6;
+    // Right of the hub if it fits in the panel, else left of it.
+    for (const side of [1, -1]) {
+      const x0 = side === 1 ? x + r + 2 : x - r - 2 - w;
+      const candidate = { x0, y0: y - 8, x1: x0 + w, y1: y + 5 };
+      if (candidate.x0 < box.x + 2 || candidate.x1 > box.x + box.width - 2 || candidate.y0 < box.y) continue;
+      if (placed.some((b) => overlaps(b, candidate))) continue;
+      placed.push(candidate);
+      labels.push(
+        text(candidate.x0, y + 3.5, label, {
+          class: 'small',
+          stroke: '#ffffff',
+          'stroke-width': 3,
+          'paint-order': 'stroke',
+          'stroke-linejoin': 'round',
+        }),
+      );
+      break;
+    }
+  }
+  inner.push(el('g', { class: 'hub-labels' }, ...labels));
+  parts.push(el('g', { 'clip-path': `url(#${clip})` }, ...inner));
+  if (options.title) parts.push(text(box.x, box.y - 7, options.title, { class: 'label', 'font-weight': '600' }));
+  parts.push(el('rect', { ...box, fill: 'none', stroke: '#9ca3af', 'stroke-width': 1 }));
+  return el('g', { class: 'map-panel', id: options.id }, ...parts);
+}
+
+/**
+ * The corridor map as an SVG document: an overview of the whole network and, where the network has ILSTC
+ * services, a detail panel of the southern corridor (Chongqing to the Beibu Gulf and Southeast Asia), whose hubs
+ * crowd together at the overview's scale. Without volumes, services are drawn at one width.
+ */
+export function corridorMapSvg(
+  network: CorridorNetwork,
+  volumes?: MapVolumes,
+  options: CorridorMapOptions = {},
+): string {
+  const geo = network.toGeoJSON() as GeoJsonFeatureCollection;
+  const services = geo.features.filter((f) => f.properties.featureType === 'service') as unknown as ServiceFeature[];
+  const teuOf = (id: string) => (volumes?.serviceTeu[id] ?? 0) + (volumes?.serviceTeu[`${id}~return`] ?? 0);
+  const maxTeu = Math.max(1, ...services.map((s) => teuOf(s.properties.id)));
+  const hubs = network.hubs();
+  const maxHubTeu = Math.max(1, ...hubs.map((h) => volumes?.hubTeu[h.id] ?? 0));
+  const layers: MapLayers = {
+    network,
+    services,
+    volumes,
+    teuOf,
+    widthOf: (teu) => (volumes ? 1 + 11 * Math.sqrt(teu / maxTeu) : 2.5),
+    radiusOf: (id) => (volumes ? 2.5 + 6 * Math.sqrt((volumes.hubTeu[id] ?? 0) / maxHubTeu) : 3.5),
+    hubsByPriority: [...hubs].sort(
+      (a, b) =>
+        (volumes?.hubTeu[b.id] ?? 0) - (volumes?.hubTeu[a.id] ?? 0) ||
+        network.neighbours(b.id).length - network.neighbours(a.id).length ||
+        a.id.localeCompare(b.id),
+    ),
+  };
+
+  const south = services.filter((s) => s.properties.corridor === 'ILSTC');
+  const southHubs = new Set(south.flatMap((s) => s.properties.stops.split(' > ')));
+  const withDetail = options.detail !== false && south.length > 0;
+  const width = options.width ?? (withDetail ? 1000 : 840);
+  const top = TITLE_BLOCK + 4;
+  const mainBox: PanelBox = { x: 10, y: top, width: withDetail ? 640 : width - 20, height: 420 };
+  const detailBox: PanelBox = { x: 660, y: top + 20, width: width - 670, height: 540 };
+  const height = options.height ?? top + (withDetail ? 560 : 600) + 28;
+  const all = { type: 'FeatureCollection', features: geo.features } as unknown as FeatureCollection;
+  const southCollection = {
+    type: 'FeatureCollection',
+    features: [
+      ...south,
+      ...geo.features.filter((f) => f.properties.featureType === 'hub' && southHubs.has(f.properties.id)),
+    ],
+  } as unknown as FeatureCollection;
+
+  const parts: string[] = [];
+  parts.push(
+    mapPanel(layers, mainBox, all, {
+      id: 'map-overview',
+      maxLabels: options.maxLabels ?? 14,
+      // The detail panel names the southern hubs; the overview keeps Chongqing and the far ends.
+      ...(withDetail ? { skipLabels: new Set([...southHubs].filter((id) => !id.startsWith('chongqing'))) } : {}),
+      ...(withDetail
+        ? {
+            extra: (projection: GeoProjection) => {
+              const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(southCollection);
+              return el('rect', {
+                x: x0 - 6,
+                y: y0 - 6,
+                width: x1 - x0 + 12,
+                height: y1 - y0 + 12,
+                fill: 'none',
+                stroke: '#374151',
+                'stroke-width': 1,
+                'stroke-dasharray': '4 3',
+                class: 'detail-frame',
+              });
+            },
+          }
+        : {}),
+    }),
+  );
+  if (withDetail) {
+    parts.push(
+      mapPanel(layers, detailBox, southCollection, {
+        id: 'map-detail-ilstc',
+        title: 'Detail: the southern corridor (ILSTC)',
+        maxLabels: options.maxLabels ?? 18,
+      }),
+    );
+  }
+  parts.push(
+    legend(withDetail ? { x: 20, y: top + 440 } : { x: 20, y: top + 620 }, services, volumes, maxTeu, layers.widthOf),
+  );
+  const totalTeu = volumes ? Object.values(volumes.serviceTeu).reduce((a, b) => a + b, 0) : 0;
+  return svgDocument(
+    {
+      id: options.id ?? 'corridor-map',
+      width,
+      height,
+      title: options.title ?? `${network.spec.name}: corridors and services`,
+      subtitle: volumes
+        ? `Line width: TEU loaded per service, both directions (${volumes.label})`
+        : 'Services by corridor',
+      note: 'Base map: Natural Earth 1:50m (world-atlas). Lines are great circles between stops, not track alignments.',
+      description:
+        `Map of ${services.length} services and ${hubs.length} hubs.` +
+        (volumes ? ` ${formatNumber(totalTeu)} TEU loaded on services in all (${volumes.label}).` : ''),
+    },
+    parts.join(''),
+  );
+}
+
+function legend(
+  at: { x: number; y: number },
+  services: ServiceFeature[],
+  volumes: MapVolumes | undefined,
+  maxTeu: number,
+  widthOf: (teu: number) => number,
+): string {
+  const keys = sortCorridorKeys(new Set(services.map((s) => corridorKey(s.properties))));
+  const rows: string[] = [text(at.x, at.y + 4, 'Corridor', { class: 'label', 'font-weight': '600' })];
+  // Corridors in two columns.
+  const perColumn = Math.ceil(keys.length / 2);
+  keys.forEach((key, i) => {
+    const x = at.x + (i < perColumn ? 0 : 200);
+    const y = at.y + 24 + (i % perColumn) * 18;
+    rows.push(
+      el('line', { x1: x, x2: x + 24, y1: y, y2: y, stroke: corridorColour(key), 'stroke-width': 4 }),
+      text(x + 30, y + 4, key, { class: 'small' }),
+    );
+  });
+  if (volumes) {
+    const x = at.x + 440;
+    let y = at.y + 4;
+    rows.push(text(x, y, 'TEU per year', { class: 'label', 'font-weight': '600' }));
+    y += 20;
+    for (const teu of legendSteps(maxTeu)) {
+      rows.push(
+        el('line', { x1: x, x2: x + 24, y1: y, y2: y, stroke: '#6b7280', 'stroke-width': widthOf(teu) }),
+        text(x + 30, y + 4, formatCompact(teu), { class: 'small' }),
+      );
+      y += 18;
+    }
+    rows.push(
+      el('line', { x1: x, x2: x + 24, y1: y, y2: y, stroke: '#6b7280', 'stroke-width': 1, 'stroke-dasharray': '3 3' }),
+      text(x + 30, y + 4, 'no cargo', { class: 'small' }),
+    );
+  }
+  return el('g', { class: 'legend' }, ...rows);
+}
+
+/** Round legend values: the largest "nice" value below the maximum, then a third and a tenth of it. */
+function legendSteps(maxTeu: number): number[] {
+  const power = 10 ** Math.floor(Math.log10(maxTeu));
+  const top = [5, 2, 1].map((m) => m * power).find((v) => v <= maxTeu) ?? power;
+  return [...new Set([top, top / 4, top / 20].map((v) => Math.max(1, Math.round(v))))];
+}
+
+function shortName(name: string): string {
+  const cut = name.split(/ [(/–-] ?/)[0] ?? name;
+  return cut.length > 26 ? `${cut.slice(0, 25)}…` : cut;
+}
+
+function overlaps(a: { x0: number; y0: number; x1: number; y1: number }, b: typeof a): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}

@@ -1,0 +1,429 @@
+/**
+ * Reports: everything a run, a projection or a comparison produced, as files people open — `index.html` (headline
+ * answers, charts, tables), the charts and the corridor map as SVG, CSV tables and `summary.json` — made by pure
+ * functions ({@link buildReport}) and written all at once ({@link writeReport}).
+ *
+ * The same input gives byte-identical files (no timestamps), so two reports can be compared with `diff`.
+ *
+ * @module
+ */
+import type { Comparison } from '../experiment/compare.js';
+import type { Projection } from '../experiment/project.js';
+import type { ReplicationSummary } from '../experiment/summary.js';
+import { buildNetwork, type CorridorNetwork } from '../network/build.js';
+import type { ScenarioSpec } from '../network/types.js';
+import { VERSION } from '../version.js';
+import { comparisonChartData, comparisonChartSvg } from './charts/comparison-chart.js';
+import { fanChartData, fanChartSvg } from './charts/fan-chart.js';
+import { monthlyChartData, monthlyChartSvg } from './charts/monthly-chart.js';
+import { transitChartData, transitChartSvg } from './charts/transit-chart.js';
+import {
+  comparisonCsv,
+  corridorsCsv,
+  kpisCsv,
+  monthlyVolumesCsv,
+  projectionTargetsCsv,
+  projectionVolumesCsv,
+  serviceLoadCsv,
+  transitByOdCsv,
+} from './csv.js';
+import { type HtmlPage, type HtmlSection, type HtmlTable, htmlPage } from './html.js';
+import { corridorMapSvg, mapVolumesFromSummary } from './map.js';
+import { formatNumber, sortCorridorKeys } from './scale.js';
+import { type ReportFile, type WrittenReport, writeReportFiles } from './write.js';
+
+/** Settings shown in the report's header and kept in `summary.json` (seed, replications, dates...). */
+export type ReportSettings = Record<string, string | number | boolean>;
+
+/** A report of replications of one scenario (`corridor-sim run`). */
+export interface ReplicationsReportInput {
+  kind: 'replications';
+  scenario: ScenarioSpec;
+  summary: ReplicationSummary;
+  /** A label for the measured period, e.g. `2025`. */
+  period: string;
+  settings: ReportSettings;
+}
+
+/** A report of a projection (`corridor-sim project`). */
+export interface ProjectionReportInput {
+  kind: 'projection';
+  scenario: ScenarioSpec;
+  projection: Projection;
+  settings: ReportSettings;
+}
+
+/** A report of a comparison of route changes (`corridor-sim compare`). */
+export interface ComparisonReportInput {
+  kind: 'comparison';
+  /** The base scenario (for the map and the tables of the base). */
+  base: ScenarioSpec;
+  comparison: Comparison;
+  settings: ReportSettings;
+}
+
+/** What a report can be made of. */
+export type ReportInput = ReplicationsReportInput | ProjectionReportInput | ComparisonReportInput;
+
+/** The report's files, in a fixed order (pure: nothing is written). */
+export function buildReport(input: ReportInput): ReportFile[] {
+  switch (input.kind) {
+    case 'replications':
+      return replicationsReport(input);
+    case 'projection':
+      return projectionReport(input);
+    case 'comparison':
+      return comparisonReport(input);
+  }
+}
+
+/** Builds the report and writes it as the directory `dir` (see {@link writeReportFiles} for the safety rules). */
+export function writeReport(dir: string, input: ReportInput): WrittenReport {
+  return writeReportFiles(dir, buildReport(input));
+}
+
+const LIMITS =
+  'Model limits: demand is calibrated to 2024 corridor totals; timetables, capacities and costs are the bundled ' +
+  'estimates where no figure was published (see docs/data-sources.md); results are as good as the scenario.';
+
+function summaryJson(kind: string, scenario: string, settings: ReportSettings, result: unknown): ReportFile {
+  return {
+    name: 'summary.json',
+    content: `${JSON.stringify({ generator: 'corridor-sim', version: VERSION, kind, scenario, settings, result }, null, 1)}\n`,
+  };
+}
+
+function metaLines(scenario: string, settings: ReportSettings): string[] {
+  return [
+    `Scenario: ${scenario}`,
+    Object.entries(settings)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(' · '),
+    `corridor-sim ${VERSION}`,
+  ];
+}
+
+/** Sections shared by every kind: monthly volumes, transit times, the map and the bottlenecks of one summary. */
+function summarySections(
+  summary: ReplicationSummary,
+  network: CorridorNetwork,
+  period: string,
+  files: ReportFile[],
+): HtmlSection[] {
+  const monthly = monthlyChartSvg(monthlyChartData(summary));
+  const transit = transitChartSvg(transitChartData(summary));
+  const map = corridorMapSvg(
+    network,
+    mapVolumesFromSummary(summary, `${period}, mean of ${summary.replications} replications`),
+  );
+  files.push(
+    { name: 'monthly-teu.svg', content: monthly },
+    { name: 'transit-times.svg', content: transit },
+    { name: 'corridor-map.svg', content: map },
+    { name: 'volumes-by-corridor-month.csv', content: monthlyVolumesCsv(summary) },
+    { name: 'corridors.csv', content: corridorsCsv(summary) },
+    { name: 'transit-by-od.csv', content: transitByOdCsv(summary, network.spec) },
+    { name: 'service-load-factors.csv', content: serviceLoadCsv(summary, network) },
+    { name: 'kpis.csv', content: kpisCsv(summary) },
+  );
+  return [
+    {
+      id: 'corridors',
+      heading: `Corridors, ${period}`,
+      intro: [`Means over ${summary.replications} replications, ± the half-width of the 95% confidence interval.`],
+      tables: [corridorTable(summary)],
+    },
+    { id: 'monthly', heading: 'Monthly volumes', figures: [monthly] },
+    { id: 'transit', heading: 'Door-to-door transit times', figures: [transit] },
+    {
+      id: 'map',
+      heading: 'Corridor map',
+      intro: ['Services coloured by corridor; line width grows with the TEU they carried; hub size with TEU handled.'],
+      figures: [map],
+    },
+    {
+      id: 'bottlenecks',
+      heading: 'Where is the bottleneck?',
+      intro: [
+        'The fullest services and the hubs where boxes wait longest: a full service with long waits for a departure ' +
+          'is where extra capacity pays first.',
+      ],
+      tables: [serviceTable(summary, network), hubTable(summary, network)],
+    },
+  ];
+}
+
+function pm(mean: number, halfWidth: number, digits = 0): string {
+  return Number.isFinite(halfWidth)
+    ? `${formatNumber(mean, digits)} ± ${formatNumber(halfWidth, digits)}`
+    : formatNumber(mean, digits);
+}
+
+/**
+ * TEU (in the measured period, or in `year`), door-to-door days and cost per corridor key, as table rows with 95%
+ * half-widths; the CLI prints the same table as text.
+ */
+export function corridorTable(summary: ReplicationSummary, year?: string): HtmlTable {
+  const keys = sortCorridorKeys(Object.keys(summary.pooledDoorToDoorHours));
+  return {
+    header: ['corridor', year ? `TEU ${year}` : 'TEU dispatched', 'door-to-door days', 'p95 days', 'cost USD/TEU'],
+    rows: keys.map((key) => {
+      const teu = summary.kpis[year ? `teu/${key}/${year}` : `teu/${key}`];
+      const days = summary.kpis[`days/${key}/mean`];
+      const p95 = summary.kpis[`days/${key}/p95`];
+      const cost = summary.kpis[`cost/${key}`];
+      return [
+        key,
+        teu ? pm(teu.mean, teu.halfWidth95) : '0',
+        days ? pm(days.mean, days.halfWidth95, 1) : '–',
+        p95 ? pm(p95.mean, p95.halfWidth95, 1) : '–',
+        cost ? formatNumber(cost.mean) : '–',
+      ];
+    }),
+  };
+}
+
+function serviceTable(summary: ReplicationSummary, network: CorridorNetwork): HtmlTable {
+  const rows = network
+    .services()
+    .map((s) => ({
+      s,
+      load: summary.kpis[`loadFactor/${s.id}`],
+      teu: summary.kpis[`teuLoaded/${s.id}`]?.mean ?? 0,
+    }))
+    .filter((r) => r.load !== undefined && r.teu > 0)
+    .sort((a, b) => (b.load?.mean ?? 0) - (a.load?.mean ?? 0) || a.s.id.localeCompare(b.s.id))
+    .slice(0, 12);
+  return {
+    caption: 'Fullest services (load factor: TEU on board ÷ capacity offered, per leg)',
+    header: ['service', 'corridor', 'departures/week × TEU', 'TEU loaded', 'load factor'],
+    rows: rows.map(({ s, load, teu }) => [
+      s.id,
+      s.corridorMode ? `${s.corridor}/${s.corridorMode}` : s.corridor,
+      `${formatNumber(s.departuresPerWeek, 1)} × ${formatNumber(s.capacityTeu)}`,
+      formatNumber(teu),
+      load ? `${formatNumber(load.mean * 100, 1)}% ± ${formatNumber(load.halfWidth95 * 100, 1)}` : '–',
+    ]),
+  };
+}
+
+function hubTable(summary: ReplicationSummary, network: CorridorNetwork): HtmlTable {
+  const hours = (id: string, what: string) => summary.kpis[`wait/${id}/${what}`]?.mean;
+  const rows = network
+    .hubs()
+    .map((h) => {
+      const parts = ['departure', 'handling', 'gaugeChange', 'lock'].map((w) => hours(h.id, w));
+      return { h, parts, total: parts.reduce<number>((a, b) => a + (b ?? 0), 0) };
+    })
+    .filter((r) => r.total > 0)
+    .sort((a, b) => b.total - a.total || a.h.id.localeCompare(b.h.id))
+    .slice(0, 12);
+  const f = (v: number | undefined) => (v === undefined ? '–' : formatNumber(v, 1));
+  return {
+    caption: 'Hubs by mean wait, hours (for a departure with room, for a crane, for a gauge-change track, at a lock)',
+    header: ['hub', 'departure', 'crane', 'gauge change (per train)', 'lock (per vessel)', 'crane utilisation'],
+    rows: rows.map(({ h, parts }) => {
+      const util = summary.kpis[`utilisation/${h.id}/handling`];
+      return [`${h.name} (${h.id})`, ...parts.map(f), util ? `${formatNumber(util.mean * 100, 0)}%` : '–'];
+    }),
+  };
+}
+
+function targetHeadlines(summary: ReplicationSummary, scenario: ScenarioSpec): string[] {
+  return scenario.targets.flatMap((t) => {
+    const teu = summary.kpis[`target/${t.id}/teu`];
+    const met = summary.kpis[`target/${t.id}/met`];
+    if (!teu || !met) return [];
+    const corridor = t.corridorMode ? `${t.corridor}/${t.corridorMode}` : t.corridor;
+    return [
+      `${corridor} ${t.year} ≥ ${formatNumber(t.teu)} TEU: simulated ${pm(teu.mean, teu.halfWidth95)} TEU; met in ` +
+        `${formatNumber(met.mean * met.n)} of ${met.n} replications (growth at the scenario's own rates).`,
+    ];
+  });
+}
+
+function replicationsReport(input: ReplicationsReportInput): ReportFile[] {
+  const network = buildNetwork(input.scenario);
+  const files: ReportFile[] = [];
+  const sections = summarySections(input.summary, network, input.period, files);
+  const page: HtmlPage = {
+    title: `${input.scenario.name}: ${input.period}`,
+    meta: metaLines(input.scenario.name, input.settings),
+    headlines: targetHeadlines(input.summary, input.scenario),
+    sections,
+    downloads: downloads(files),
+    footer: [LIMITS],
+  };
+  return finish(files, htmlPage(page), summaryJson('replications', input.scenario.name, input.settings, input.summary));
+}
+
+function projectionReport(input: ProjectionReportInput): ReportFile[] {
+  const { projection, scenario } = input;
+  const network = buildNetwork(scenario);
+  const files: ReportFile[] = [];
+  const fan = fanChartSvg(fanChartData(projection, scenario));
+  files.push(
+    { name: 'fan-chart.svg', content: fan },
+    { name: 'projection-volumes.csv', content: projectionVolumesCsv(projection) },
+    { name: 'projection-targets.csv', content: projectionTargetsCsv(projection) },
+  );
+  // The detailed sections show the first year with a target (else the first projected year).
+  const focus = projection.years.find((y) => y.targets.length > 0) ?? projection.years[0];
+  const detail = focus ? summarySections(focus.summary, network, String(focus.year), files) : [];
+  const outlooks = projection.years.flatMap((y) => y.targets);
+  const headlines = outlooks.map(
+    (t) =>
+      `Will ${t.corridor} reach ${formatNumber(t.targetTeu)} TEU in ${t.year}? Probability ` +
+      `${formatNumber(t.probability * 100, 0)}% (95% CI ${formatNumber(t.probabilityCi95[0] * 100, 0)}–` +
+      `${formatNumber(t.probabilityCi95[1] * 100, 0)}%) over ${projection.replications} simulated futures; mean ` +
+      `${formatNumber(t.meanTeu)} TEU, 80% interval ${formatNumber(t.interval80[0])}–${formatNumber(t.interval80[1])}.`,
+  );
+  const keys = sortCorridorKeys(Object.keys(projection.years[0]?.volumes ?? {}));
+  const volumeTable: HtmlTable = {
+    caption: 'TEU per year: mean (80% interval) across simulated futures',
+    header: ['corridor', ...projection.years.map((y) => String(y.year))],
+    rows: keys.map((key) => [
+      key,
+      ...projection.years.map((y) => {
+        const v = y.volumes[key];
+        return v ? `${formatNumber(v.mean)} (${formatNumber(v.interval80[0])}–${formatNumber(v.interval80[1])})` : '0';
+      }),
+    ]),
+  };
+  const targetTable: HtmlTable = {
+    caption: 'Targets',
+    header: ['target', 'year', 'target TEU', 'mean TEU', '95% interval', 'P(met)', '95% CI of P'],
+    rows: outlooks.map((t) => [
+      `${t.id} (${t.corridor})`,
+      String(t.year),
+      formatNumber(t.targetTeu),
+      formatNumber(t.meanTeu),
+      `${formatNumber(t.interval95[0])}–${formatNumber(t.interval95[1])}`,
+      `${formatNumber(t.probability * 100, 0)}%`,
+      `${formatNumber(t.probabilityCi95[0] * 100, 0)}–${formatNumber(t.probabilityCi95[1] * 100, 0)}%`,
+    ]),
+  };
+  const page: HtmlPage = {
+    title: `${scenario.name}: projection ${projection.fromYear}–${projection.toYear}`,
+    meta: metaLines(scenario.name, input.settings),
+    headlines,
+    sections: [
+      {
+        id: 'outlook',
+        heading: 'Outlook',
+        intro: [
+          `Each of ${projection.replications} futures is simulated year by year: demand grows at the scenario's rates ` +
+            `times a random yearly shock (log-growth spread σ = ${formatNumber(projection.logGrowthSd, 3)}, ` +
+            `${projection.logGrowthSdSource}), and route choice reacts to the previous year's delays.`,
+        ],
+        figures: [fan],
+        tables: outlooks.length > 0 ? [targetTable, volumeTable] : [volumeTable],
+      },
+      ...detail,
+    ],
+    downloads: downloads(files),
+    footer: [LIMITS],
+  };
+  return finish(files, htmlPage(page), summaryJson('projection', scenario.name, input.settings, projection));
+}
+
+function comparisonReport(input: ComparisonReportInput): ReportFile[] {
+  const { comparison } = input;
+  const network = buildNetwork(input.base);
+  const files: ReportFile[] = [];
+  const chart = comparisonChartSvg(comparisonChartData(comparison));
+  files.push(
+    { name: 'comparison.svg', content: chart },
+    { name: 'comparison.csv', content: comparisonCsv(comparison) },
+  );
+  const interesting = (k: string) =>
+    (k.startsWith('teu/') && k.split('/').length === 2) ||
+    (k.startsWith('days/') && k.endsWith('/mean')) ||
+    (k.startsWith('target/') && k.endsWith('/met'));
+  const tables: HtmlTable[] = comparison.variants.map((v) => ({
+    caption: `${v.name} − ${comparison.base.name}`,
+    header: ['KPI', 'base', 'variant', 'difference (95% CI)', 'relative', 'paired ±', 'independent ±'],
+    rows: Object.entries(v.differences)
+      .filter(([k]) => interesting(k))
+      .map(([k, d]) => {
+        const digits = Math.abs(d.mean) < 10 ? 2 : 0;
+        return [
+          k,
+          formatNumber(comparison.base.summary.kpis[k]?.mean ?? 0, digits),
+          formatNumber(v.summary.kpis[k]?.mean ?? 0, digits),
+          `${formatNumber(d.mean, digits)} (${formatNumber(d.ci95[0], digits)} to ${formatNumber(d.ci95[1], digits)})` +
+            (d.significant ? '' : ' n.s.'),
+          `${formatNumber(d.relative * 100, 1)}%`,
+          formatNumber(d.halfWidth95, digits),
+          formatNumber(d.independentHalfWidth95, digits),
+        ];
+      }),
+  }));
+  const ranking: HtmlTable = {
+    caption: `Ranking by ${comparison.rankBy} (mean paired difference from the base)`,
+    header: ['rank', 'variant', 'difference', '95% CI'],
+    numeric: [0, 2, 3],
+    rows: comparison.ranking.map((r, i) => [
+      String(i + 1),
+      r.name,
+      formatNumber(r.mean, 1),
+      `${formatNumber(r.ci95[0], 1)} to ${formatNumber(r.ci95[1], 1)}`,
+    ]),
+  };
+  const base = summarySections(comparison.base.summary, network, `${comparison.base.name} (base)`, files);
+  const best = comparison.ranking[0];
+  const page: HtmlPage = {
+    title: `Route changes against ${comparison.base.name}`,
+    meta: metaLines(input.base.name, input.settings),
+    headlines: best
+      ? [
+          `Best by ${comparison.rankBy}: ${best.name}, ${formatNumber(best.mean, 1)} (95% CI ` +
+            `${formatNumber(best.ci95[0], 1)} to ${formatNumber(best.ci95[1], 1)}) against ${comparison.base.name}.`,
+        ]
+      : [],
+    sections: [
+      {
+        id: 'comparison',
+        heading: 'Paired differences',
+        intro: [
+          'The base and every variant ran with the same replication seeds (common random numbers), so each ' +
+            'difference is measured replication by replication; the independent-runs half-width shows what pairing saves.',
+        ],
+        figures: [chart],
+        tables: [ranking, ...tables],
+      },
+      ...base.map((s) => ({ ...s, id: `base-${s.id}`, heading: `Base: ${s.heading}` })),
+    ],
+    downloads: downloads(files),
+    footer: [LIMITS],
+  };
+  return finish(files, htmlPage(page), summaryJson('comparison', input.base.name, input.settings, comparison));
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  'fan-chart.svg': 'fan chart of the projected volumes and targets',
+  'projection-volumes.csv': 'projected TEU per corridor and year (mean, 80% and 95% intervals)',
+  'projection-targets.csv': 'each target: volume distribution and probability of meeting it',
+  'monthly-teu.svg': 'monthly TEU by corridor',
+  'transit-times.svg': 'door-to-door transit-time distributions by corridor',
+  'corridor-map.svg': 'the corridor map',
+  'comparison.svg': 'paired differences of the variants',
+  'comparison.csv': 'every paired difference of every variant',
+  'volumes-by-corridor-month.csv': 'TEU per corridor and month, in total and by direction',
+  'corridors.csv': 'TEU, door-to-door days and cost per corridor',
+  'transit-by-od.csv': 'door-to-door days per origin–destination flow and corridor taken',
+  'service-load-factors.csv': 'load factor and TEU loaded per service',
+  'kpis.csv': 'every KPI summarised over replications',
+  'summary.json': 'everything above as JSON',
+};
+
+function downloads(files: ReportFile[]): { name: string; description: string }[] {
+  return [...files.map((f) => f.name), 'summary.json'].map((name) => ({
+    name,
+    description: DESCRIPTIONS[name] ?? name,
+  }));
+}
+
+function finish(files: ReportFile[], html: string, summary: ReportFile): ReportFile[] {
+  return [{ name: 'index.html', content: html }, ...files, summary];
+}

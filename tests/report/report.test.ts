@@ -1,0 +1,86 @@
+/**
+ * Whole reports: the files each kind writes, byte-identical for the same input, with pages that state the answer.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/report/index.js';
+import { bundledComparison, bundledProjection, bundledSummary, scenario } from './fixtures.js';
+import { checkWellFormed } from './xml.js';
+
+const byName = (files: { name: string; content: string }[]) => new Map(files.map((f) => [f.name, f.content]));
+
+describe('buildReport', () => {
+  it('a projection report answers the target question and holds every chart, table and the map', async () => {
+    const projection = await bundledProjection();
+    const files = buildReport({ kind: 'projection', scenario, projection, settings: { seed: 'report' } });
+    const f = byName(files);
+    expect([...f.keys()]).toEqual([
+      'index.html',
+      'fan-chart.svg',
+      'projection-volumes.csv',
+      'projection-targets.csv',
+      'monthly-teu.svg',
+      'transit-times.svg',
+      'corridor-map.svg',
+      'volumes-by-corridor-month.csv',
+      'corridors.csv',
+      'transit-by-od.csv',
+      'service-load-factors.csv',
+      'kpis.csv',
+      'summary.json',
+    ]);
+    const html = f.get('index.html') as string;
+    checkWellFormed(html, { html: true });
+    const t = projection.years[0]!.targets[0]!;
+    expect(html).toContain(`Will ILSTC reach 270,000 TEU in 2025? Probability ${Math.round(t.probability * 100)}%`);
+    for (const id of ['fan-chart', 'monthly-teu', 'transit-times', 'corridor-map'])
+      expect(html).toContain(`id="${id}"`);
+    for (const name of f.keys()) if (name !== 'index.html') expect(html).toContain(`href="${name}"`);
+    for (const [name, content] of f) if (name.endsWith('.svg')) checkWellFormed(content);
+    const summary = JSON.parse(f.get('summary.json') as string);
+    expect(summary).toMatchObject({ generator: 'corridor-sim', kind: 'projection', settings: { seed: 'report' } });
+    expect(summary.result.years[0].targets[0].probability).toBe(t.probability);
+    const targets = (f.get('projection-targets.csv') as string).split('\r\n');
+    expect(targets[0]).toMatch(/^target,corridor,year,target_teu,teu_mean/);
+    expect(targets[1]).toMatch(/^ilstc-2025,ILSTC,2025,270000,/);
+  });
+
+  it('is byte-identical for the same input', async () => {
+    const projection = await bundledProjection();
+    const input = { kind: 'projection', scenario, projection, settings: { seed: 1 } } as const;
+    expect(buildReport(input)).toEqual(buildReport(input));
+  });
+
+  it('a replications report has the corridor table and the bottlenecks; CSVs match the summary', async () => {
+    const summary = await bundledSummary();
+    const files = byName(
+      buildReport({ kind: 'replications', scenario, summary, period: '2025 Q1', settings: { replications: 2 } }),
+    );
+    const html = files.get('index.html') as string;
+    checkWellFormed(html, { html: true });
+    expect(html).toContain('Where is the bottleneck?');
+    expect(html).toContain('Fullest services');
+    const corridors = (files.get('corridors.csv') as string).trim().split('\r\n');
+    const ilstc = corridors.find((l) => l.startsWith('ILSTC,'))!.split(',');
+    expect(Number(ilstc[1])).toBeCloseTo(summary.kpis['teu/ILSTC']!.mean, 3);
+    const months = (files.get('volumes-by-corridor-month.csv') as string).trim().split('\r\n');
+    const jan = months.filter((l) => l.startsWith('ILSTC,2025-01,'));
+    const all = Number(jan.find((l) => l.includes(',all,'))!.split(',')[3]);
+    const parts = jan.filter((l) => !l.includes(',all,')).map((l) => Number(l.split(',')[3]));
+    expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(all, 2);
+    const od = (files.get('transit-by-od.csv') as string).split('\r\n');
+    expect(od.some((l) => l.startsWith('cq-singapore-export,') && l.includes(',ILSTC/rail-sea,'))).toBe(true);
+  });
+
+  it('a comparison report ranks the variants and draws the paired differences', async () => {
+    const comparison = await bundledComparison();
+    const files = byName(buildReport({ kind: 'comparison', base: scenario, comparison, settings: {} }));
+    const html = files.get('index.html') as string;
+    checkWellFormed(html, { html: true });
+    expect(html).toContain('id="comparison"');
+    expect(html).toContain('Ranking by');
+    expect(html).toContain('Jakarta feeder 2,000 TEU');
+    const csv = (files.get('comparison.csv') as string).split('\r\n');
+    expect(csv[0]).toMatch(/^variant,kpi,base_mean,variant_mean,difference_mean/);
+    expect(csv.length).toBeGreaterThan(100);
+  });
+});
