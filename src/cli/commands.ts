@@ -15,7 +15,7 @@ import { scenarioJsonSchema } from '../experiment/schema.js';
 import { type ReplicationSummary, summariseRuns } from '../experiment/summary.js';
 import { buildNetwork } from '../network/build.js';
 import type { ScenarioSpec } from '../network/types.js';
-import { corridorTable as corridorRows, type ReportInput, writeReport } from '../report/report.js';
+import { corridorTable as corridorRows, marketTable, type ReportInput, writeReport } from '../report/report.js';
 import { parseInteger, parseReplications, parseSeed, parseYears, UsageError } from './args.js';
 import { num, plusMinus, table } from './format.js';
 import type { CliIo } from './main.js';
@@ -137,7 +137,11 @@ Projects a scenario year by year with uncertain growth and prints, per year, eac
   --from YEAR          first projected year (default: base year + 1)
   --to YEAR            last projected year (default: --from)
   --replications N     futures per year (default 20)
-  --growth-sd X        spread of a year's log growth (default: calibrated from the scenario's history)
+  --growth MODEL       the demand trend: "scenario" (the flows' own growth rates, default) or "history" (each
+                       market's trend fitted to the scenario's observed history of its corridor)
+  --growth-sd X        spread σ of a year's log growth, every market (default: calibrated from history)
+  --trend-sd X         spread of a future's log-trend shift, every market (default: the fitted slope's standard
+                       error)
 ${COMMON}`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -148,7 +152,9 @@ ${COMMON}`,
         from: { type: 'string' },
         to: { type: 'string' },
         replications: { type: 'string' },
+        growth: { type: 'string' },
         'growth-sd': { type: 'string' },
+        'trend-sd': { type: 'string' },
       },
     });
     if (positionals.length > 1) throw new UsageError(`expected at most one scenario file, got ${positionals.length}`);
@@ -156,9 +162,20 @@ ${COMMON}`,
     const fromYear = parseInteger('from', values.from, scenario.baseYear + 1, scenario.baseYear, 2100);
     const toYear = parseInteger('to', values.to, fromYear, fromYear, fromYear + 50);
     const replications = parseInteger('replications', values.replications, 20, 2, 100_000);
-    const growthSd = values['growth-sd'] === undefined ? undefined : Number(values['growth-sd']);
-    if (growthSd !== undefined && !(growthSd >= 0 && Number.isFinite(growthSd))) {
-      throw new UsageError(`--growth-sd: "${values['growth-sd']}" is not a number >= 0`);
+    const spread = (name: 'growth-sd' | 'trend-sd') => {
+      const text = values[name];
+      if (text === undefined) return undefined;
+      const value = Number(text);
+      if (text.trim() === '' || !(value >= 0 && Number.isFinite(value))) {
+        throw new UsageError(`--${name}: "${text}" is not a number >= 0`);
+      }
+      return value;
+    };
+    const growthSd = spread('growth-sd');
+    const trendSd = spread('trend-sd');
+    const growth = values.growth ?? 'scenario';
+    if (growth !== 'scenario' && growth !== 'history') {
+      throw new UsageError(`--growth: "${growth}" is not "scenario" or "history"`);
     }
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
@@ -168,7 +185,9 @@ ${COMMON}`,
       replications,
       seed: parseSeed(values.seed, 1),
       ...(workers !== undefined ? { workers } : {}),
+      growth,
       ...(growthSd !== undefined ? { logGrowthSd: growthSd } : {}),
+      ...(trendSd !== undefined ? { logTrendSd: trendSd } : {}),
       onProgress: ({ year, done, total }) => progress.update(`projecting ${year}`, done, total),
     });
     progress.done();
@@ -178,7 +197,7 @@ ${COMMON}`,
         replications,
         from: fromYear,
         to: toYear,
-        growthSd: projection.logGrowthSd,
+        growth,
       };
       report(io, values.out, { kind: 'projection', scenario, projection, settings }, values.json);
     }
@@ -191,10 +210,10 @@ ${COMMON}`,
 };
 
 function printProjection(io: CliIo, p: Projection): void {
-  io.out(
-    `${p.scenario}: ${p.fromYear}–${p.toYear}, ${p.replications} futures per year; ` +
-      `growth spread σ = ${p.logGrowthSd.toFixed(3)} (${p.logGrowthSdSource})\n`,
-  );
+  io.out(`${p.scenario}: ${p.fromYear}–${p.toYear}, ${p.replications} futures per year\n`);
+  const growth = marketTable(p);
+  io.out(`Demand growth by market (${p.growth} trend)`);
+  io.out(`${table(growth.header, growth.rows)}\n`);
   const keys = Object.keys(p.years[0]?.volumes ?? {}).filter((k) => !k.includes('/'));
   io.out(
     table(

@@ -22,13 +22,20 @@ export type Seed = string | number;
 
 const SEPARATOR = '\u241f';
 
+/**
+ * Checks a root seed: a string or a finite number.
+ *
+ * @throws InvalidParameterError naming `field` otherwise (NaN, Infinity, objects... would all collapse to one
+ * stream).
+ */
+export function requireSeed(field: string, seed: unknown): Seed {
+  if ((typeof seed === 'number' && Number.isFinite(seed)) || typeof seed === 'string') return seed;
+  throw new InvalidParameterError(field, seed, 'a finite number or a string');
+}
+
 function seedKey(seed: Seed): string {
-  if (typeof seed === 'number') {
-    if (!Number.isFinite(seed)) throw new InvalidParameterError('seed', seed, 'a finite number or a string');
-    return `n${seed}`;
-  }
-  if (typeof seed !== 'string') throw new InvalidParameterError('seed', seed, 'a finite number or a string');
-  return `s${seed}`;
+  requireSeed('seed', seed);
+  return typeof seed === 'number' ? `n${seed}` : `s${seed}`;
 }
 
 /** Creates a standalone alea generator for `seed` (same seed, same sequence, in any process). */

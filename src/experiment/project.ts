@@ -3,17 +3,29 @@
  *
  * Each replication is one possible future, simulated year by year (each year a one-year run with a 30-day
  * warm-up):
- * - **uncertain growth**: on top of every flow's own growth rate (the scenario's), demand in year y is multiplied
- *   by exp(S_y), where S_y is the sum of yearly shocks ε ~ N(−σ²/2, σ²) since the base year — a random walk in log
- *   volume whose mean effect is neutral. σ defaults to the year-on-year log-growth spread calibrated from the
- *   scenario's observed history of the first target's corridor (see {@link calibrate}); shocks come from the
- *   replication's own stream, so a replication's path is the same whatever years are projected or how many workers
- *   run;
+ * - **markets**: every demand flow belongs to the market of the corridor its cheapest route (by generalized cost,
+ *   nothing closed) takes — flows to ASEAN to the ILSTC market, to Europe to the CR-Express market, and so on.
+ *   A market's flows share its growth path, so a good year for the ILSTC is not also a good year on the Yangtze.
+ * - **uncertain growth**, per market, calibrated from the scenario's observed history of that market's corridor
+ *   (see {@link calibrate}; the first series of the corridor with at least 4 points, from its second year, since a
+ *   corridor's first year is a ramp-up). In future r, a market's demand in year y is its flows' trend volume times
+ *   exp((y − base)·δ + S_y):
+ *   - δ ~ N(0, s²), drawn once per future: the trend itself is uncertain; s is the standard error of the history's
+ *     fitted log-slope;
+ *   - S_y, the sum of yearly shocks ε ~ N(−σ²/2, σ²) since the base year: a random walk in log volume whose mean
+ *     effect is neutral; σ is the spread of the history's year-on-year log growth.
+ *   A market without a usable history of its own borrows s and σ from the first target's market (the projection
+ *   reports which). `logGrowthSd` and `logTrendSd` override σ and s for every market.
+ * - **the trend** (`growth`): `'scenario'` (default) keeps every flow's own growth rate from the scenario;
+ *   `'history'` replaces it, for each market with a history of its own, by the history's fitted trend (e^b − 1), so
+ *   the projection extrapolates the observed growth instead of the scenario's assumption.
+ * - random draws come from the future's own streams (`projection/growth/<market>/...`), so a future's path is the
+ *   same whatever years are projected or how many workers run;
  * - **dated changes**: services and disruptions start and end on their dates (the model's `startDate`/`endDate`);
- * - **route choice reacts**: in year y, every route's generalized cost is raised by the value of last year's excess
- *   delay on its services in the same replication — the mean wait for a departure beyond the timetable's expected
- *   wait, plus a reliability term of 0.5 × (p95 − mean)/1.645 of the service corridor's door-to-door days (a
- *   standard-deviation proxy valued at a reliability ratio of 0.5).
+ * - **route choice reacts**: in year y, every route's generalized cost is raised by the value of last year's delays
+ *   in the same future — on each service it uses, the mean wait for a departure beyond the timetable's expected
+ *   wait; and once per route, a reliability term of 0.5 × (p95 − mean)/1.645 of its corridor's door-to-door hours
+ *   (a standard-deviation proxy valued at a reliability ratio of 0.5).
  *
  * For each year it reports every KPI summarised over replications and, for each target of that year, the mean,
  * the 80% and 95% intervals (percentiles across replications) and the probability of meeting it with its Wilson
@@ -21,10 +33,11 @@
  *
  * @module
  */
-import { RandomStreams, type Seed } from '../engine/random.js';
+import { RandomStreams, requireSeed, type Seed } from '../engine/random.js';
 import { InvalidParameterError } from '../errors.js';
 import type { RunResult } from '../model/result.js';
-import { buildNetwork } from '../network/build.js';
+import { buildNetwork, type CorridorNetwork } from '../network/build.js';
+import { shortestRoute } from '../network/routing.js';
 import type { ScenarioSpec } from '../network/types.js';
 import { calibrate } from './calibrate.js';
 import { replicate, replicationSeed } from './replicate.js';
@@ -38,10 +51,17 @@ export interface ProjectOptions {
   seed: Seed;
   workers?: number;
   /**
-   * Spread σ of a year's log growth around the flows' own growth rates. Default: calibrated from the scenario's
-   * history (`logGrowthSd` of the series of the first target's corridor, from its second year on); 0 for none.
+   * The growth trend: `'scenario'` (default) keeps the flows' own growth rates; `'history'` uses, for each market
+   * with a usable history of its own, the trend fitted to it. See the module notes.
    */
+  growth?: GrowthModel;
+  /** Spread σ of a year's log growth, for every market. Default: calibrated per market from history; 0 for none. */
   logGrowthSd?: number;
+  /**
+   * Standard deviation s of a future's log-trend shift, for every market. Default: the standard error of each
+   * market's fitted log-slope; 0 for a known trend.
+   */
+  logTrendSd?: number;
   /** Let route choice react to the previous year's delays (default true). */
   reactToDelays?: boolean;
   /** Warm-up days of each yearly run (default 30). */
@@ -73,14 +93,41 @@ export interface ProjectedYear {
   volumes: Record<string, { mean: number; interval80: [number, number]; interval95: [number, number] }>;
 }
 
+/** How the trend of demand is set: see {@link ProjectOptions.growth}. */
+export type GrowthModel = 'scenario' | 'history';
+
+/** A market's growth assumption in a projection. */
+export interface MarketGrowth {
+  /** The corridor whose market this is (the corridor of its flows' cheapest routes). */
+  corridor: string;
+  /** Ids of the market's demand flows. */
+  flows: string[];
+  /** Base-year TEU of the market's flows. */
+  baseTeu: number;
+  /** Trend growth per year: the TEU-weighted mean of the flows' rates (`scenario`) or the history's fitted trend. */
+  trendGrowthPerYear: number;
+  /** Where the trend came from. */
+  trendSource: string;
+  /** Standard deviation s of a future's log-trend shift. */
+  logTrendSd: number;
+  /** Spread σ of a year's log-growth shock. */
+  logGrowthSd: number;
+  /** Where s and σ came from. */
+  spreadSource: string;
+}
+
 /** The result of {@link project}. */
 export interface Projection {
   scenario: string;
   fromYear: number;
   toYear: number;
   replications: number;
+  growth: GrowthModel;
+  /** Growth assumptions by market. */
+  markets: MarketGrowth[];
+  /** σ of the first target's market (the headline spread). */
   logGrowthSd: number;
-  /** Where σ came from. */
+  /** Where that σ came from. */
   logGrowthSdSource: string;
   years: ProjectedYear[];
 }
@@ -95,19 +142,104 @@ export function wilsonInterval(successes: number, n: number, z = 1.9599639845400
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
-function defaultGrowthSd(scenario: ScenarioSpec): { sd: number; source: string } {
-  const corridor = scenario.targets[0]?.corridor;
-  const series = scenario.history.find((h) => h.corridor === corridor) ?? scenario.history[0];
-  if (!series || series.points.length < 4) return { sd: 0, source: 'none (no usable history in the scenario)' };
-  // Skip the first year: a corridor's first year is a ramp-up, not growth.
-  const fromYear = (series.points.map((p) => p.year).sort((a, b) => a - b)[1] as number) ?? 0;
+/** A corridor's usable history: its first series (no mode) with at least 4 points, fitted from its second year. */
+function historyFit(scenario: ScenarioSpec, corridor: string) {
+  const series = scenario.history.find((h) => h.corridor === corridor && !h.corridorMode && h.points.length >= 4);
+  if (!series) return undefined;
+  const fromYear = series.points.map((p) => p.year).sort((a, b) => a - b)[1] as number;
   const fit = calibrate(series, { fromYear });
-  return { sd: fit.logGrowthSd, source: `calibrated from ${series.id} ${fromYear}–${fit.throughYear}` };
+  return { fit, source: `${series.id} ${fromYear}–${fit.throughYear}` };
+}
+
+/** Groups the flows into markets and sets each market's growth assumption (see the module notes). */
+export function projectionMarkets(
+  scenario: ScenarioSpec,
+  options: Pick<ProjectOptions, 'growth' | 'logGrowthSd' | 'logTrendSd'> = {},
+  network: CorridorNetwork = buildNetwork(scenario),
+): MarketGrowth[] {
+  const byCorridor = new Map<string, ScenarioSpec['demand']['flows']>();
+  for (const flow of scenario.demand.flows) {
+    const route = shortestRoute(network, flow.origin, flow.destination, { by: 'generalized' });
+    const corridor = route?.corridor ?? 'unrouted';
+    byCorridor.set(corridor, [...(byCorridor.get(corridor) ?? []), flow]);
+  }
+  const lead = scenario.targets[0]?.corridor;
+  const leadFit = lead === undefined ? undefined : historyFit(scenario, lead);
+  const growthModel = options.growth ?? 'scenario';
+  return [...byCorridor.entries()]
+    .sort(([a], [b]) => (a === lead ? -1 : b === lead ? 1 : a.localeCompare(b)))
+    .map(([corridor, flows]) => {
+      const own = historyFit(scenario, corridor);
+      const spread = own ?? leadFit;
+      const baseTeu = flows.reduce((a, f) => a + f.teuPerYear, 0);
+      const rate = (f: (typeof flows)[number]) => f.growthPerYear ?? scenario.demand.growthPerYear;
+      const scenarioTrend =
+        baseTeu > 0 ? flows.reduce((a, f) => a + f.teuPerYear * rate(f), 0) / baseTeu : rate(flows[0] as never);
+      const useHistory = growthModel === 'history' && own !== undefined;
+      let spreadSource = spread
+        ? own
+          ? `calibrated from ${spread.source}`
+          : `borrowed from ${spread.source} (no history of its own)`
+        : 'none (no usable history)';
+      if (options.logGrowthSd !== undefined || options.logTrendSd !== undefined)
+        spreadSource = `given; ${spreadSource}`;
+      return {
+        corridor,
+        flows: flows.map((f) => f.id),
+        baseTeu,
+        trendGrowthPerYear: useHistory ? own.fit.growthPerYear : scenarioTrend,
+        trendSource: useHistory ? `fitted to ${own.source}` : "the scenario's flow growth rates",
+        logTrendSd: options.logTrendSd ?? spread?.fit.logSlopeSe ?? 0,
+        logGrowthSd: options.logGrowthSd ?? spread?.fit.logGrowthSd ?? 0,
+        spreadSource,
+      };
+    });
+}
+
+/**
+ * The demand paths of the futures: `(index, year) → { flowId: multiplier }`, the factor by which future `index`
+ * scales each flow's own trend volume in `year` (see the module notes). Pure: depends only on the arguments.
+ */
+export function demandPaths(
+  scenario: ScenarioSpec,
+  markets: readonly MarketGrowth[],
+  seed: Seed,
+  growth: GrowthModel = 'scenario',
+): (index: number, year: number) => Record<string, number> {
+  const flowRate = new Map(
+    scenario.demand.flows.map((f) => [f.id, f.growthPerYear ?? scenario.demand.growthPerYear] as const),
+  );
+  return (index, year) => {
+    const streams = new RandomStreams(replicationSeed(seed, index));
+    const out: Record<string, number> = {};
+    for (const m of markets) {
+      const trendShift = m.logTrendSd * normal(streams.fresh(`projection/growth/${m.corridor}/trend`));
+      const shocks = streams.fresh(`projection/growth/${m.corridor}/shocks`);
+      let walk = 0;
+      for (let y = scenario.baseYear + 1; y <= year; y++) {
+        walk += -0.5 * m.logGrowthSd ** 2 + m.logGrowthSd * normal(shocks);
+      }
+      const years = year - scenario.baseYear;
+      for (const id of m.flows) {
+        const trend = growth === 'history' ? Math.log1p(m.trendGrowthPerYear) - Math.log1p(flowRate.get(id) ?? 0) : 0;
+        out[id] = Math.exp(years * (trend + trendShift) + walk);
+      }
+    }
+    return out;
+  };
+}
+
+/** Standard normal draw by Box–Muller (one per call, two uniforms). */
+function normal(rng: () => number): number {
+  const u1 = 1 - rng();
+  const u2 = rng();
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
 /** Projects a scenario year by year; see the module notes. */
 export async function project(scenario: ScenarioSpec, options: ProjectOptions): Promise<Projection> {
-  const { fromYear, toYear, replications, seed } = options;
+  const { fromYear, toYear, replications } = options;
+  const seed = requireSeed('seed', options.seed);
   if (!Number.isInteger(fromYear) || fromYear < scenario.baseYear) {
     throw new InvalidParameterError(
       'fromYear',
@@ -121,40 +253,30 @@ export async function project(scenario: ScenarioSpec, options: ProjectOptions): 
   if (!Number.isInteger(replications) || replications < 2) {
     throw new InvalidParameterError('replications', replications, 'an integer >= 2');
   }
-  let sd: number;
-  let sdSource: string;
-  if (options.logGrowthSd !== undefined) {
-    if (!(Number.isFinite(options.logGrowthSd) && options.logGrowthSd >= 0)) {
-      throw new InvalidParameterError('logGrowthSd', options.logGrowthSd, 'a finite number >= 0');
+  for (const [field, value] of [
+    ['logGrowthSd', options.logGrowthSd],
+    ['logTrendSd', options.logTrendSd],
+  ] as const) {
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      throw new InvalidParameterError(field, value, 'a finite number >= 0');
     }
-    sd = options.logGrowthSd;
-    sdSource = 'given';
-  } else {
-    ({ sd, source: sdSource } = defaultGrowthSd(scenario));
+  }
+  const growth = options.growth ?? 'scenario';
+  if (growth !== 'scenario' && growth !== 'history') {
+    throw new InvalidParameterError('growth', growth, '"scenario" or "history"');
   }
   const network = buildNetwork(scenario);
+  const markets = projectionMarkets(scenario, options, network);
   const expectedWait = new Map(network.services().map((s) => [s.id, s.expectedWaitHours]));
-  const corridorOf = new Map(network.services().map((s) => [s.id, s.corridor]));
 
-  // Each replication's growth path: cumulative log shocks by year, from its own stream.
-  const logShock = (index: number, year: number): number => {
-    const rng = new RandomStreams(replicationSeed(seed, index)).fresh('projection/growth');
-    let total = 0;
-    for (let y = scenario.baseYear + 1; y <= year; y++) {
-      const u1 = 1 - rng();
-      const u2 = rng();
-      const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-      total += -0.5 * sd * sd + sd * z;
-    }
-    return total;
-  };
+  const flowScales = demandPaths(scenario, markets, seed, growth);
 
   const years: ProjectedYear[] = [];
   let previous: RunResult[] | undefined;
   for (let year = fromYear; year <= toYear; year++) {
     const penalties =
       previous && options.reactToDelays !== false
-        ? previous.map((run) => delayPenalties(run, expectedWait, corridorOf))
+        ? previous.map((run) => delayPenalties(run, expectedWait))
         : undefined;
     const set = await replicate(scenario, {
       replications,
@@ -164,42 +286,48 @@ export async function project(scenario: ScenarioSpec, options: ProjectOptions): 
       years: 1,
       warmupDays: options.warmupDays ?? 30,
       perReplication: (index) => ({
-        demandScale: Math.exp(logShock(index, year)),
-        ...(penalties ? { routePenaltyHours: penalties[index] as Record<string, number> } : {}),
+        demandScaleByFlow: flowScales(index, year),
+        ...(penalties ? (penalties[index] as DelayPenalties) : {}),
       }),
       onProgress: ({ done, total }) => options.onProgress?.({ year, done, total }),
     });
     years.push(outlook(scenario, year, set.runs));
     previous = set.runs;
   }
+  const lead = markets[0];
   return {
     scenario: scenario.name,
     fromYear,
     toYear,
     replications,
-    logGrowthSd: sd,
-    logGrowthSdSource: sdSource,
+    growth,
+    markets,
+    logGrowthSd: lead?.logGrowthSd ?? 0,
+    logGrowthSdSource: lead ? `${lead.corridor} market: ${lead.spreadSource}` : 'none',
     years,
   };
 }
 
-/** Last year's excess delay per service (hours), see the module notes. */
-function delayPenalties(
-  run: RunResult,
-  expectedWait: Map<string, number>,
-  corridorOf: Map<string, string>,
-): Record<string, number> {
-  const out: Record<string, number> = {};
+/** Last year's delays as choice penalties for the next year (see the module notes). */
+interface DelayPenalties {
+  routePenaltyHours: Record<string, number>;
+  corridorPenaltyHours: Record<string, number>;
+}
+
+function delayPenalties(run: RunResult, expectedWait: Map<string, number>): DelayPenalties {
+  const routePenaltyHours: Record<string, number> = {};
   for (const [id, service] of Object.entries(run.services)) {
     const excess = Math.max(0, service.meanWaitForDepartureHours - (expectedWait.get(id) ?? 0));
-    const d2d = run.corridors[corridorOf.get(id) ?? '']?.doorToDoorHours;
-    const reliability = d2d && d2d.count > 0 ? (0.5 * Math.max(0, d2d.p95 - d2d.mean)) / 1.645 : 0;
-    const hours = excess + reliability;
-    // Penalties are keyed by the spec id; a return run adds to its outbound's.
+    // Penalties are keyed by the spec id; a return run counts with its outbound (the larger of the two).
     const key = id.endsWith('~return') ? id.slice(0, -'~return'.length) : id;
-    out[key] = Math.max(out[key] ?? 0, hours);
+    routePenaltyHours[key] = Math.max(routePenaltyHours[key] ?? 0, excess);
   }
-  return out;
+  const corridorPenaltyHours: Record<string, number> = {};
+  for (const [key, corridor] of Object.entries(run.corridors)) {
+    const d2d = corridor.doorToDoorHours;
+    if (d2d.count > 0) corridorPenaltyHours[key] = (0.5 * Math.max(0, d2d.p95 - d2d.mean)) / 1.645;
+  }
+  return { routePenaltyHours, corridorPenaltyHours };
 }
 
 function outlook(scenario: ScenarioSpec, year: number, runs: RunResult[]): ProjectedYear {

@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Tinypool } from 'tinypool';
-import type { Seed } from '../engine/random.js';
+import { requireSeed, type Seed } from '../engine/random.js';
 import { InvalidParameterError, SimulationError } from '../errors.js';
 import { CorridorModel, type SimulateOptions, simulate } from '../model/corridor-model.js';
 import type { RunResult } from '../model/result.js';
@@ -38,7 +38,9 @@ export interface ReplicateOptions {
    * Options for one replication on top of the shared ones (computed in this thread, from the index alone or from
    * data the caller holds, so determinism is kept): projections give each replication its own demand path.
    */
-  perReplication?: (index: number) => Pick<SimulateOptions, 'demandScale' | 'routePenaltyHours'>;
+  perReplication?: (
+    index: number,
+  ) => Pick<SimulateOptions, 'demandScale' | 'demandScaleByFlow' | 'routePenaltyHours' | 'corridorPenaltyHours'>;
   /** Called after each replication finishes (in completion order). */
   onProgress?: (progress: { done: number; total: number }) => void;
 }
@@ -54,6 +56,7 @@ export interface ReplicationSet {
 
 /** The seed of replication `index` under root `seed`. */
 export function replicationSeed(seed: Seed, index: number): string {
+  requireSeed('seed', seed);
   return `${typeof seed === 'number' ? `n${seed}` : `s${seed}`}#${index}`;
 }
 
@@ -64,7 +67,8 @@ function here(): { file: string; typescript: boolean } {
 
 /** Runs replications of `scenario` and returns them in index order. */
 export async function replicate(scenario: ScenarioSpec, options: ReplicateOptions): Promise<ReplicationSet> {
-  const { replications, seed } = options;
+  const { replications } = options;
+  const seed = requireSeed('seed', options.seed);
   if (!Number.isInteger(replications) || replications < 1) {
     throw new InvalidParameterError('replications', replications, 'an integer >= 1');
   }

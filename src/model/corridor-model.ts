@@ -73,8 +73,19 @@ export interface SimulateOptions {
    * demand's value of time). Projections use it to let route choice react to the previous year's delays.
    */
   routePenaltyHours?: Record<string, number>;
-  /** Multiplies every flow's volume (default 1). Projections use it for a replication's growth path. */
+  /**
+   * Extra hours per corridor key (`ILSTC/rail-sea`, `CR-Express`, ...; the key a route's door-to-door time is
+   * recorded under) added once to the generalized cost of every route of that corridor, at choice time.
+   * Projections use it for last year's unreliability of each corridor.
+   */
+  corridorPenaltyHours?: Record<string, number>;
+  /** Multiplies every flow's volume (default 1). */
   demandScale?: number;
+  /**
+   * Multiplies the volume of the flows named (by flow id), on top of `demandScale`; flows not named keep 1.
+   * Projections use it for each market's growth path in a replication.
+   */
+  demandScaleByFlow?: Record<string, number>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -296,6 +307,7 @@ export class CorridorModel {
   private readonly valueOfTime: number;
   private readonly congestionAware: boolean;
   private readonly penalties = new Map<string, number>();
+  private readonly corridorPenalties = new Map<string, number>();
   private readonly scratchCost = new Float64Array(64);
   private loadingTrip: Trip | undefined;
 
@@ -349,6 +361,12 @@ export class CorridorModel {
       }
       this.penalties.set(id.endsWith(RETURN_SUFFIX) ? id.slice(0, -RETURN_SUFFIX.length) : id, hours);
     }
+    for (const [key, hours] of Object.entries(options.corridorPenaltyHours ?? {})) {
+      if (!(typeof hours === 'number' && Number.isFinite(hours))) {
+        throw new InvalidParameterError(`options.corridorPenaltyHours[${key}]`, hours, 'a finite number');
+      }
+      this.corridorPenalties.set(key, hours);
+    }
 
     for (const hub of this.network.hubs()) this.hubs.set(hub.id, this.hubRuntime(hub));
     for (const link of this.network.links()) {
@@ -364,6 +382,16 @@ export class CorridorModel {
     const demandScale = options.demandScale ?? 1;
     if (!(typeof demandScale === 'number' && Number.isFinite(demandScale) && demandScale >= 0)) {
       throw new InvalidParameterError('options.demandScale', demandScale, 'a finite number >= 0');
+    }
+    const flowScale = new Map<string, number>();
+    for (const [id, scale] of Object.entries(options.demandScaleByFlow ?? {})) {
+      if (!this.scenario.demand.flows.some((f) => f.id === id)) {
+        throw new InvalidParameterError(`options.demandScaleByFlow[${id}]`, id, 'the id of a demand flow');
+      }
+      if (!(typeof scale === 'number' && Number.isFinite(scale) && scale >= 0)) {
+        throw new InvalidParameterError(`options.demandScaleByFlow[${id}]`, scale, 'a finite number >= 0');
+      }
+      flowScale.set(id, scale);
     }
     this.scenario.demand.flows.forEach((spec, i) => {
       const origin = this.network.hub(spec.origin);
@@ -384,7 +412,7 @@ export class CorridorModel {
           this.shipmentTeu,
           this.streams,
           spec.direction ?? direction,
-          demandScale,
+          demandScale * (flowScale.get(spec.id) ?? 1),
         ),
       );
       this.flowChoice.push({ key: undefined, set: undefined, plans: [] });
@@ -599,9 +627,9 @@ export class CorridorModel {
           alightDwell: alightHub.dwell !== undefined && country(leg.toStop) !== country(leg.toStop - 1),
         };
       });
-      let penaltyHours = 0;
-      for (const leg of legs) penaltyHours += this.penalties.get(leg.service.net.baseId) ?? 0;
       const corridorMode = route.corridorMode === undefined ? undefined : `${route.corridor}/${route.corridorMode}`;
+      let penaltyHours = this.corridorPenalties.get(corridorMode ?? route.corridor) ?? 0;
+      for (const leg of legs) penaltyHours += this.penalties.get(leg.service.net.baseId) ?? 0;
       plan = {
         route,
         choiceCostUsd: route.generalizedCostUsd + penaltyHours * this.valueOfTime,

@@ -183,6 +183,24 @@ export function corridorTable(summary: ReplicationSummary, year?: string): HtmlT
   };
 }
 
+/** The growth assumption of each market of a projection (the CLI prints the same table as text). */
+export function marketTable(projection: Projection): HtmlTable {
+  return {
+    header: ['market', 'flows', 'base TEU', 'trend/year', 'trend from', 'σ yearly', 's trend', 'spreads from'],
+    rows: projection.markets.map((m) => [
+      m.corridor,
+      String(m.flows.length),
+      formatNumber(m.baseTeu),
+      `${formatNumber(m.trendGrowthPerYear * 100, 1)}%`,
+      m.trendSource,
+      formatNumber(m.logGrowthSd, 3),
+      formatNumber(m.logTrendSd, 3),
+      m.spreadSource,
+    ]),
+    numeric: [1, 2, 3, 5, 6],
+  };
+}
+
 function serviceTable(summary: ReplicationSummary, network: CorridorNetwork): HtmlTable {
   const rows = network
     .services()
@@ -312,12 +330,18 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
         id: 'outlook',
         heading: 'Outlook',
         intro: [
-          `Each of ${projection.replications} futures is simulated year by year: demand grows at the scenario's rates ` +
-            `times a random yearly shock (log-growth spread σ = ${formatNumber(projection.logGrowthSd, 3)}, ` +
-            `${projection.logGrowthSdSource}), and route choice reacts to the previous year's delays.`,
+          `Each of ${projection.replications} futures is simulated year by year. Flows are grouped into markets ` +
+            "(the corridor of their cheapest route); each market's demand follows its trend " +
+            `(${projection.growth === 'history' ? 'fitted to its observed history where it has one' : "the scenario's growth rates"}) ` +
+            'times exp(a trend shift drawn once per future, s, plus a random walk of yearly shocks, σ), both ' +
+            "calibrated from the corridor's history. Route choice reacts to the previous year's delays.",
         ],
         figures: [fan],
-        tables: outlooks.length > 0 ? [targetTable, volumeTable] : [volumeTable],
+        tables: [
+          ...(outlooks.length > 0 ? [targetTable] : []),
+          volumeTable,
+          { ...marketTable(projection), caption: 'Demand growth by market' },
+        ],
       },
       ...detail,
     ],

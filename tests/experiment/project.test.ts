@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { project, wilsonInterval } from '../../src/experiment/project.js';
+import { demandPaths, project, projectionMarkets, wilsonInterval } from '../../src/experiment/project.js';
 import type { ScenarioSpec } from '../../src/index.js';
 import { lineScenario, twoRouteScenario } from '../model/fixtures.js';
 
@@ -47,8 +47,8 @@ describe('project', () => {
   it('uncertain growth widens the intervals; none gives the Poisson spread only', async () => {
     const scenario = withTarget(lineScenario({ teuPerYear: 4000, capacityTeu: 1000 }), 4000);
     const options = { fromYear: 2027, toYear: 2027, replications: 10, seed: 2, workers: 0, reactToDelays: false };
-    const certain = await project(scenario, { ...options, logGrowthSd: 0 });
-    const uncertain = await project(scenario, { ...options, logGrowthSd: 0.3 });
+    const certain = await project(scenario, { ...options, logGrowthSd: 0, logTrendSd: 0 });
+    const uncertain = await project(scenario, { ...options, logGrowthSd: 0.3, logTrendSd: 0 });
     const width = (p: typeof certain) => {
       const v = p.years[0]!.volumes['ILSTC']!;
       return v.interval80[1] - v.interval80[0];
@@ -69,11 +69,102 @@ describe('project', () => {
     const scenario = twoRouteScenario();
     scenario.services[0]!.capacityTeu = 4;
     scenario.routeChoice.congestionAware = false;
-    const options = { fromYear: 2024, toYear: 2025, replications: 3, seed: 3, workers: 0, logGrowthSd: 0 };
+    const options = {
+      fromYear: 2024,
+      toYear: 2025,
+      replications: 3,
+      seed: 3,
+      workers: 0,
+      logGrowthSd: 0,
+      logTrendSd: 0,
+    };
     const reacting = await project(scenario, options);
     const blind = await project(scenario, { ...options, reactToDelays: false });
     const backlogAtA = (p: typeof reacting) => p.years[1]!.summary.kpis['wait/a/departure']!.mean;
     expect(backlogAtA(reacting)).toBeLessThan(0.5 * backlogAtA(blind));
+  });
+
+  it('groups flows into markets, each with its own growth path', () => {
+    // Two markets from A: the ILSTC (A ⇄ B, both directions) and the Northern corridor (A → D).
+    const scenario = withTarget(lineScenario({ teuPerYear: 10_000 }), 1000);
+    scenario.hubs.push({ id: 'd', name: 'D', country: 'RU', lat: 55.7, lon: 37.6, kind: 'rail-terminal' });
+    scenario.links.push({
+      id: 'ad',
+      from: 'a',
+      to: 'd',
+      mode: 'rail',
+      distanceKm: 7000,
+      transitHours: { type: 'constant', value: 300 },
+      corridor: 'Northern',
+    });
+    scenario.services.push({
+      id: 'north',
+      name: 'A–D train',
+      corridor: 'Northern',
+      mode: 'rail',
+      stops: ['a', 'd'],
+      legs: [{ costUsdPerTeu: 3000 }],
+      timetable: { kind: 'interval', everyHours: 12 },
+      capacityTeu: 200,
+    });
+    scenario.demand.flows.push(
+      { id: 'b-a', origin: 'b', destination: 'a', teuPerYear: 10_000 },
+      { id: 'a-d', origin: 'a', destination: 'd', teuPerYear: 5_000, growthPerYear: 0.05 },
+    );
+    const markets = projectionMarkets(scenario, { logGrowthSd: 0.3 });
+    expect(markets.map((m) => [m.corridor, m.flows, m.baseTeu])).toEqual([
+      ['ILSTC', ['a-b', 'b-a'], 20_000],
+      ['Northern', ['a-d'], 5_000],
+    ]);
+    // ILSTC has its own history (h); the Northern market borrows the ILSTC's spreads.
+    expect(markets[0]!.spreadSource).toContain('calibrated from h');
+    expect(markets[1]!.spreadSource).toContain('borrowed from h');
+    expect(markets[1]!.trendGrowthPerYear).toBeCloseTo(0.05, 12);
+    expect(markets.every((m) => m.logGrowthSd === 0.3 && m.logTrendSd > 0)).toBe(true);
+
+    // Over 400 futures, 2027: the two ILSTC flows share one path; the Northern path is independent of it.
+    const paths = demandPaths(scenario, markets, 9);
+    const logs = Array.from({ length: 400 }, (_, i) => paths(i, 2027));
+    for (const l of logs) expect(l['a-b']).toBe(l['b-a']);
+    const x = logs.map((l) => Math.log(l['a-b'] as number));
+    const y = logs.map((l) => Math.log(l['a-d'] as number));
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const sd = (v: number[]) => Math.sqrt(mean(v.map((e) => (e - mean(v)) ** 2)));
+    const corr = mean(x.map((e, i) => (e - mean(x)) * ((y[i] as number) - mean(y)))) / (sd(x) * sd(y));
+    expect(Math.abs(corr)).toBeLessThan(0.15); // |r| < 0.15 has probability ~0.997 for 400 independent pairs
+    // Three years of σ = 0.3 shocks plus an uncertain trend: log sd ≈ √(3·0.09 + 9·s²).
+    const s = markets[0]!.logTrendSd;
+    expect(sd(x)).toBeGreaterThan(0.85 * Math.sqrt(0.27 + 9 * s * s));
+    expect(sd(x)).toBeLessThan(1.15 * Math.sqrt(0.27 + 9 * s * s));
+    // The shocks are mean-neutral: E[multiplier] ≈ exp(9 s²/2) (the trend shift is median-neutral).
+    const multipliers = logs.map((l) => l['a-d'] as number);
+    const standardError = sd(multipliers) / Math.sqrt(multipliers.length);
+    expect(Math.abs(mean(multipliers) - Math.exp((9 * s * s) / 2))).toBeLessThan(4 * standardError);
+  });
+
+  it("'history' growth follows the history's fitted trend instead of the scenario's rates", async () => {
+    const scenario = withTarget(lineScenario({ teuPerYear: 4000, capacityTeu: 1000 }), 1000);
+    scenario.demand.growthPerYear = 0.05;
+    const fixed = { logGrowthSd: 0, logTrendSd: 0 };
+    const [market] = projectionMarkets(scenario, { ...fixed, growth: 'history' });
+    // The history h: 6,500 (2020) → 9,500 (2023) fitted log-linearly.
+    expect(market!.trendGrowthPerYear).toBeGreaterThan(0.1);
+    expect(market!.trendSource).toBe('fitted to h 2020–2023');
+    const paths = demandPaths(scenario, [market!], 1, 'history');
+    expect(paths(0, 2026)['a-b']).toBeCloseTo(((1 + market!.trendGrowthPerYear) / 1.05) ** 2, 10);
+    const options = { fromYear: 2026, toYear: 2026, replications: 3, seed: 1, workers: 0, ...fixed };
+    const history = await project(scenario, { ...options, growth: 'history' });
+    const own = await project(scenario, options);
+    const teu = (p: typeof own) => p.years[0]!.summary.kpis['flow/a-b/generated']!.mean;
+    expect(teu(own) / 4000).toBeCloseTo(1.05 ** 2, 1);
+    expect(teu(history) / 4000).toBeCloseTo((1 + market!.trendGrowthPerYear) ** 2, 1);
+  });
+
+  it('rejects a seed that is not a string or a finite number', async () => {
+    const s = lineScenario();
+    for (const seed of [Number.NaN, Number.POSITIVE_INFINITY, {} as unknown as number]) {
+      await expect(project(s, { fromYear: 2025, toYear: 2025, replications: 2, seed })).rejects.toThrow(/^seed: /);
+    }
   });
 
   it('rejects bad years and replication counts', async () => {

@@ -35,6 +35,19 @@ describe('replicate', () => {
     expect(set.runs[1]!.seed).toBe(replicationSeed(5, 1));
   });
 
+  it('rejects a seed that is not a string or a finite number, naming it', async () => {
+    for (const seed of [
+      Number.NaN,
+      Number.NEGATIVE_INFINITY,
+      {} as unknown as number,
+      undefined as unknown as number,
+    ]) {
+      await expect(replicate(lineScenario(), { replications: 1, seed, workers: 0, ...period })).rejects.toThrow(
+        /^seed: .* is not a finite number or a string$/,
+      );
+    }
+  });
+
   it('merging refuses overlapping or foreign shards', async () => {
     const a = await replicate(lineScenario(), { replications: 2, seed: 1, workers: 0, ...period });
     expect(() => mergeReplications([a, a])).toThrow('sets[1].indices: 0 is not an index no other set holds');

@@ -204,6 +204,34 @@ describe('bad input fails before the run', () => {
     );
     expect(() => simulate(lineScenario(), { seed: 1, years: 0 })).toThrow(InvalidParameterError);
     expect(() => simulate(lineScenario(), { seed: 1, startDate: '2024-13-01' })).toThrow('options.startDate');
+    expect(() => simulate(lineScenario(), { seed: 1, demandScaleByFlow: { nope: 1 } })).toThrow(
+      'options.demandScaleByFlow[nope]: "nope" is not the id of a demand flow',
+    );
+    expect(() => simulate(lineScenario(), { seed: 1, demandScaleByFlow: { 'a-b': -1 } })).toThrow(
+      'options.demandScaleByFlow[a-b]: -1 is not a finite number >= 0',
+    );
+    expect(() => simulate(lineScenario(), { seed: 1, corridorPenaltyHours: { ILSTC: Number.NaN } })).toThrow(
+      'options.corridorPenaltyHours[ILSTC]: NaN is not a finite number',
+    );
+  });
+
+  it('demandScaleByFlow scales only the flows named; a corridor penalty steers choice away from it', () => {
+    const short = { startDate: '2024-01-01', years: 0.5, warmupDays: 0 };
+    const scenario = twoRouteScenario();
+    scenario.demand.flows.push({ id: 'a-b', origin: 'a', destination: 'b', teuPerYear: 5000 });
+    const base = simulate(scenario, { seed: 4, ...short });
+    const scaled = simulate(scenario, { seed: 4, ...short, demandScaleByFlow: { 'a-c': 2 } });
+    const teu = (r: typeof base, id: string) => r.flows[id]!.generatedTeu;
+    expect(teu(scaled, 'a-b')).toBe(teu(base, 'a-b')); // the other flow's bookings are untouched (own streams)
+    expect(teu(scaled, 'a-c') / teu(base, 'a-c')).toBeGreaterThan(1.9);
+    expect(teu(scaled, 'a-c') / teu(base, 'a-c')).toBeLessThan(2.1);
+    const share = (r: typeof base) => (r.corridors['ILSTC/international-rail']?.dispatchedTeu ?? 0) / teu(r, 'a-c');
+    const penalised = simulate(scenario, {
+      seed: 4,
+      ...short,
+      corridorPenaltyHours: { 'ILSTC/international-rail': 200 },
+    });
+    expect(share(penalised)).toBeLessThan(0.5 * share(base));
   });
 
   it('an invalid scenario is rejected by the network layer with the element named', () => {
