@@ -1,6 +1,8 @@
 /**
- * The pending-event set of the simulator: a binary min-heap on (time, insertion sequence), so events at equal times
- * pop in the order they were scheduled (FIFO) and every run is reproducible.
+ * The pending-event set of the simulator: a 4-ary min-heap on (time, insertion sequence), so events at equal times
+ * pop in the order they were scheduled (FIFO) and every run is reproducible. Four children per node make the heap
+ * half as deep as a binary one: a sift-down compares more siblings per level, on adjacent entries, over half the
+ * levels.
  *
  * Layout, chosen for speed (see BENCHMARKS.md):
  * - the heap itself is three parallel typed arrays (time, sequence, slot), so a comparison reads two adjacent
@@ -36,7 +38,7 @@ const INITIAL_CAPACITY = 64;
 /** Children per heap node. */
 const ARITY = 4;
 
-/** Binary min-heap of events keyed by (time, sequence). Used by {@link Simulator}; usable on its own. */
+/** 4-ary min-heap of events keyed by (time, sequence). Used by {@link Simulator}; usable on its own. */
 export class EventQueue {
   // Heap entries, parallel arrays indexed by heap position.
   private heapTime = new Float64Array(INITIAL_CAPACITY);

@@ -92,23 +92,28 @@ export class Simulator {
 
   /**
    * Schedules `handler(payload)` to run `delayHours` from now.
-   * @throws InvalidParameterError if the delay is negative, NaN or infinite.
+   * @throws InvalidParameterError if the delay is not a number, or is negative, NaN or infinite, or if the
+   * handler is not a function (checked here, not when the event would run).
    */
   schedule<P>(delayHours: number, handler: EventHandler<P>, payload?: P): EventId {
-    if (!(delayHours >= 0 && delayHours < Number.POSITIVE_INFINITY)) {
+    // typeof first: a string such as '1' passes `>= 0` and would then be concatenated to the clock.
+    if (!(typeof delayHours === 'number' && delayHours >= 0 && delayHours < Number.POSITIVE_INFINITY)) {
       throw new InvalidParameterError('delayHours', delayHours, 'a finite number >= 0');
     }
+    if (typeof handler !== 'function') throw new InvalidParameterError('handler', handler, 'a function');
     return this.queue.push(this.clock + delayHours, handler, payload as P);
   }
 
   /**
    * Schedules `handler(payload)` at absolute time `timeHours`.
-   * @throws InvalidParameterError if the time is before now, NaN or infinite.
+   * @throws InvalidParameterError if the time is not a number, is before now, NaN or infinite, or if the handler
+   * is not a function.
    */
   scheduleAt<P>(timeHours: number, handler: EventHandler<P>, payload?: P): EventId {
-    if (!(timeHours >= this.clock && timeHours < Number.POSITIVE_INFINITY)) {
+    if (!(typeof timeHours === 'number' && timeHours >= this.clock && timeHours < Number.POSITIVE_INFINITY)) {
       throw new InvalidParameterError('timeHours', timeHours, `a finite time >= now (${this.clock})`);
     }
+    if (typeof handler !== 'function') throw new InvalidParameterError('handler', handler, 'a function');
     return this.queue.push(timeHours, handler, payload as P);
   }
 

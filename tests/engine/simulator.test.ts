@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { InvalidParameterError, SimulationError, Simulator } from '../../src/index.js';
+import { Exponential, InvalidParameterError, RandomStreams, SimulationError, Simulator } from '../../src/index.js';
 
 /** Delays with many exact ties (small integers) and some arbitrary floats. */
 const delay = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.double({ min: 0, max: 100, noNaN: true }));
@@ -114,6 +114,62 @@ describe('Simulator', () => {
     sim.run();
     expect(sim.step()).toBe(false);
     expect(sim.eventsProcessed).toBe(10);
+  });
+
+  /**
+   * A seeded M/M/2 queue with balking, traced event by event: (time, handler, payload) of every event. The same
+   * seed gives the identical trace, including the order of simultaneous events; another seed a different one.
+   */
+  function tracedQueue(seed: string | number): string[] {
+    const trace: string[] = [];
+    const sim = new Simulator({
+      trace: (time, id, handler, payload) => trace.push(`${time}|${id}|${handler.name}|${JSON.stringify(payload)}`),
+    });
+    const rng = new RandomStreams(seed);
+    const gaps = new Exponential(1.5);
+    const service = new Exponential(1);
+    const arrivals = rng.stream('arrivals');
+    const services = rng.stream('services');
+    let busy = 0;
+    let waiting = 0;
+    let customer = 0;
+    function depart(who: number): void {
+      busy--;
+      if (waiting > 0) {
+        waiting--;
+        busy++;
+        sim.schedule(service.sample(services), depart, who + 1000);
+      }
+    }
+    function arrive(who: number): void {
+      if (busy < 2) {
+        busy++;
+        sim.schedule(service.sample(services), depart, who);
+      } else if (waiting < 5) waiting++;
+      if (customer < 300) sim.schedule(gaps.sample(arrivals), arrive, ++customer);
+    }
+    sim.schedule(0, arrive, 0);
+    sim.run();
+    return trace;
+  }
+
+  test.prop([fc.oneof(fc.integer(), fc.string())])('the same seed gives an identical trace', (seed) => {
+    const a = tracedQueue(seed);
+    expect(a.length).toBeGreaterThan(300);
+    expect(tracedQueue(seed)).toEqual(a);
+    expect(tracedQueue(`${seed}/other`)).not.toEqual(a);
+  });
+
+  it('rejects a delay or time that is not a number, and a handler that is not a function, when scheduled', () => {
+    const sim = new Simulator();
+    sim.schedule(5, () => {});
+    sim.run();
+    const js = sim as unknown as { schedule(d: unknown, h: unknown): void; scheduleAt(t: unknown, h: unknown): void };
+    expect(() => js.schedule('1', () => {})).toThrow('delayHours: "1" is not a finite number >= 0');
+    expect(() => js.scheduleAt('9', () => {})).toThrow('timeHours: "9"');
+    expect(() => js.schedule(1, undefined)).toThrow('handler: undefined is not a function');
+    expect(() => js.scheduleAt(6, 'tick')).toThrow('handler: "tick" is not a function');
+    expect(sim.pendingEvents).toBe(0);
   });
 
   it('calls the trace hook before every event', () => {
