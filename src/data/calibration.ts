@@ -86,7 +86,7 @@ export const CORRIDOR_VOLUMES_2024: readonly CorridorVolume[] = [
     teu: 22_000,
     target: true,
     source:
-      'E: ~40 trucks/day on average × 1.5 TEU × 365 ≈ 22,000 TEU (S/M: up to ~100 trucks a day; trucks carry 1–2 TEU)',
+      'E: ~30 trucks/day on average × 2 TEU × 365 ≈ 22,000 TEU (S/M: up to ~100 trucks a day; E: 2 TEU per truck)',
   },
   {
     corridor: 'ILSTC',

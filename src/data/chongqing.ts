@@ -432,9 +432,9 @@ function hubs(): HubSpec[] {
       lat: 49.6,
       lon: 117.43,
       kind: 'border',
-      dwellHours: tri(2, 4, 6), // S/M customs ~4 h; E: the ±2 h spread
+      dwellHours: tri(2, 4, 6), // S customs ~4 h (corridor-facts, no confidence given); E: the ±2 h spread
       transfers: false, // E: border, trains pass through
-      source: `S/M Manzhouli customs ~4 h (dwell mean 4 h, spread E); ~13 inbound trains/day (S); ${COORD}`,
+      source: `S Manzhouli customs ~4 h (dwell mean 4 h, spread E); ~13 inbound trains/day (S); ${COORD}`,
     },
     {
       id: H.zabaikalsk,
@@ -986,12 +986,12 @@ function links(): LinkSpec[] {
 // - ILSTC rail Chongqing–Qinzhou: E ~USD 500/TEU (≈ CNY 3,600; Chinese rail container tariffs after the 20% fare
 //   cut of the 2017 plan, S/M; the level itself is not in the facts).
 // - Feeders and deep-sea: E USD 250–500/TEU (2024 intra-Asia rates, not in the facts).
-// - Trucks: E ~USD 1,900 per truck Chongqing–Hanoi ≈ 950/TEU at 2 TEU per truck.
+// - Trucks: E ~USD 1,600 per truck Chongqing–Hanoi ≈ 800/TEU at 2 TEU per truck.
 // - Barges: E ~USD 350–380/TEU Chongqing–Shanghai (≈ CNY 2,500–2,700).
 // The ILSTC domestic-leg cost cut the plan mentions ("reducing burdens by 60%") is unverified (corridor-facts) and is
 // NOT applied: it is a scenario lever (`scaleCost` on the domestic ILSTC legs).
 
-/** E: 2024 average CR Express rate Chongqing–Duisburg, USD per TEU (≈ USD 7,000 per FEU; S/M 6,000–9,000/FEU). */
+/** E: 2024 average CR Express rate Chongqing–Duisburg, USD per TEU (≈ USD 7,000 per FEU; S ~6,000–6,200/FEU Jan 2024, > 9,000/FEU May 2024). */
 const CR_EXPRESS_USD_PER_TEU = 3_500;
 /** CR Express / Northern rate, USD per TEU-km (D from the E USD 3,500/TEU over the S/M 11,179 km). */
 const EURASIA_USD_PER_TEU_KM = CR_EXPRESS_USD_PER_TEU / 11_179;
@@ -1090,7 +1090,7 @@ function services(): ServiceSpec[] {
       4,
       1_000,
       350,
-      'S/M Qinzhou–ASEAN feeders ~700–2,000 TEU (1,000 TEU chosen, E); E: 4 sailings/week, USD 350/TEU',
+      'S Qinzhou–ASEAN feeders ~700–2,000 TEU (1,000 TEU chosen, E); E: 4 sailings/week, USD 350/TEU',
     ),
     ilstcFeeder(
       H.haiphong,
@@ -1098,7 +1098,7 @@ function services(): ServiceSpec[] {
       3,
       700,
       250,
-      'S/M Qinzhou–ASEAN feeders ~700–2,000 TEU (700 TEU chosen, E); E: 3 sailings/week, USD 250/TEU',
+      'S Qinzhou–ASEAN feeders ~700–2,000 TEU (700 TEU chosen, E); E: 3 sailings/week, USD 250/TEU',
     ),
     ilstcFeeder(
       H.hoChiMinhCity,
@@ -1106,7 +1106,7 @@ function services(): ServiceSpec[] {
       2,
       1_000,
       300,
-      'S/M Qinzhou–ASEAN feeders ~700–2,000 TEU (1,000 TEU chosen, E); E: 2 sailings/week, USD 300/TEU',
+      'S Qinzhou–ASEAN feeders ~700–2,000 TEU (1,000 TEU chosen, E); E: 2 sailings/week, USD 300/TEU',
     ),
     ilstcFeeder(
       H.laemChabang,
@@ -1114,7 +1114,7 @@ function services(): ServiceSpec[] {
       2,
       1_200,
       400,
-      'S/M Qinzhou–ASEAN feeders ~700–2,000 TEU (1,200 TEU chosen, E); E: 2 sailings/week, USD 400/TEU',
+      'S Qinzhou–ASEAN feeders ~700–2,000 TEU (1,200 TEU chosen, E); E: 2 sailings/week, USD 400/TEU',
     ),
     ilstcFeeder(
       H.tanjungPriok,
@@ -1122,7 +1122,7 @@ function services(): ServiceSpec[] {
       1,
       1_500,
       450,
-      'S/M Qinzhou–ASEAN feeders ~700–2,000 TEU (1,500 TEU chosen, E); E: weekly, USD 450/TEU',
+      'S Qinzhou–ASEAN feeders ~700–2,000 TEU (1,500 TEU chosen, E); E: weekly, USD 450/TEU',
     ),
     ilstcFeeder(
       H.portKlang,
@@ -1130,7 +1130,7 @@ function services(): ServiceSpec[] {
       1,
       1_500,
       400,
-      'S/M Qinzhou–ASEAN feeders ~700–2,000 TEU (1,500 TEU chosen, E); E: weekly, USD 400/TEU',
+      'S Qinzhou–ASEAN feeders ~700–2,000 TEU (1,500 TEU chosen, E); E: weekly, USD 400/TEU',
     ),
     // ================================ ILSTC cross-border road ================================
     {
@@ -1220,7 +1220,7 @@ function services(): ServiceSpec[] {
       timetable: { kind: 'interval', everyHours: 12, offsetHours: 5 },
       capacityTeu: 110, // S: 41–55 FEU per train → 110 TEU at 55 FEU
       source:
-        'S/M 11,179 km, 12–18 days door to door; S 41–55 FEU per train (110 TEU); S/M USD 6,000–9,000/FEU (2024); E: every 12 h, USD 3,500/TEU apportioned by km',
+        'S/M 11,179 km; S/M 14–16 days (2015), < 13 days, ~10+ days (late 2024), 20–24 days congested (mid-2024); S 41–55 FEU per train (110 TEU); S ~USD 6,000–6,200/FEU (Jan 2024), > 9,000/FEU (May 2024, Red Sea); E: every 12 h, USD 3,500/TEU apportioned by km',
     },
     {
       id: 'cr-express-khorgos',
@@ -1232,7 +1232,7 @@ function services(): ServiceSpec[] {
       timetable: { kind: 'interval', everyHours: 12, offsetHours: 11 },
       capacityTeu: 110,
       source:
-        'S 41–55 FEU per train (110 TEU); S/M USD 6,000–9,000/FEU (2024); E: every 12 h, USD 3,500/TEU apportioned by km',
+        'S 41–55 FEU per train (110 TEU); S ~USD 6,000–6,200/FEU (Jan 2024), > 9,000/FEU (May 2024, Red Sea); E: every 12 h, USD 3,500/TEU apportioned by km',
     },
     // ================================ Northern ================================
     {
@@ -1514,7 +1514,7 @@ function odPairs(): OdPair[] {
       H.hanoi,
       OD_TEU_2024.hanoi,
       'ILSTC cross-border road or international rail (route choice)',
-      'E: sized so that the truck share (route choice) is ~22,000 TEU ≈ 40 trucks/day × 1.5 TEU (S/M up to ~100 trucks/day); the rest goes by the China–Vietnam train',
+      'E: sized so that the truck share (route choice) is ~22,000 TEU ≈ 30 trucks/day × 2 TEU (S/M up to ~100 trucks/day); the rest goes by the China–Vietnam train',
     ),
     ilstc(
       'cq-vientiane',
@@ -1638,7 +1638,7 @@ export const SEASONALITY = [0.7, 0.7, 0.98, 1.04, 1.06, 1.06, 1.07, 1.08, 1.08, 
 export const VALUE_OF_TIME_USD_PER_TEU_HOUR = 1.0;
 
 /**
- * Logit scale (E): 0.004 per USD — a USD 250/TEU generalized-cost advantage (≈ 10 days at the value of time) gives
+ * Logit scale (E): 0.005 per USD — a USD 200/TEU generalized-cost advantage (≈ 8 days at the value of time) gives
  * odds of e^1 ≈ 2.7 : 1. Four alternatives per OD pair (k-shortest loopless routes).
  */
 export const LOGIT_SCALE_PER_USD = 0.005;
