@@ -1,12 +1,17 @@
 /**
- * Writes the JSON Schema of scenario files to schema/scenario.schema.json (or to the path given) and formats it with
- * the repository's biome settings: `npx tsx scripts/generate-schema.ts [path]`. A test in
- * tests/experiment/scenario-file.test.ts fails when the committed file is stale.
+ * Writes the JSON Schema of scenario files to schema/scenario.schema.json and the people's reference generated from
+ * it to docs/scenario-files.md, both formatted with the repository's biome settings:
+ * `npx tsx scripts/generate-schema.ts`. Tests in tests/experiment/scenario-file.test.ts fail when either committed
+ * file is stale.
  */
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { writeScenarioJsonSchema } from '../src/experiment/schema.js';
+import { scenarioReferenceMarkdown } from '../src/experiment/schema-reference.js';
 
-const path = process.argv[2] ?? 'schema/scenario.schema.json';
-writeScenarioJsonSchema(path);
-execFileSync('npx', ['biome', 'format', '--write', path], { stdio: 'inherit' });
-console.log(`wrote ${path}`);
+const schemaPath = 'schema/scenario.schema.json';
+const referencePath = 'docs/scenario-files.md';
+writeScenarioJsonSchema(schemaPath);
+writeFileSync(referencePath, scenarioReferenceMarkdown());
+execFileSync('npx', ['biome', 'format', '--write', schemaPath, referencePath], { stdio: 'inherit' });
+console.log(`wrote ${schemaPath} and ${referencePath}`);

@@ -8,6 +8,7 @@ import { InvalidParameterError, ScenarioError } from '../../src/errors.js';
 import type { Change } from '../../src/experiment/changes.js';
 import { type ExtendsScenarioFile, loadScenario, saveScenario } from '../../src/experiment/scenario-file.js';
 import { scenarioJsonSchema } from '../../src/experiment/schema.js';
+import { scenarioReferenceMarkdown } from '../../src/experiment/schema-reference.js';
 import type { ScenarioSpec } from '../../src/network/types.js';
 import { validateScenario } from '../../src/network/validate.js';
 import { smallScenario } from '../network/fixtures.js';
@@ -402,6 +403,28 @@ describe('JSON Schema', () => {
   it('the committed schema/scenario.schema.json is the freshly generated one (npx tsx scripts/generate-schema.ts)', () => {
     const committed = JSON.parse(readFileSync(new URL('../../schema/scenario.schema.json', import.meta.url), 'utf8'));
     expect(JSON.stringify(committed)).toBe(JSON.stringify(scenarioJsonSchema()));
+  });
+
+  it('the committed docs/scenario-files.md is the reference generated from it (table padding aside)', () => {
+    // biome pads the tables; compare cell by cell.
+    const normalise = (markdown: string) =>
+      markdown
+        .trim()
+        .split('\n')
+        .map((line) =>
+          line.startsWith('|')
+            ? line
+                .split(/(?<!\\)\|/)
+                .map((c) => c.trim().replace(/^-+$/, '---'))
+                .join('|')
+            : line.trimEnd(),
+        );
+    const committed = readFileSync(new URL('../../docs/scenario-files.md', import.meta.url), 'utf8');
+    expect(normalise(committed)).toEqual(normalise(scenarioReferenceMarkdown()));
+    // Every definition and every top-level field is documented.
+    for (const field of ['hubs', 'services', 'demand.seasonality', 'changes', 'departures[].day']) {
+      expect(committed).toContain(`\`${field}\``);
+    }
   });
 
   it('has $schema, title, description, and closed objects', () => {
