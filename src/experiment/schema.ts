@@ -172,7 +172,10 @@ export const hubSchema = doc(
       distributionSchema,
       'Customs / clearance dwell per shipment entering or leaving, hours.',
     ).optional(),
-    bondedDwellHours: use(distributionSchema, 'Clearance dwell in a bonded zone, hours.').optional(),
+    bondedDwellHours: use(
+      distributionSchema,
+      'Clearance in a bonded zone of boxes boarding or leaving a ride here, hours; vehicles passing through use dwellHours.',
+    ).optional(),
     gaugeChange: gaugeChangeSchema.optional(),
     lock: lockSchema.optional(),
     transfers: doc(

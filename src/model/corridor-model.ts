@@ -6,21 +6,30 @@
  *   (see `route-choice.ts`); it then moves as one or more **parts** (a booking splits when a departure has room for
  *   only part of it);
  * - at the boarding hub of each ride a part is **handled** (a crane pool: `hub.handling`, k × hours-per-TEU on one
- *   crane, FIFO), then **cleared** (`hub.dwellHours`) if the ride leaves the country there, then **waits** in the
- *   service's departure queue at that stop for the first departure with room;
- * - a **trip** (one departure of a service) carries parts stop by stop; each leg takes a transit time drawn from the
- *   leg's distribution. At an intermediate stop the vehicle is cleared as a whole where the service crosses a border
- *   there (`dwellHours`), **re-gauged** at a break of gauge (`gaugeChange`: a pool of tracks, trains queue) and
- *   **locked through** at a lock (lockages at fixed intervals, a few vessels each, shared with background traffic,
- *   random closures); parts leaving there are unloaded first, parts boarding there are loaded last;
+ *   crane, FIFO), then **cleared** if the ride leaves the country there (`hub.bondedDwellHours` at a hub with a
+ *   bonded zone, else `hub.dwellHours`), then **waits** in the service's departure queue at that stop for the first
+ *   departure with room;
+ * - a **trip** (one departure of a service) carries parts stop by stop (a departure that would leave empty is skipped
+ *   unless some route boards the service further on or cargo already waits there); each leg takes a transit time
+ *   drawn from the leg's distribution. At an intermediate stop the vehicle is cleared as a whole where the service
+ *   crosses a border there (`dwellHours`: a vehicle passing through stays outside any bonded zone;
+ *   `bondedDwellHours` only when that is all the hub has), **re-gauged** at a break of gauge (`gaugeChange`: a pool
+ *   of tracks shared with background trains, trains queue) and, on a river service, **locked through** at a lock
+ *   (lockages at fixed intervals, a few vessels each, shared with background traffic, random closures); parts
+ *   leaving there are unloaded first, parts boarding there are loaded last;
  * - at the alighting hub a part is handled, then cleared if the ride entered the country there; it then boards its
  *   next ride or, at its destination, is **delivered**.
  *
  * Disruptions (`scenario.disruptions`) close or slow a hub, link or service for a window:
  * - a closed **service** runs no departures (trips already under way continue);
- * - a closed **hub** stops its cranes, runs no departures from it, and holds arriving vehicles at its gate;
+ * - a closed **hub** stops its cranes, its gauge-change tracks and its lock (for everyone: background trains and
+ *   vessels wait too, and the time counts as lock closure), runs no departures from it, and holds arriving vehicles
+ *   at its gate — except a vehicle whose only business there is the gauge change or the lock, which joins that queue
+ *   at once (in arrival order with the background traffic). A vehicle's hold at the gate counts in the hub's gauge
+ *   or lock wait;
  * - a closed **link** holds vehicles at the stop before it;
- * - **slow** multiplies the element's times (handling/clearance/gauge change at a hub; transit on a link or service);
+ * - **slow** multiplies the element's times (handling, clearance, gauge change, lock passage and the interval
+ *   between lockages at a hub; transit on a link or service): the element works `factor` times slower;
  * - bookings made during a closure choose among routes that avoid the closed elements (if none is left they choose
  *   as if nothing were closed, and wait); **parts already waiting stay where they are and wait** for the element to
  *   reopen (no re-routing of cargo already in the corridor — a documented simplification).
@@ -29,6 +38,12 @@
  * Random streams (all from the run's seed): `demand/<flow>/{arrivals,size,choice}`, `service/<id>/transit`,
  * `hub/<id>/{handling,dwell,gauge}`, `lock/<id>/{closures,background,passage}` — so changing one service leaves every
  * flow's bookings untouched (common random numbers).
+ *
+ * Timestamps: every stage of a part (booked, handling start and end, cleared, boarded, arrived, delivered) is checked
+ * against the part's previous stage and against a physical lower bound (a departure not before its timetable time,
+ * an arrival not before the boarding plus the minimum transit times, a delivery not before the booking plus the
+ * route's minimum transit and clearance times): one comparison per stage, on every run. With `trace: true` the
+ * stages are also recorded ({@link CorridorModel.traces}).
  *
  * @module
  */
@@ -57,6 +72,7 @@ import { type Direction, type FlowRuntime, flowRuntime, nextBookingHour } from '
 import { DurationCollector } from './durations.js';
 import type { CorridorResult, FlowResult, HubResult, RunResult, ServiceResult, TargetResult } from './result.js';
 import { type ChoiceSet, type ClosureState, RouteChooser } from './route-choice.js';
+import type { PartStage, PartStageName, PartTrace } from './trace.js';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
@@ -86,6 +102,11 @@ export interface SimulateOptions {
    * Projections use it for each market's growth path in a replication.
    */
   demandScaleByFlow?: Record<string, number>;
+  /**
+   * Record the stage times of every part ({@link CorridorModel.traces}; default false). For tests and debugging:
+   * it costs memory proportional to the parts moved. The results are the same with and without it.
+   */
+  trace?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -98,8 +119,16 @@ interface HubRuntime {
   readonly handling: ServerCalendar | undefined;
   readonly handlingHours: Distribution | undefined;
   readonly handlingRng: Rng;
-  readonly dwell: Distribution | undefined;
+  /** Clearance of parts boarding or leaving a ride here: in the bonded zone where the hub has one. */
+  readonly boxDwell: Distribution | undefined;
+  /** Clearance of a vehicle passing through (outside any bonded zone). */
+  readonly vehicleDwell: Distribution | undefined;
   readonly dwellRng: Rng;
+  /** Smallest handling hours per TEU and smallest box clearance (0 without), for the timestamp bounds. */
+  readonly minHandlingHours: number;
+  readonly minBoxDwell: number;
+  /** Gauge-change tracks (0 without a break of gauge). */
+  readonly tracks: number;
   readonly gauge: ServerPool<Trip | null> | undefined;
   readonly gaugeHours: Distribution | undefined;
   readonly gaugeRng: Rng;
@@ -148,6 +177,8 @@ interface ServiceRuntime {
   readonly net: NetworkService;
   readonly stops: readonly HubRuntime[];
   readonly legTransit: readonly Distribution[];
+  /** Per stop: Σ of the minimum transit hours of the legs before it (a trip cannot reach the stop sooner). */
+  readonly minTransitTo: Float64Array;
   readonly legLinks: readonly LinkRuntime[];
   /** Departure queue per stop (the last stop has none). */
   readonly queues: readonly DepartureQueue<Part>[];
@@ -155,7 +186,7 @@ interface ServiceRuntime {
   readonly vehicleDwell: readonly boolean[];
   /** Per stop: the train is re-gauged here (intermediate stop of a rail service at a break of gauge). */
   readonly gaugeChange: readonly boolean[];
-  /** Per stop: the vessel passes a lock here, and from which side (0 = west, 1 = east). */
+  /** Per stop: the vessel (river services only) passes a lock here, and from which side (0 = west, 1 = east). */
   readonly lockSide: readonly (0 | 1 | -1)[];
   readonly transitRng: Rng;
   readonly capacityTeu: number;
@@ -171,6 +202,11 @@ interface ServiceRuntime {
   readonly toHour: number;
   closed: number;
   slow: number;
+  /**
+   * Some route boards this service after its first stop: its timetabled departures run even when they leave empty
+   * (set before the run for the routes of every flow, and when a route is first used).
+   */
+  boardsDownstream: boolean;
   departures: number;
   departuresRun: number;
   teuLoaded: number;
@@ -193,6 +229,8 @@ interface LegPlan {
   readonly alightHub: HubRuntime;
   readonly boardDwell: boolean;
   readonly alightDwell: boolean;
+  /** Σ of the minimum transit hours of the ride's legs. */
+  readonly minTransitHours: number;
 }
 
 interface RoutePlan {
@@ -207,9 +245,15 @@ interface RoutePlan {
   readonly modeAcc: CorridorAccumulator | undefined;
   /** Key of door-to-door statistics: corridor/mode where the route has one, else corridor. */
   readonly durationKey: string;
+  /** Lower bound of door-to-door hours: Σ minimum transit hours and minimum clearances of the route's rides. */
+  readonly minHours: number;
+  /** Ride keys (trace mode). */
+  readonly rideKeys: readonly string[];
 }
 
 interface Shipment {
+  /** Booking number, in booking order. */
+  readonly index: number;
   readonly flow: FlowRuntime;
   readonly plan: RoutePlan;
   readonly teu: number;
@@ -224,10 +268,17 @@ interface Part {
   leg: number;
   /** Handling stage: true at the alighting hub of the current leg, false at its boarding hub. */
   alighting: boolean;
+  /**
+   * Hour of the part's latest stage (each stage is checked not to come before it). On a vehicle: when it boarded.
+   */
   lastTime: number;
+  /** Stage times (trace mode only). */
+  trace: PartTrace | undefined;
 }
 
 interface Trip {
+  /** Number of the trip over the run (trace mode). */
+  readonly id: number;
   readonly service: ServiceRuntime;
   stop: number;
   /** Parts on board, bucketed by the stop where they leave (index = stop). */
@@ -235,11 +286,24 @@ interface Trip {
   onBoard: number;
   /** Step of the vehicle's processing at an intermediate stop (0 dwell, 1 gauge, 2 lock, 3 leave). */
   phase: number;
+  /** When the trip left its first stop, and its timetable time there (trucks: the earliest time allowed). */
+  readonly departedAt: number;
+  readonly scheduledAt: number;
+  /** Hours held at the gate of a closed hub at the current stop (added to the gauge-change or lock wait there). */
+  held: number;
+  /** Whether the trip has loaded cargo (it then counts as a departure run). */
+  carried: boolean;
 }
 
 interface DepartureSlot {
   readonly service: ServiceRuntime;
   readonly periodHours: number;
+  /**
+   * Timetabled services: the first departure and the departures since. The timetable time of the next departure,
+   * `firstHour + count × periodHours`, is computed independently of the event times, to check them.
+   */
+  readonly firstHour: number;
+  count: number;
 }
 
 interface CorridorAccumulator {
@@ -264,6 +328,8 @@ interface FlowAccumulator {
 }
 
 const EPS = 1e-9;
+/** Tolerance of the timestamp checks, hours (sums of a few thousand floats of up to 10⁵ h err by far less). */
+const TIME_TOL = 1e-6;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The model
@@ -308,8 +374,12 @@ export class CorridorModel {
   private readonly congestionAware: boolean;
   private readonly penalties = new Map<string, number>();
   private readonly corridorPenalties = new Map<string, number>();
-  private readonly scratchCost = new Float64Array(64);
+  private readonly scratchCost: Float64Array;
   private loadingTrip: Trip | undefined;
+  private bookings = 0;
+  private tripCount = 0;
+  private readonly tracing: boolean;
+  private readonly traceLog: PartTrace[] = [];
 
   // Handlers created once (plain functions with a payload: no closure per event).
   private readonly onBook = (flow: FlowRuntime) => this.book(flow);
@@ -353,6 +423,8 @@ export class CorridorModel {
       );
     }
     this.chooser = new RouteChooser(this.network, this.scenario.routeChoice);
+    this.scratchCost = new Float64Array(this.scenario.routeChoice.alternatives);
+    this.tracing = options.trace === true;
     this.valueOfTime = this.scenario.demand.valueOfTimeUsdPerTeuHour;
     this.congestionAware = this.scenario.routeChoice.congestionAware !== false;
     for (const [id, hours] of Object.entries(options.routePenaltyHours ?? {})) {
@@ -428,6 +500,15 @@ export class CorridorModel {
     this.checkOperable();
   }
 
+  /**
+   * The stage times of every part moved (trace mode: `trace: true`), in the order the parts were created (a split
+   * creates a part). @throws InvalidParameterError when the run was not made in trace mode.
+   */
+  traces(): readonly PartTrace[] {
+    if (!this.tracing) throw new InvalidParameterError('options.trace', false, 'true to record part traces');
+    return this.traceLog;
+  }
+
   /** Runs the model to the end of the horizon and returns the result. */
   run(): RunResult {
     const sim = this.sim;
@@ -456,22 +537,38 @@ export class CorridorModel {
   private hubRuntime(net: NetworkHub): HubRuntime {
     const spec = net.spec;
     const path = `hubs[${spec.id}]`;
+    const dwell = spec.dwellHours ? distributionFromSpec(spec.dwellHours, `${path}.dwellHours`) : undefined;
+    const bonded = spec.bondedDwellHours
+      ? distributionFromSpec(spec.bondedDwellHours, `${path}.bondedDwellHours`)
+      : undefined;
+    const handlingHours = spec.handling
+      ? distributionFromSpec(spec.handling.hoursPerTeu, `${path}.handling.hoursPerTeu`)
+      : undefined;
     const hub: HubRuntime = {
       net,
       handling: undefined,
-      handlingHours: spec.handling
-        ? distributionFromSpec(spec.handling.hoursPerTeu, `${path}.handling.hoursPerTeu`)
-        : undefined,
+      handlingHours,
       handlingRng: this.streams.stream(`hub/${spec.id}/handling`),
-      dwell: spec.dwellHours ? distributionFromSpec(spec.dwellHours, `${path}.dwellHours`) : undefined,
+      // A bonded zone clears the boxes unloaded into it; vehicles passing through stay outside (network/build.ts).
+      boxDwell: bonded ?? dwell,
+      vehicleDwell: dwell ?? bonded,
       dwellRng: this.streams.stream(`hub/${spec.id}/dwell`),
+      minHandlingHours: Math.max(0, handlingHours?.min ?? 0),
+      minBoxDwell: Math.max(0, (bonded ?? dwell)?.min ?? 0),
+      tracks: spec.gaugeChange?.tracks ?? 0,
       gauge: undefined,
       gaugeHours: spec.gaugeChange
         ? distributionFromSpec(spec.gaugeChange.hoursPerTrain, `${path}.gaugeChange.hoursPerTrain`)
         : undefined,
       gaugeRng: this.streams.stream(`hub/${spec.id}/gauge`),
       lock: undefined,
-      gate: new Gate<Trip>(this.sim, { name: path, onPass: (trip) => this.atStop(trip) }),
+      gate: new Gate<Trip>(this.sim, {
+        name: path,
+        onPass: (trip, waited) => {
+          trip.held = waited;
+          this.atStop(trip);
+        },
+      }),
       closed: 0,
       slow: 1,
       processingTeu: 0,
@@ -506,7 +603,9 @@ export class CorridorModel {
         name: `${path}.gaugeChange`,
         onComplete: (trip, waited) => {
           if (trip === null) return;
-          if (this.sim.now >= this.calendar.startHour) hub.gaugeWait.add(waited);
+          // A hold at the gate of the closed hub counts as waiting for the tracks.
+          if (this.sim.now >= this.calendar.startHour) hub.gaugeWait.add(trip.held + waited);
+          trip.held = 0;
           this.vehicleStep(trip);
         },
       });
@@ -543,10 +642,18 @@ export class CorridorModel {
     const toHour = net.spec.endDate
       ? this.calendar.hourOf(parseIsoUtc(`${path}.endDate`, net.spec.endDate))
       : Number.POSITIVE_INFINITY;
+    const legTransit = net.legs.map((leg, i) =>
+      distributionFromSpec(leg.transitHours, `${path}.legs[${i}].transitHours`),
+    );
+    const minTransitTo = new Float64Array(n);
+    for (let i = 1; i < n; i++) {
+      minTransitTo[i] = (minTransitTo[i - 1] as number) + Math.max(0, (legTransit[i - 1] as Distribution).min);
+    }
     return {
       net,
       stops,
-      legTransit: net.legs.map((leg, i) => distributionFromSpec(leg.transitHours, `${path}.legs[${i}].transitHours`)),
+      legTransit,
+      minTransitTo,
       legLinks: net.legs.map((leg) => this.links.get(leg.link) as LinkRuntime),
       queues: stops
         .slice(0, -1)
@@ -554,12 +661,13 @@ export class CorridorModel {
       vehicleDwell: stops.map(
         (hub, i) =>
           intermediate(i) &&
-          hub.dwell !== undefined &&
+          hub.vehicleDwell !== undefined &&
           (country(i - 1) !== country(i) || country(i + 1) !== country(i)),
       ),
       gaugeChange: stops.map((hub, i) => intermediate(i) && net.mode === 'rail' && hub.gauge !== undefined),
       lockSide: stops.map((hub, i) => {
-        if (!intermediate(i) || hub.lock === undefined) return -1;
+        // Only vessels lock through (routing counts lock hours on river rides only).
+        if (!intermediate(i) || hub.lock === undefined || net.mode !== 'river') return -1;
         return (stops[i - 1] as HubRuntime).net.lon < hub.net.lon ? 0 : 1;
       }),
       transitRng: this.streams.stream(`service/${net.id}/transit`),
@@ -573,6 +681,7 @@ export class CorridorModel {
       toHour,
       closed: 0,
       slow: 1,
+      boardsDownstream: false,
       departures: 0,
       departuresRun: 0,
       teuLoaded: 0,
@@ -592,6 +701,7 @@ export class CorridorModel {
     const end = this.calendar.endHour;
     this.scenario.demand.flows.forEach((flow, i) => {
       const set = this.chooser.choiceSet(flow.origin, flow.destination, CorridorModel.OPEN);
+      for (const route of set.routes) this.markBoarding(route);
       const operable = set.routes.some((route) =>
         route.legs.every((leg) => {
           const service = this.services.get(leg.serviceId) as ServiceRuntime;
@@ -608,9 +718,17 @@ export class CorridorModel {
     });
   }
 
+  /** Marks the services a route boards after their first stop (their empty departures must run). */
+  private markBoarding(route: Route): void {
+    for (const leg of route.legs) {
+      if (leg.fromStop > 0) (this.services.get(leg.serviceId) as ServiceRuntime).boardsDownstream = true;
+    }
+  }
+
   private planOf(route: Route): RoutePlan {
     let plan = this.plans.get(route);
     if (plan === undefined) {
+      this.markBoarding(route);
       const legs = route.legs.map((leg): LegPlan => {
         const service = this.services.get(leg.serviceId) as ServiceRuntime;
         const stops = service.stops;
@@ -623,10 +741,18 @@ export class CorridorModel {
           toStop: leg.toStop,
           boardHub,
           alightHub,
-          boardDwell: boardHub.dwell !== undefined && country(leg.fromStop) !== country(leg.fromStop + 1),
-          alightDwell: alightHub.dwell !== undefined && country(leg.toStop) !== country(leg.toStop - 1),
+          boardDwell: boardHub.boxDwell !== undefined && country(leg.fromStop) !== country(leg.fromStop + 1),
+          alightDwell: alightHub.boxDwell !== undefined && country(leg.toStop) !== country(leg.toStop - 1),
+          minTransitHours:
+            (service.minTransitTo[leg.toStop] as number) - (service.minTransitTo[leg.fromStop] as number),
         };
       });
+      let minHours = 0;
+      for (const leg of legs) {
+        minHours += leg.minTransitHours;
+        if (leg.boardDwell) minHours += leg.boardHub.minBoxDwell;
+        if (leg.alightDwell) minHours += leg.alightHub.minBoxDwell;
+      }
       const corridorMode = route.corridorMode === undefined ? undefined : `${route.corridor}/${route.corridorMode}`;
       let penaltyHours = this.corridorPenalties.get(corridorMode ?? route.corridor) ?? 0;
       for (const leg of legs) penaltyHours += this.penalties.get(leg.service.net.baseId) ?? 0;
@@ -639,6 +765,8 @@ export class CorridorModel {
         corridorAcc: this.corridor(route.corridor),
         modeAcc: corridorMode === undefined ? undefined : this.corridor(corridorMode),
         durationKey: corridorMode ?? route.corridor,
+        minHours,
+        rideKeys: route.legs.map((leg) => leg.key),
       };
       this.plans.set(route, plan);
     }
@@ -657,15 +785,37 @@ export class CorridorModel {
     const teu = this.shipmentTeu.sample(flow.sizes);
     const u = flow.choices();
     const plan = this.choose(flow, u);
-    const shipment: Shipment = { flow, plan, teu, createdAt: now, openParts: 1, deliveredTeu: 0 };
+    const shipment: Shipment = {
+      index: this.bookings++,
+      flow,
+      plan,
+      teu,
+      createdAt: now,
+      openParts: 1,
+      deliveredTeu: 0,
+    };
     this.generatedTeu += teu;
     if (now >= this.calendar.startHour) {
       const acc = this.flowAcc[flow.index] as FlowAccumulator;
       acc.bookings++;
       acc.generatedTeu += teu;
     }
-    const part: Part = { shipment, teu, leg: 0, alighting: false, lastTime: now };
-    this.enterHub(part, shipment.plan.legs[0]!.boardHub);
+    const part: Part = { shipment, teu, leg: 0, alighting: false, lastTime: now, trace: undefined };
+    const hub = plan.legs[0]!.boardHub;
+    if (this.tracing) {
+      part.trace = {
+        booking: shipment.index,
+        flow: flow.spec.id,
+        route: [...plan.rideKeys],
+        bookingTeu: teu,
+        teu,
+        stages: [],
+        inherited: 0,
+      };
+      this.traceLog.push(part.trace);
+    }
+    this.stage(part, 'booked', now, now, hub);
+    this.enterHub(part, hub);
   }
 
   /**
@@ -687,7 +837,10 @@ export class CorridorModel {
     const routes = set.routes;
     const plans = memo.plans;
     if (routes.length === 1) return plans[0] as RoutePlan;
-    if (!this.congestionAware && this.penalties.size === 0) return this.planOf(RouteChooser.pick(set, u) as Route);
+    // Static costs: the choice set's precomputed logit probabilities (from the routes' generalized costs) apply.
+    if (!this.congestionAware && this.penalties.size === 0 && this.corridorPenalties.size === 0) {
+      return this.planOf(RouteChooser.pick(set, u) as Route);
+    }
     const costs = this.scratchCost;
     let best = Number.POSITIVE_INFINITY;
     let bestIndex = 0;
@@ -728,10 +881,15 @@ export class CorridorModel {
   // Parts at hubs: handling, clearance, departure queues, delivery
   // -------------------------------------------------------------------------------------------------------------
 
-  private stamp(part: Part): void {
-    const now = this.sim.now;
-    if (now < part.lastTime) this.timestampViolations++;
-    part.lastTime = now;
+  /**
+   * A stage of a part at `hour` (a time the model computed, or now): counted as a violation when it comes before the
+   * part's previous stage or before `bound`, a lower bound derived independently (from timetables and minimum
+   * durations). Recorded in trace mode.
+   */
+  private stage(part: Part, name: PartStageName, hour: number, bound: number, hub: HubRuntime): void {
+    if (hour < part.lastTime - TIME_TOL || hour < bound - TIME_TOL) this.timestampViolations++;
+    part.lastTime = hour;
+    if (part.trace !== undefined) part.trace.stages.push({ stage: name, hour, hub: hub.net.id, leg: part.leg });
   }
 
   /**
@@ -739,7 +897,6 @@ export class CorridorModel {
    * crosses a border here; one event when both are done.
    */
   private enterHub(part: Part, hub: HubRuntime): void {
-    this.stamp(part);
     const now = this.sim.now;
     const measuring = now >= this.calendar.startHour;
     hub.processingTeu += part.teu;
@@ -750,19 +907,23 @@ export class CorridorModel {
       const start = hub.handling.book(now, hours);
       if (measuring) hub.handlingWait.add(start - now);
       done = start + hours;
+      this.stage(part, 'handling-start', start, now, hub);
+      this.stage(part, 'handling-end', done, start + part.teu * hub.minHandlingHours, hub);
     }
     const leg = part.shipment.plan.legs[part.leg] as LegPlan;
     if (part.alighting ? leg.alightDwell : leg.boardDwell) {
-      done += (hub.dwell as Distribution).sample(hub.dwellRng) * hub.slow;
+      done += (hub.boxDwell as Distribution).sample(hub.dwellRng) * hub.slow;
     }
     if (done > now) this.sim.scheduleAt(done, this.onPartCleared, part);
     else this.afterClearance(part);
   }
 
   private afterClearance(part: Part): void {
-    this.stamp(part);
     const plan = part.shipment.plan;
     const leg = plan.legs[part.leg] as LegPlan;
+    const cleared = part.alighting ? leg.alightDwell : leg.boardDwell;
+    const hub = part.alighting ? leg.alightHub : leg.boardHub;
+    this.stage(part, 'cleared', this.sim.now, part.lastTime + (cleared ? hub.minBoxDwell : 0), hub);
     if (!part.alighting) {
       leg.boardHub.processingTeu -= part.teu;
       this.joinQueue(part, leg);
@@ -781,6 +942,8 @@ export class CorridorModel {
   private deliver(part: Part): void {
     const now = this.sim.now;
     const shipment = part.shipment;
+    const hub = (shipment.plan.legs[part.leg] as LegPlan).alightHub;
+    this.stage(part, 'delivered', now, shipment.createdAt + shipment.plan.minHours, hub);
     this.deliveredTeu += part.teu;
     shipment.deliveredTeu += part.teu;
     shipment.openParts--;
@@ -812,7 +975,7 @@ export class CorridorModel {
     const first = (offset: number, period: number) => {
       let t = offset % period;
       if (t < 0) t += period;
-      if (t < end) this.sim.scheduleAt(t, this.onDepart, { service, periodHours: period });
+      if (t < end) this.sim.scheduleAt(t, this.onDepart, { service, periodHours: period, firstHour: t, count: 0 });
     };
     switch (tt.kind) {
       case 'weekly':
@@ -843,7 +1006,17 @@ export class CorridorModel {
     const service = slot.service;
     const now = sim.now;
     const trucks = service.truckIntervalHours > 0;
+    // The timetable time of this departure (trucks: the earliest time the next truck may leave).
+    let scheduled = service.nextTruckAt;
     if (!trucks) {
+      scheduled = slot.firstHour + slot.count * slot.periodHours;
+      // A timetabled departure runs at its timetable time (up to the rounding of the event times, which add up).
+      if (Math.abs(now - scheduled) > TIME_TOL + slot.count * Number.EPSILON * Math.abs(now)) {
+        this.timestampViolations++;
+      } else if (scheduled > now) {
+        scheduled = now; // on time: only the rounding differs (the boarding bound below uses a fixed tolerance)
+      }
+      slot.count++;
       const next = now + slot.periodHours;
       if (next < this.calendar.endHour) sim.scheduleAt(next, this.onDepart, slot);
     }
@@ -859,10 +1032,23 @@ export class CorridorModel {
       if (trucks) this.retryTrucks(service, now + service.truckIntervalHours);
       return;
     }
-    const trip: Trip = { service, stop: 0, cargo: new Array(service.stops.length), onBoard: 0, phase: 0 };
+    const trip: Trip = {
+      id: this.tripCount++,
+      service,
+      stop: 0,
+      cargo: new Array(service.stops.length),
+      onBoard: 0,
+      phase: 0,
+      departedAt: now,
+      scheduledAt: scheduled,
+      held: 0,
+      carried: false,
+    };
     this.loadTrip(trip);
-    if (trip.onBoard === 0 && !this.cargoAhead(service)) return;
-    if (measuring) service.departuresRun++;
+    // A departure leaving empty runs only where cargo may board further on: always on a timetabled service that
+    // routes board after its first stop (cargo may reach those stops before the vehicle does), else (trucks, or
+    // nobody boards further on) when cargo already waits ahead.
+    if (trip.onBoard === 0 && !(service.boardsDownstream && !trucks) && !this.cargoAhead(service)) return;
     if (trucks) {
       service.nextTruckAt = now + service.truckIntervalHours;
       if (this.hasCargo(service)) this.retryTrucks(service, service.nextTruckAt);
@@ -878,7 +1064,7 @@ export class CorridorModel {
   }
 
   private truckSlotOf(service: ServiceRuntime): DepartureSlot {
-    if (service.truckSlot === undefined) service.truckSlot = { service, periodHours: 0 };
+    if (service.truckSlot === undefined) service.truckSlot = { service, periodHours: 0, firstHour: 0, count: 0 };
     return service.truckSlot;
   }
 
@@ -922,21 +1108,51 @@ export class CorridorModel {
       // Split: the loaded units travel as a new part; the rest stays queued as `part`.
       part.teu = left;
       part.shipment.openParts++;
-      traveller = { shipment: part.shipment, teu: units, leg: part.leg, alighting: false, lastTime: part.lastTime };
+      traveller = {
+        shipment: part.shipment,
+        teu: units,
+        leg: part.leg,
+        alighting: false,
+        lastTime: part.lastTime,
+        trace: undefined,
+      };
+      if (part.trace !== undefined) {
+        part.trace.teu = left;
+        const stages = part.trace.stages.slice();
+        traveller.trace = { ...part.trace, teu: units, stages, inherited: stages.length };
+        this.traceLog.push(traveller.trace);
+      }
       if (now >= this.calendar.startHour) service.splits++;
     }
-    this.stamp(traveller);
+    // Not before the part was ready (its previous stage, checked in stage()), and not before the trip could be here:
+    // its timetable time at the first stop, its departure plus the minimum transit times further on.
+    const hub = service.stops[trip.stop] as HubRuntime;
+    const bound = trip.stop === 0 ? trip.scheduledAt : trip.departedAt + (service.minTransitTo[trip.stop] as number);
+    this.stage(traveller, 'boarded', now, bound, hub);
+    if (traveller.trace !== undefined) {
+      const boarded = traveller.trace.stages[traveller.trace.stages.length - 1] as PartStage;
+      boarded.service = service.net.id;
+      boarded.stop = trip.stop;
+      boarded.scheduledHour = trip.scheduledAt;
+      boarded.tripDepartedHour = trip.departedAt;
+      boarded.trip = trip.id;
+      boarded.teu = units;
+    }
     const leaveAt = (traveller.shipment.plan.legs[traveller.leg] as LegPlan).toStop;
     const bucket = trip.cargo[leaveAt];
     if (bucket === undefined) trip.cargo[leaveAt] = [traveller];
     else bucket.push(traveller);
     trip.onBoard += units;
     this.onVehiclesTeu += units;
+    if (!trip.carried) {
+      trip.carried = true;
+      if (trip.departedAt >= this.calendar.startHour) service.departuresRun++;
+    }
     if (now >= this.calendar.startHour) {
       service.teuLoaded += units;
       service.waitForDepartureSum += waited;
       service.waitForDepartureCount++;
-      (service.stops[trip.stop] as HubRuntime).departureWait.add(waited);
+      hub.departureWait.add(waited);
       if (traveller.leg === 0 && trip.stop === (traveller.shipment.plan.legs[0] as LegPlan).fromStop) {
         this.dispatched(traveller.shipment, units, now);
       }
@@ -966,6 +1182,7 @@ export class CorridorModel {
   }
 
   private leaveStop(trip: Trip): void {
+    trip.held = 0;
     const link = trip.service.legLinks[trip.stop] as LinkRuntime;
     if (link.closed > 0) link.gate.pass(trip);
     else this.startLeg(trip);
@@ -975,15 +1192,33 @@ export class CorridorModel {
     const service = trip.service;
     const link = service.legLinks[trip.stop] as LinkRuntime;
     const hours = (service.legTransit[trip.stop] as Distribution).sample(service.transitRng) * service.slow * link.slow;
-    if (this.sim.now >= this.calendar.startHour) service.teuLegs += trip.onBoard;
+    // Legs of the departures counted in the measured period only (their capacity is what the load factor divides by).
+    if (trip.departedAt >= this.calendar.startHour) service.teuLegs += trip.onBoard;
     this.sim.schedule(hours, this.onArrive, trip);
   }
 
   private arriveAtStop(trip: Trip): void {
-    trip.stop++;
-    const hub = trip.service.stops[trip.stop] as HubRuntime;
-    if (hub.closed > 0) hub.gate.pass(trip);
+    const service = trip.service;
+    const s = ++trip.stop;
+    const hub = service.stops[s] as HubRuntime;
+    if (this.sim.now < trip.departedAt + (service.minTransitTo[s] as number) - TIME_TOL) this.timestampViolations++;
+    if (hub.closed > 0 && !this.queuesAtOnce(trip)) hub.gate.pass(trip);
     else this.atStop(trip);
+  }
+
+  /**
+   * Whether a vehicle arriving at a closed hub joins the queue of its gauge-change tracks or its lock at once (both
+   * are closed with the hub, so it waits there, in arrival order with the background traffic): when it has nothing
+   * to unload here and is not cleared here first. Otherwise it waits at the hub's gate until the hub reopens.
+   */
+  private queuesAtOnce(trip: Trip): boolean {
+    const service = trip.service;
+    const s = trip.stop;
+    return (
+      trip.cargo[s] === undefined &&
+      !service.vehicleDwell[s] &&
+      (service.gaugeChange[s] === true || (service.lockSide[s] as number) >= 0)
+    );
   }
 
   private atStop(trip: Trip): void {
@@ -998,6 +1233,9 @@ export class CorridorModel {
         const part = leaving[i] as Part;
         trip.onBoard -= part.teu;
         this.onVehiclesTeu -= part.teu;
+        const leg = part.shipment.plan.legs[part.leg] as LegPlan;
+        // No stage between boarding and arrival: lastTime is when the part boarded.
+        this.stage(part, 'arrived', this.sim.now, part.lastTime + leg.minTransitHours, hub);
         part.alighting = true;
         this.enterHub(part, hub);
       }
@@ -1019,7 +1257,7 @@ export class CorridorModel {
     if (trip.phase === 0) {
       trip.phase = 1;
       if (service.vehicleDwell[s]) {
-        this.sim.schedule((hub.dwell as Distribution).sample(hub.dwellRng) * hub.slow, this.onVehicleStep, trip);
+        this.sim.schedule((hub.vehicleDwell as Distribution).sample(hub.dwellRng) * hub.slow, this.onVehicleStep, trip);
         return;
       }
     }
@@ -1081,18 +1319,23 @@ export class CorridorModel {
     const id = lock.hub.net.id;
     const interval = 24 / spec.lockagesPerDay;
     const lockage = () => {
-      if (sim.now + interval < end) sim.schedule(interval, lockage);
+      // A slowed lock works `slow` times slower: fewer lockages, longer passages.
+      const gap = interval * lock.hub.slow;
+      if (sim.now + gap < end) sim.schedule(gap, lockage);
+      // Closed (randomly or with its hub): no lockage for anyone; the queues build up.
       if (lock.closed > 0) return;
       for (const flight of lock.flights) {
         for (let k = 0; k < spec.vesselsPerLockage && flight.queue.length > 0; k++) {
           const vessel = flight.queue.shift() as Trip | null;
-          const waited = sim.now - (flight.arrived.shift() as number);
+          // A barge held at the gate of the closed hub (when it was cleared there first) waited for the lock too.
+          const waited = sim.now - (flight.arrived.shift() as number) + (vessel === null ? 0 : vessel.held);
           const measuring = sim.now >= this.calendar.startHour;
           if (measuring) {
             lock.vessels++;
             lock.wait.add(waited);
           }
           if (vessel !== null) {
+            vessel.held = 0;
             if (measuring) lock.barges++;
             sim.schedule(lock.passage.sample(lock.passageRng) * lock.hub.slow, this.onVehicleStep, vessel);
           }
@@ -1122,18 +1365,23 @@ export class CorridorModel {
       let t = -meanGap * Math.log(1 - rng());
       while (t < end) {
         const hours = duration.sample(rng);
-        sim.scheduleAt(t, () => {
-          if (lock.closed++ === 0) lock.closedSince = sim.now;
-          if (sim.now >= this.calendar.startHour) lock.closures++;
-        });
-        sim.scheduleAt(Math.min(t + hours, end), () => {
-          // Only the part of the closure inside the measured period counts (a closure may end during warm-up).
-          if (--lock.closed === 0) {
-            lock.closedHours += Math.max(0, sim.now - Math.max(lock.closedSince, this.calendar.startHour));
-          }
-        });
+        sim.scheduleAt(t, () => this.closeLock(lock));
+        sim.scheduleAt(Math.min(t + hours, end), () => this.openLock(lock));
         t += -meanGap * Math.log(1 - rng());
       }
+    }
+  }
+
+  /** Starts a closure of a lock (random, or its hub's): no lockage for anyone until every closure has ended. */
+  private closeLock(lock: LockRuntime): void {
+    if (lock.closed++ === 0) lock.closedSince = this.sim.now;
+    if (this.sim.now >= this.calendar.startHour) lock.closures++;
+  }
+
+  private openLock(lock: LockRuntime): void {
+    // Only the part of the closure inside the measured period counts (a closure may end during warm-up).
+    if (--lock.closed === 0) {
+      lock.closedHours += Math.max(0, this.sim.now - Math.max(lock.closedSince, this.calendar.startHour));
     }
   }
 
@@ -1213,9 +1461,17 @@ export class CorridorModel {
     if (kind === 'hub') {
       const hub = this.hubs.get(id) as HubRuntime;
       hub.closed += delta;
-      // (Its cranes know the closure in advance: see hubRuntime.)
-      if (delta > 0 && hub.closed === 1) hub.gate.close();
-      else if (delta < 0 && hub.closed === 0) hub.gate.open();
+      // (Its cranes know the closure in advance: see hubRuntime.) Its gauge-change tracks and its lock close for
+      // everyone, background traffic included; vehicles held at the gate pass after they have reopened.
+      if (delta > 0 && hub.closed === 1) {
+        hub.gate.close();
+        hub.gauge?.setServers(0);
+        if (hub.lock) this.closeLock(hub.lock);
+      } else if (delta < 0 && hub.closed === 0) {
+        if (hub.lock) this.openLock(hub.lock);
+        hub.gauge?.setServers(hub.tracks);
+        hub.gate.open();
+      }
       this.markClosed(this.closedHubs, id, delta);
     } else if (kind === 'link') {
       const link = this.links.get(id) as LinkRuntime;
@@ -1412,7 +1668,8 @@ export class CorridorModel {
         result.gaugeChange = {
           trains: stats.completed,
           waitHours: hub.gaugeWait.summary(),
-          utilisation: stats.utilisation,
+          // While the hub is closed the pool has no tracks; utilisation is always of all of them.
+          utilisation: hub.closed > 0 ? (stats.meanInSystem - stats.meanQueueLength) / hub.tracks : stats.utilisation,
         };
       }
       if (hub.lock) {

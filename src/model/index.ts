@@ -9,3 +9,4 @@ export type { Direction } from './demand.js';
 export { DurationCollector, mergeDurationStats, summarise } from './durations.js';
 export type * from './result.js';
 export { type ChoiceSet, type ClosureState, RouteChooser } from './route-choice.js';
+export type * from './trace.js';

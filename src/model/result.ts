@@ -74,7 +74,7 @@ export interface ServiceResult {
   corridorMode?: string;
   /** Departures in the timetable during the measured period. */
   departures: number;
-  /** Departures that ran with cargo. */
+  /** Departures (of the measured period) that carried cargo, loaded at any stop. */
   departuresRun: number;
   teuLoaded: number;
   capacityOfferedTeu: number;
@@ -103,9 +103,16 @@ export interface HubResult {
   handlingWaitHours: DurationSummary;
   /** Hours a part waited for a departure with room at this hub. */
   departureWaitHours: DurationSummary;
-  /** Gauge change: trains handled and their wait for a free track. */
+  /**
+   * Gauge change: trains re-gauged in the measured period (background ones included), the scenario's trains' wait
+   * for a free track (including any hold while the hub was closed), and the busy share of all the tracks.
+   */
   gaugeChange?: { trains: number; waitHours: DurationSummary; utilisation: number };
-  /** Lock: vessels (barges and background traffic) and their anchorage wait. */
+  /**
+   * Lock: vessels (barges and background traffic) locked through and their anchorage wait (including any time the
+   * lock was closed); closures started in the measured period (random ones and closures of the hub) and the hours
+   * the lock was closed in it (overlapping closures counted once).
+   */
   lock?: { vessels: number; barges: number; waitHours: DurationSummary; closures: number; closedHours: number };
   /** TEU at the hub at the end of the run (waiting for handling, clearance or a departure). */
   backlogTeu: number;
@@ -158,6 +165,11 @@ export interface RunResult {
   invariants: {
     teuConserved: boolean;
     maxLoadFactorOnBoard: number;
+    /**
+     * Every part's stages (booked, handling, cleared, boarded, arrived, delivered) in order, timetabled departures at
+     * their timetable times, and no stage before its physical lower bound (boarding plus the minimum transit times
+     * for an arrival; booking plus the route's minimum transit and clearance times for a delivery).
+     */
     timestampsNonDecreasing: boolean;
   };
 }

@@ -8,9 +8,14 @@
  * - **transit**: the sum of the legs' mean transit hours (a leg without its own uses its link's);
  * - **handling**: the mean hours per TEU (`handling.hoursPerTeu`, one box on one server) at the boarding hub and at
  *   the alighting hub;
- * - **dwell** (customs): a hub's mean `dwellHours` counts where the ride enters or leaves the hub's country there,
+ * - **dwell** (customs): a hub's mean clearance counts where the ride enters or leaves the hub's country there,
  *   i.e. where the previous or next stop on the ride is in another country (so at a border crossing both border
- *   hubs count, at Qinzhou a sea feeder to Singapore counts, a domestic train through Qinzhou does not);
+ *   hubs count, at Qinzhou a sea feeder to Singapore counts, a domestic train through Qinzhou does not). Which
+ *   clearance: boxes boarding or leaving the ride at a hub with a bonded zone (`bondedDwellHours`) are unloaded into
+ *   the zone and cleared there, so they take `bondedDwellHours` ({@link NetworkHub.boxDwellHours}); a vehicle passing
+ *   through (an intermediate stop) stays outside the zone and is cleared as a whole with `dwellHours`
+ *   ({@link NetworkHub.vehicleDwellHours}). A hub with only one of the two uses it for both. The model clears parts
+ *   and vehicles the same way;
  * - **gauge change**: mean `gaugeChange.hoursPerTrain` at every intermediate stop of a rail ride;
  * - **lock**: at every intermediate stop of a river ride through a lock hub, the mean `passageHours` plus half the
  *   interval between lockages (`12 / lockagesPerDay` hours).
@@ -47,8 +52,20 @@ export interface NetworkHub {
   readonly kind: HubKind;
   /** Mean handling hours per TEU (one box on one server; no queueing), 0 without `handling`. */
   readonly handlingHours: number;
-  /** Mean customs dwell hours, counted where a route enters or leaves the country here; 0 without `dwellHours`. */
+  /** Mean of `dwellHours` (customs clearance outside a bonded zone); 0 without it. */
   readonly dwellHours: number;
+  /** Mean of `bondedDwellHours` (clearance in the hub's bonded zone); 0 without it. */
+  readonly bondedDwellHours: number;
+  /**
+   * Mean clearance of boxes that board or leave a ride here where the ride crosses a border: `bondedDwellHours`
+   * when the hub has a bonded zone (boxes unloaded here are cleared in it), else `dwellHours`; 0 without either.
+   */
+  readonly boxDwellHours: number;
+  /**
+   * Mean clearance of a vehicle passing through (an intermediate stop where its service crosses a border): it stays
+   * outside any bonded zone, so `dwellHours`, or `bondedDwellHours` when that is all the hub has; 0 without either.
+   */
+  readonly vehicleDwellHours: number;
   /** Mean hours a train spends on gauge change here; 0 without `gaugeChange`. */
   readonly gaugeChangeHours: number;
   /** Mean hours a vessel spends passing the lock here (passage + half the lockage interval); 0 without `lock`. */
@@ -208,6 +225,8 @@ function deepFreeze<T>(value: T): T {
 
 function hubOf(spec: HubSpec): NetworkHub {
   const lock = spec.lock;
+  const dwell = spec.dwellHours ? meanOf(spec.dwellHours) : 0;
+  const bonded = spec.bondedDwellHours ? meanOf(spec.bondedDwellHours) : 0;
   return Object.freeze({
     id: spec.id,
     name: spec.name,
@@ -216,7 +235,10 @@ function hubOf(spec: HubSpec): NetworkHub {
     lon: spec.lon,
     kind: spec.kind,
     handlingHours: spec.handling ? meanOf(spec.handling.hoursPerTeu) : 0,
-    dwellHours: spec.dwellHours ? meanOf(spec.dwellHours) : 0,
+    dwellHours: dwell,
+    bondedDwellHours: bonded,
+    boxDwellHours: spec.bondedDwellHours ? bonded : dwell,
+    vehicleDwellHours: spec.dwellHours ? dwell : bonded,
     gaugeChangeHours: spec.gaugeChange ? meanOf(spec.gaugeChange.hoursPerTrain) : 0,
     lockHours: lock ? meanOf(lock.passageHours) + 12 / lock.lockagesPerDay : 0,
     transfers: spec.transfers !== false,
@@ -311,7 +333,9 @@ function ridesOf(service: NetworkService, hubs: ReadonlyMap<string, NetworkHub>)
         const h = hub(k);
         const crossesBefore = k > i && hub(k - 1).country !== h.country;
         const crossesAfter = k < j && hub(k + 1).country !== h.country;
-        if (crossesBefore || crossesAfter) dwell += h.dwellHours;
+        // Boxes board or leave the ride at its ends (cleared in a bonded zone where the hub has one); at an
+        // intermediate stop the vehicle is cleared as a whole.
+        if (crossesBefore || crossesAfter) dwell += k === i || k === j ? h.boxDwellHours : h.vehicleDwellHours;
         if (k > i && k < j) {
           if (service.mode === 'rail') gauge += h.gaugeChangeHours;
           if (service.mode === 'river') lock += h.lockHours;

@@ -65,7 +65,10 @@ export interface HubSpec {
   handling?: HandlingSpec;
   /** Customs / clearance dwell for each shipment entering or leaving the country here, hours. */
   dwellHours?: DistributionSpec;
-  /** A bonded zone: clearance is shorter (the model may use `bondedDwellHours` instead of `dwellHours`). */
+  /**
+   * A bonded zone: clearance of boxes that board or leave a ride here (they are cleared in the zone), hours.
+   * Vehicles passing through are cleared with `dwellHours`; a hub with only one of the two uses it for both.
+   */
   bondedDwellHours?: DistributionSpec;
   /** Break of gauge at this hub (rail borders). */
   gaugeChange?: GaugeChangeSpec;
