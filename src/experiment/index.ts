@@ -25,4 +25,5 @@ export {
   scenarioJsonSchemaText,
   writeScenarioJsonSchema,
 } from './schema.js';
+export { scenarioReferenceMarkdown } from './schema-reference.js';
 export * from './summary.js';

@@ -77,10 +77,12 @@ export interface ServiceResult {
   /** Departures (of the measured period) that carried cargo, loaded at any stop. */
   departuresRun: number;
   teuLoaded: number;
+  /** Capacity of the timetable in the measured period: departures × capacity (trucks: every truck slot). */
   capacityOfferedTeu: number;
   /**
    * TEU on board at the start of each leg ÷ capacity offered on each leg, over the measured period's scheduled
-   * departures (for trucks: every truck slot). Never above 1.
+   * departures (for trucks: every truck slot). Never above 1. Measured against the timetable: departures a closure
+   * cancelled count as offered and empty, so a closure shows as a lower load factor.
    */
   loadFactor: number;
   /** Highest TEU on board at any moment of any trip (never above the capacity). */
