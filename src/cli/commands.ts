@@ -15,7 +15,13 @@ import { scenarioJsonSchema } from '../experiment/schema.js';
 import { type ReplicationSummary, summariseRuns } from '../experiment/summary.js';
 import { buildNetwork } from '../network/build.js';
 import type { ScenarioSpec } from '../network/types.js';
-import { corridorTable as corridorRows, marketTable, type ReportInput, writeReport } from '../report/report.js';
+import {
+  corridorTable as corridorRows,
+  marketTable,
+  type ReportInput,
+  transitTrendTable,
+  writeReport,
+} from '../report/report.js';
 import { parseInteger, parseReplications, parseSeed, parseYears, UsageError } from './args.js';
 import { num, plusMinus, table } from './format.js';
 import type { CliIo } from './main.js';
@@ -227,6 +233,9 @@ function printProjection(io: CliIo, p: Projection): void {
       ]),
     ),
   );
+  const transit = transitTrendTable(p);
+  io.out(`\n${transit.caption}`);
+  io.out(table(transit.header, transit.rows));
   const outlooks = p.years.flatMap((y) => y.targets);
   if (outlooks.length > 0) {
     io.out('\nTargets');

@@ -183,6 +183,23 @@ export function corridorTable(summary: ReplicationSummary, year?: string): HtmlT
   };
 }
 
+/** Door-to-door days by corridor, year by year: mean (mean p95) across futures (the CLI prints it too). */
+export function transitTrendTable(projection: Projection): HtmlTable {
+  const keys = sortCorridorKeys(Object.keys(projection.years[0]?.summary.pooledDoorToDoorHours ?? {}));
+  return {
+    caption: 'Door-to-door days by corridor: mean (p95), averaged over futures',
+    header: ['corridor', ...projection.years.map((y) => String(y.year))],
+    rows: keys.map((key) => [
+      key,
+      ...projection.years.map((y) => {
+        const mean = y.summary.kpis[`days/${key}/mean`];
+        const p95 = y.summary.kpis[`days/${key}/p95`];
+        return mean ? `${formatNumber(mean.mean, 1)} (${p95 ? formatNumber(p95.mean, 1) : '–'})` : '–';
+      }),
+    ]),
+  };
+}
+
 /** The growth assumption of each market of a projection (the CLI prints the same table as text). */
 export function marketTable(projection: Projection): HtmlTable {
   return {
@@ -340,6 +357,7 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
         tables: [
           ...(outlooks.length > 0 ? [targetTable] : []),
           volumeTable,
+          transitTrendTable(projection),
           { ...marketTable(projection), caption: 'Demand growth by market' },
         ],
       },
