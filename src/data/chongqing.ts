@@ -1643,6 +1643,9 @@ export const VALUE_OF_TIME_USD_PER_TEU_HOUR = 1.0;
  */
 export const LOGIT_SCALE_PER_USD = 0.005;
 
+/** E: two weeks of backlog on every route and a booking goes elsewhere (see `RouteChoiceSpec.maxBacklogHours`). */
+export const MAX_BACKLOG_HOURS = 14 * 24;
+
 function build(): ScenarioSpec {
   const target: TargetSpec = {
     id: 'ilstc-2025',
@@ -1670,7 +1673,13 @@ function build(): ScenarioSpec {
       source:
         'E: OD flows calibrated to S/H 251,800 TEU ILSTC (2024) and D/E corridor totals (calibration.ts); seasonality D/M Jan–Feb ≈ 70%; growth D/E from history; shipment sizes and value of time E',
     },
-    routeChoice: { alternatives: 4, logitScalePerUsd: LOGIT_SCALE_PER_USD },
+    routeChoice: {
+      alternatives: 4,
+      logitScalePerUsd: LOGIT_SCALE_PER_USD,
+      // E: a box facing more than two weeks of backlog on every route goes another way (another gateway, or the
+      // booking is lost). Never reached in 2024–2025; it bounds the queues once growth outruns the fixed capacities.
+      maxBacklogHours: MAX_BACKLOG_HOURS,
+    },
     disruptions: [],
     targets: [target],
     history: [ilstcChongqingSeries()],

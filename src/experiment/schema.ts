@@ -376,6 +376,10 @@ export const routeChoiceSchema = doc(
     logitScalePerUsd: doc(positive(), 'Multinomial-logit scale, 1/USD. > 0.'),
     deterministic: doc(z.boolean(), 'Always take the cheapest route.').optional(),
     congestionAware: doc(z.boolean(), 'Add the time to clear the backlog to route costs (default true).').optional(),
+    maxBacklogHours: doc(
+      positive(),
+      'Bookings facing more backlog hours than this on every route divert (counted, not carried). Default: never.',
+    ).optional(),
   }),
   'How shipments choose among routes.',
   'RouteChoiceSpec',

@@ -17,6 +17,8 @@
  * - `teuHandled/<hub>` (TEU handled by the hub's cranes; a transfer counts twice), `utilisation/<hub>/handling`
  *   (busy share of its cranes), `wait/<hub>/handling`, `wait/<hub>/gaugeChange` (hours a train waited for a
  *   track) and `wait/<hub>/lock` (hours a vessel waited at anchorage);
+ * - `diverted`, `flow/<id>/diverted`: TEU booked in the measured period that went another way because every route
+ *   was backed up beyond `routeChoice.maxBacklogHours`;
  * - `flow/<id>/generated` (TEU booked in the measured period), `flow/<id>/days/mean`, `flow/<id>/days/p95`, and by
  *   the corridor (or corridor/mode) of the route each booking took: `flow/<id>/via/<corridor>/days/mean` and
  *   `/days/p95`.
@@ -70,8 +72,11 @@ export function runKpis(run: RunResult): Map<string, number> {
     out.set(`target/${t.id}/teu`, t.simulatedTeu);
     out.set(`target/${t.id}/met`, t.met ? 1 : 0);
   }
+  let diverted = 0;
   for (const [id, f] of Object.entries(run.flows)) {
     out.set(`flow/${id}/generated`, f.generatedTeu);
+    out.set(`flow/${id}/diverted`, f.divertedTeu);
+    diverted += f.divertedTeu;
     if (f.doorToDoorHours.count > 0) {
       out.set(`flow/${id}/days/mean`, f.doorToDoorHours.mean / 24);
       out.set(`flow/${id}/days/p95`, f.doorToDoorHours.p95 / 24);
@@ -82,6 +87,7 @@ export function runKpis(run: RunResult): Map<string, number> {
       out.set(`flow/${id}/via/${corridor}/days/p95`, d.p95 / 24);
     }
   }
+  out.set('diverted', diverted);
   for (const [id, s] of Object.entries(run.services)) {
     out.set(`loadFactor/${id}`, s.loadFactor);
     out.set(`teuLoaded/${id}`, s.teuLoaded);

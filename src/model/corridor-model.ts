@@ -320,6 +320,7 @@ const DIRECTIONS: readonly Direction[] = ['export', 'import', 'domestic'];
 interface FlowAccumulator {
   bookings: number;
   generatedTeu: number;
+  divertedTeu: number;
   dispatchedTeu: number;
   deliveredTeu: number;
   readonly byCorridor: Map<string, number>;
@@ -362,6 +363,10 @@ export class CorridorModel {
 
   // Accounting.
   private generatedTeu = 0;
+  /** TEU booked but diverted (every route's backlog over `maxBacklogHours`), whole run. */
+  private divertedTeu = 0;
+  /** `routeChoice.maxBacklogHours`, or Infinity (never divert). */
+  private readonly maxBacklogHours: number;
   private deliveredTeu = 0;
   private onVehiclesTeu = 0;
   private timestampViolations = 0;
@@ -427,6 +432,7 @@ export class CorridorModel {
     this.tracing = options.trace === true;
     this.valueOfTime = this.scenario.demand.valueOfTimeUsdPerTeuHour;
     this.congestionAware = this.scenario.routeChoice.congestionAware !== false;
+    this.maxBacklogHours = this.scenario.routeChoice.maxBacklogHours ?? Number.POSITIVE_INFINITY;
     for (const [id, hours] of Object.entries(options.routePenaltyHours ?? {})) {
       if (!(typeof hours === 'number' && Number.isFinite(hours))) {
         throw new InvalidParameterError(`options.routePenaltyHours[${id}]`, hours, 'a finite number');
@@ -491,6 +497,7 @@ export class CorridorModel {
       this.flowAcc.push({
         bookings: 0,
         generatedTeu: 0,
+        divertedTeu: 0,
         dispatchedTeu: 0,
         deliveredTeu: 0,
         byCorridor: new Map(),
@@ -785,6 +792,18 @@ export class CorridorModel {
     const teu = this.shipmentTeu.sample(flow.sizes);
     const u = flow.choices();
     const plan = this.choose(flow, u);
+    if (plan === undefined) {
+      // Every route is backed up beyond what shippers accept: the box goes another way (not modelled further).
+      this.generatedTeu += teu;
+      this.divertedTeu += teu;
+      if (now >= this.calendar.startHour) {
+        const acc = this.flowAcc[flow.index] as FlowAccumulator;
+        acc.bookings++;
+        acc.generatedTeu += teu;
+        acc.divertedTeu += teu;
+      }
+      return;
+    }
     const shipment: Shipment = {
       index: this.bookings++,
       flow,
@@ -821,9 +840,10 @@ export class CorridorModel {
   /**
    * Picks a booking's route from its flow's choice set. With congestion-aware choice (the default), each route's
    * generalized cost is raised by the value of the time needed to clear the backlog already waiting for each of its
-   * departures (units waiting ÷ capacity × headway): forwarders see a full terminal and book elsewhere.
+   * departures (units waiting ÷ capacity × headway): forwarders see a full terminal and book elsewhere. Returns
+   * undefined (the booking is diverted) when even the least backed-up route exceeds `maxBacklogHours`.
    */
-  private choose(flow: FlowRuntime, u: number): RoutePlan {
+  private choose(flow: FlowRuntime, u: number): RoutePlan | undefined {
     const memo = this.flowChoice[flow.index]!;
     let set = memo.set;
     if (set === undefined || memo.key !== this.closureState.key) {
@@ -836,6 +856,8 @@ export class CorridorModel {
     }
     const routes = set.routes;
     const plans = memo.plans;
+    const diverting = this.maxBacklogHours < Number.POSITIVE_INFINITY;
+    if (diverting && this.leastBacklogHours(plans) > this.maxBacklogHours) return undefined;
     if (routes.length === 1) return plans[0] as RoutePlan;
     // Static costs: the choice set's precomputed logit probabilities (from the routes' generalized costs) apply.
     if (!this.congestionAware && this.penalties.size === 0 && this.corridorPenalties.size === 0) {
@@ -846,13 +868,7 @@ export class CorridorModel {
     let bestIndex = 0;
     for (let i = 0; i < routes.length; i++) {
       const plan = plans[i] as RoutePlan;
-      let backlogHours = 0;
-      if (this.congestionAware) {
-        for (const leg of plan.legs) {
-          const waiting = leg.service.queues[leg.fromStop]!.unitsWaiting;
-          if (waiting > 0) backlogHours += (waiting / leg.service.capacityTeu) * leg.service.headwayHours;
-        }
-      }
+      const backlogHours = this.congestionAware ? this.backlogHours(plan) : 0;
       const cost = plan.choiceCostUsd + this.valueOfTime * backlogHours;
       costs[i] = cost;
       if (cost < best) {
@@ -875,6 +891,27 @@ export class CorridorModel {
       if (target < acc) return plans[i] as RoutePlan;
     }
     return plans[plans.length - 1] as RoutePlan;
+  }
+
+  /** Hours to clear the backlog already waiting for the departures of a route's rides (units ÷ capacity × headway). */
+  private backlogHours(plan: RoutePlan): number {
+    let hours = 0;
+    for (const leg of plan.legs) {
+      const waiting = leg.service.queues[leg.fromStop]!.unitsWaiting;
+      if (waiting > 0) hours += (waiting / leg.service.capacityTeu) * leg.service.headwayHours;
+    }
+    return hours;
+  }
+
+  /** The smallest backlog hours over a choice set's routes. */
+  private leastBacklogHours(plans: readonly RoutePlan[]): number {
+    let least = Number.POSITIVE_INFINITY;
+    for (const plan of plans) {
+      const hours = this.backlogHours(plan);
+      if (hours < least) least = hours;
+      if (least === 0) break;
+    }
+    return least;
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -1544,7 +1581,7 @@ export class CorridorModel {
     let inTransitTeu = 0;
     for (const trip of this.trips)
       for (const bucket of trip.cargo) for (const part of bucket ?? []) inTransitTeu += part.teu;
-    const imbalance = this.generatedTeu - this.deliveredTeu - inTransitTeu - waitingTeu;
+    const imbalance = this.generatedTeu - this.deliveredTeu - inTransitTeu - waitingTeu - this.divertedTeu;
     const conserved = Math.abs(imbalance) <= 1e-6 * Math.max(1, this.generatedTeu);
     if (!conserved || this.timestampViolations > 0 || this.maxLoadFactorOnBoard > 1 + EPS) {
       throw new SimulationError(
@@ -1611,6 +1648,7 @@ export class CorridorModel {
         direction: flow.direction,
         bookings: acc.bookings,
         generatedTeu: acc.generatedTeu,
+        divertedTeu: acc.divertedTeu,
         dispatchedTeu: acc.dispatchedTeu,
         deliveredTeu: acc.deliveredTeu,
         dispatchedTeuByCorridor: Object.fromEntries(
@@ -1717,6 +1755,7 @@ export class CorridorModel {
         deliveredTeu: this.deliveredTeu,
         inTransitTeu,
         waitingTeu,
+        divertedTeu: this.divertedTeu,
         imbalanceTeu: imbalance,
       },
       corridors,

@@ -57,6 +57,11 @@ export interface FlowResult {
   direction: Direction;
   bookings: number;
   generatedTeu: number;
+  /**
+   * TEU booked in the measured period that went another way because every route's backlog exceeded
+   * `routeChoice.maxBacklogHours` (included in `generatedTeu`, never dispatched).
+   */
+  divertedTeu: number;
   dispatchedTeu: number;
   deliveredTeu: number;
   /** Dispatched TEU by corridor key (top-level corridors only). */
@@ -141,7 +146,9 @@ export interface Conservation {
   inTransitTeu: number;
   /** At hubs: in handling, clearance or a departure queue. */
   waitingTeu: number;
-  /** generated − delivered − inTransit − waiting (0 when TEU are conserved). */
+  /** Booked but diverted elsewhere because every route's backlog exceeded `routeChoice.maxBacklogHours`. */
+  divertedTeu: number;
+  /** generated − delivered − inTransit − waiting − diverted (0 when TEU are conserved). */
   imbalanceTeu: number;
 }
 

@@ -254,6 +254,12 @@ export interface RouteChoiceSpec {
    * (units waiting ÷ capacity × headway), so bookings avoid full services (default true).
    */
   congestionAware?: boolean;
+  /**
+   * A booking whose every route would have it wait longer than this for departures (the backlog hours above, for
+   * the route with the least) goes another way — another gateway, or not at all — and is counted as diverted
+   * instead of joining the queue. > 0; default: never (every booking waits, however long the queue).
+   */
+  maxBacklogHours?: number;
 }
 
 /** A complete scenario: the network, its demand and what to measure. */

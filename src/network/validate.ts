@@ -453,6 +453,7 @@ function checkRouteChoice(path: string, value: unknown): void {
   requirePositive(`${path}.logitScalePerUsd`, choice.logitScalePerUsd);
   optionalBoolean(`${path}.deterministic`, choice.deterministic);
   optionalBoolean(`${path}.congestionAware`, choice.congestionAware);
+  if (choice.maxBacklogHours !== undefined) requirePositive(`${path}.maxBacklogHours`, choice.maxBacklogHours);
 }
 
 function checkDisruption(

@@ -148,7 +148,7 @@ function summarySections(
         'The fullest services and the hubs where boxes wait longest: a full service with long waits for a departure ' +
           'is where extra capacity pays first.',
       ],
-      tables: [serviceTable(summary, network), hubTable(summary, network)],
+      tables: [serviceTable(summary, network), hubTable(summary, network), ...divertedTable(summary, network)],
     },
   ];
 }
@@ -240,6 +240,36 @@ function serviceTable(summary: ReplicationSummary, network: CorridorNetwork): Ht
       load ? `${formatNumber(load.mean * 100, 1)}% ± ${formatNumber(load.halfWidth95 * 100, 1)}` : '–',
     ]),
   };
+}
+
+/** Flows that lost bookings to the backlog limit (none when nothing was diverted). */
+function divertedTable(summary: ReplicationSummary, network: CorridorNetwork): HtmlTable[] {
+  const total = summary.kpis.diverted;
+  if (!total || total.mean <= 0) return [];
+  const limit = network.spec.routeChoice.maxBacklogHours;
+  const rows = network.spec.demand.flows
+    .map((f) => ({
+      f,
+      diverted: summary.kpis[`flow/${f.id}/diverted`],
+      generated: summary.kpis[`flow/${f.id}/generated`],
+    }))
+    .filter((r) => (r.diverted?.mean ?? 0) > 0)
+    .sort((a, b) => (b.diverted?.mean ?? 0) - (a.diverted?.mean ?? 0) || a.f.id.localeCompare(b.f.id))
+    .slice(0, 12);
+  return [
+    {
+      caption:
+        `Demand diverted: ${pm(total.mean, total.halfWidth95)} TEU booked went another way because every route ` +
+        `was backed up more than ${formatNumber((limit ?? 0) / 24, 1)} days`,
+      header: ['flow', 'origin → destination', 'TEU diverted', 'share of its bookings'],
+      rows: rows.map(({ f, diverted, generated }) => [
+        f.id,
+        `${f.origin} → ${f.destination}`,
+        formatNumber(diverted?.mean ?? 0),
+        generated && generated.mean > 0 ? `${formatNumber(((diverted?.mean ?? 0) / generated.mean) * 100, 1)}%` : '–',
+      ]),
+    },
+  ];
 }
 
 function hubTable(summary: ReplicationSummary, network: CorridorNetwork): HtmlTable {

@@ -215,6 +215,32 @@ describe('bad input fails before the run', () => {
     );
   });
 
+  it('with maxBacklogHours, bookings facing a longer backlog divert instead of queueing; TEU stay conserved', () => {
+    // 10 TEU a day of capacity against ~27 TEU a day of bookings: without a limit the queue grows all year.
+    const short = { startDate: '2024-01-01', years: 1, warmupDays: 0 };
+    const saturated = lineScenario({ teuPerYear: 10_000, capacityTeu: 10 });
+    const unbounded = simulate(saturated, { seed: 8, ...short });
+    expect(unbounded.conservation.divertedTeu).toBe(0);
+    expect(unbounded.conservation.waitingTeu).toBeGreaterThan(5000);
+
+    saturated.routeChoice.maxBacklogHours = 240;
+    const bounded = simulate(saturated, { seed: 8, ...short });
+    const c = bounded.conservation;
+    expect(c.imbalanceTeu).toBe(0);
+    // A booking joins only while the queue clears within 240 h: ≤ 240 / 24 × 10 = 100 TEU, plus one booking (≤ 4).
+    expect(c.waitingTeu).toBeLessThanOrEqual(104);
+    const flow = bounded.flows['a-b']!;
+    expect(flow.divertedTeu).toBe(c.divertedTeu); // no warm-up: the whole run is measured
+    // What is not diverted is what the service could carry (10 TEU a day), give or take the queue.
+    expect(flow.generatedTeu - flow.divertedTeu).toBeGreaterThan(366 * 10 - 150);
+    expect(flow.generatedTeu - flow.divertedTeu).toBeLessThan(366 * 10 + 150);
+    // The bookings themselves are the same draws (common random numbers): only their fate differs.
+    expect(flow.generatedTeu).toBe(unbounded.flows['a-b']!.generatedTeu);
+    expect(() =>
+      simulate({ ...saturated, routeChoice: { ...saturated.routeChoice, maxBacklogHours: 0 } }, { seed: 1 }),
+    ).toThrow('routeChoice.maxBacklogHours: 0 is not');
+  });
+
   it('demandScaleByFlow scales only the flows named; a corridor penalty steers choice away from it', () => {
     const short = { startDate: '2024-01-01', years: 0.5, warmupDays: 0 };
     const scenario = twoRouteScenario();
