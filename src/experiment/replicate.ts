@@ -26,7 +26,10 @@ export interface ReplicateOptions {
   seed: Seed;
   /** Index of the first replication (for shards: run 250..499 elsewhere with `first: 250`). Default 0. */
   first?: number;
-  /** Worker threads (default: available cores, at most `replications`). 0 runs in this thread. */
+  /**
+   * Worker threads (default: available cores, at most `replications`). 0 or 1 runs in this thread (one worker
+   * thread would only add its start-up cost); the results are identical either way.
+   */
   workers?: number;
   /** Passed to every run: measured start (ISO UTC), years, warm-up days. */
   startDate?: string;
