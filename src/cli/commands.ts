@@ -22,6 +22,7 @@ import {
   transitTrendTable,
   writeReport,
 } from '../report/report.js';
+import { checkReportTarget } from '../report/write.js';
 import { parseInteger, parseReplications, parseSeed, parseYears, UsageError } from './args.js';
 import { num, plusMinus, table } from './format.js';
 import type { CliIo } from './main.js';
@@ -83,6 +84,7 @@ ${COMMON}`,
     const range = parseReplications(values.replications, 5);
     const years = parseYears(values.years);
     const start = values.start ?? `${scenario.baseYear + 1}-01-01`;
+    if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
     const set = await replicate(scenario, {
@@ -97,18 +99,18 @@ ${COMMON}`,
     progress.done();
     const summary = summariseRuns(set.runs);
     const year = start.slice(0, 4);
+    if (values.json) {
+      io.out(JSON.stringify({ kind: 'replications', ...set, summary }));
+    } else {
+      io.out(`${scenario.name}: ${set.runs.length} replication(s) from ${start}, ${years} year(s), seed ${set.seed}\n`);
+      io.out(corridorTable(summary, years === 1 ? year : undefined));
+      printTargets(io, summary);
+    }
     if (values.out !== undefined) {
       const period = years === 1 && start.endsWith('-01-01') ? year : `${start}, ${years} year(s)`;
       const settings = { seed: set.seed, replications: set.runs.length, first: range.first, start, years };
       report(io, values.out, { kind: 'replications', scenario, summary, period, settings }, values.json);
     }
-    if (values.json) {
-      io.out(JSON.stringify({ kind: 'replications', ...set, summary }));
-      return;
-    }
-    io.out(`${scenario.name}: ${set.runs.length} replication(s) from ${start}, ${years} year(s), seed ${set.seed}\n`);
-    io.out(corridorTable(summary, years === 1 ? year : undefined));
-    printTargets(io, summary);
   },
 };
 
@@ -117,7 +119,7 @@ function report(io: CliIo, dir: string, input: ReportInput, json: boolean): void
   const written = writeReport(dir, input);
   const notice = `report written to ${written.dir}/index.html (${written.files.length} files${written.replaced ? ', replacing the earlier report' : ''})`;
   if (json) io.err(notice);
-  else io.out(notice);
+  else io.out(`\n${notice}`);
 }
 
 function printTargets(io: CliIo, summary: ReplicationSummary): void {
@@ -183,6 +185,7 @@ ${COMMON}`,
     if (growth !== 'scenario' && growth !== 'history') {
       throw new UsageError(`--growth: "${growth}" is not "scenario" or "history"`);
     }
+    if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
     const projection = await project(scenario, {
@@ -197,6 +200,8 @@ ${COMMON}`,
       onProgress: ({ year, done, total }) => progress.update(`projecting ${year}`, done, total),
     });
     progress.done();
+    if (values.json) io.out(JSON.stringify({ kind: 'projection', ...projection }));
+    else printProjection(io, projection);
     if (values.out !== undefined) {
       const settings = {
         seed: parseSeed(values.seed, 1),
@@ -207,11 +212,6 @@ ${COMMON}`,
       };
       report(io, values.out, { kind: 'projection', scenario, projection, settings }, values.json);
     }
-    if (values.json) {
-      io.out(JSON.stringify({ kind: 'projection', ...projection }));
-      return;
-    }
-    printProjection(io, projection);
   },
 };
 
@@ -278,6 +278,7 @@ ${COMMON}`,
     const variants = variantPaths.map((path) => ({ name: path, scenario: loadScenario(path) }));
     const replications = parseInteger('replications', values.replications, 10, 2, 100_000);
     const years = parseYears(values.years);
+    if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
     const comparison = await compare(base, variants, {
@@ -290,6 +291,8 @@ ${COMMON}`,
       onProgress: ({ scenario, done, total }) => progress.update(scenario, done, total),
     });
     progress.done();
+    if (values.json) io.out(JSON.stringify({ kind: 'comparison', ...comparison }));
+    else printComparison(io, comparison);
     if (values.out !== undefined) {
       const settings = {
         seed: parseSeed(values.seed, 1),
@@ -299,11 +302,6 @@ ${COMMON}`,
       };
       report(io, values.out, { kind: 'comparison', base: base.scenario, comparison, settings }, values.json);
     }
-    if (values.json) {
-      io.out(JSON.stringify({ kind: 'comparison', ...comparison }));
-      return;
-    }
-    printComparison(io, comparison);
   },
 };
 

@@ -37,4 +37,11 @@ export { type HtmlPage, type HtmlSection, type HtmlTable, htmlPage } from './htm
 export { type CorridorMapOptions, corridorMapSvg, type MapVolumes, mapVolumesFromSummary } from './map.js';
 export * from './report.js';
 export { CORRIDOR_COLOURS, corridorColour, FALLBACK_COLOURS } from './scale.js';
-export { MANIFEST, ReportError, type ReportFile, type WrittenReport, writeReportFiles } from './write.js';
+export {
+  checkReportTarget,
+  MANIFEST,
+  ReportError,
+  type ReportFile,
+  type WrittenReport,
+  writeReportFiles,
+} from './write.js';

@@ -98,6 +98,16 @@ export function writeReportFiles(dir: string, files: readonly ReportFile[]): Wri
   return { dir: target, files: [...names], replaced };
 }
 
+/**
+ * Checks, before any work, that a report could be written as `dir` (absent, empty, or an earlier corridor-sim report
+ * holding only its own files). The CLI calls it before a long run so a bad `--out` fails at once.
+ *
+ * @throws ReportError naming the path and why otherwise.
+ */
+export function checkReportTarget(dir: string): void {
+  checkReplaceable(resolve(dir));
+}
+
 /** Whether `target` holds an earlier report (true), is absent or empty (false); throws when it must be kept. */
 function checkReplaceable(target: string): boolean {
   if (!existsSync(target)) return false;

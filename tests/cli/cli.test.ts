@@ -114,6 +114,7 @@ describe('corridor-sim CLI', () => {
     const refused = await cli('run', two, '--replications', '2', '--out', mine, ...short);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('is not a corridor-sim report');
+    expect(refused.out).toBe(''); // refused before simulating anything
     expect(readdirSync(mine)).toEqual(['notes.txt']);
   });
 
