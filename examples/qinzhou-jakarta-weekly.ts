@@ -13,7 +13,7 @@ export async function main(options: ExampleOptions = {}) {
   const s = settings(options);
   const addSailing = (scenario: ScenarioSpec): ScenarioSpec => {
     const feeder = scenario.services.find((x) => x.id === 'ilstc-feeder-tanjung-priok');
-    if (!feeder || feeder.timetable.kind !== 'weekly') throw new Error('bundled Jakarta feeder not found');
+    if (feeder?.timetable.kind !== 'weekly') throw new Error('bundled Jakarta feeder not found');
     scenario.services.push({
       ...feeder,
       id: 'ilstc-feeder-tanjung-priok-2',
