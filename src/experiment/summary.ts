@@ -10,7 +10,8 @@
  * - `month/<corridor>/<YYYY-MM>` and `month/<corridor>/<YYYY-MM>/<direction>`: TEU dispatched in a calendar month;
  * - `days/<corridor>/mean`, `days/<corridor>/p95`: door-to-door days;
  * - `cost/<corridor>`: mean freight cost, USD per TEU;
- * - `target/<id>/teu` and `target/<id>/met` (1 when met, so its mean is the share of replications that met it);
+ * - `target/<id>/teu` and `target/<id>/met` (1 when met, so its mean is the share of replications that met it),
+ *   `target/<id>/covered` (1 when the run spans the whole target year);
  * - `loadFactor/<service>`, `teuLoaded/<service>` (TEU loaded in the measured period; return runs have their own
  *   ids, `<service>~return`);
  * - `wait/<hub>/departure` (mean hours a part waited for a departure with room at the hub);
@@ -71,6 +72,7 @@ export function runKpis(run: RunResult): Map<string, number> {
   for (const t of run.targets) {
     out.set(`target/${t.id}/teu`, t.simulatedTeu);
     out.set(`target/${t.id}/met`, t.met ? 1 : 0);
+    out.set(`target/${t.id}/covered`, t.covered ? 1 : 0);
   }
   let diverted = 0;
   for (const [id, f] of Object.entries(run.flows)) {

@@ -22,7 +22,7 @@ export interface HtmlTable {
   caption?: string;
   header: string[];
   rows: string[][];
-  /** Indices of columns to right-align (numbers). Default: every column but the first. */
+  /** Indices of columns to right-align (numbers). Default: the columns after the first whose cells all read as numbers. */
   numeric?: number[];
 }
 
@@ -83,7 +83,7 @@ ${sections.join('\n')}
 
 function htmlTable(t: HtmlTable): string {
   const e = escapeXml;
-  const numeric = new Set(t.numeric ?? t.header.map((_, i) => i).slice(1));
+  const numeric = new Set(t.numeric ?? numericColumns(t));
   const cell = (tag: string, text: string, i: number) =>
     `<${tag}${numeric.has(i) ? ' class="num"' : ''}>${e(text)}</${tag}>`;
   return `<div class="table"><table>
@@ -93,6 +93,12 @@ ${t.caption ? `<caption>${e(t.caption)}</caption>` : ''}
 ${t.rows.map((r) => `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('\n')}
 </tbody>
 </table></div>`;
+}
+
+/** Columns (after the first) whose every cell reads as a number, a range or a percentage: right-aligned. */
+function numericColumns(t: HtmlTable): number[] {
+  const looksNumeric = (cell: string) => cell === '' || /^[-+−–]?[\d.,]+(?:[\s%×±–(]|$)/.test(cell) || cell === '–';
+  return t.header.map((_, i) => i).filter((i) => i > 0 && t.rows.every((r) => looksNumeric(r[i] ?? '')));
 }
 
 const CSS = [
@@ -105,7 +111,7 @@ const CSS = [
   'figure{margin:12px 0;overflow-x:auto}figure svg{max-width:100%;height:auto}',
   '.table{overflow-x:auto}table{border-collapse:collapse;font-size:13px;margin:10px 0}',
   'caption{text-align:left;font-weight:600;padding:4px 0}',
-  'th,td{padding:4px 10px;border-bottom:1px solid #e5e7eb;text-align:left;white-space:nowrap}',
-  'th{background:#f9fafb}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}',
+  'th,td{padding:4px 10px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top}',
+  'th{background:#f9fafb}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}',
   'footer{margin-top:36px;color:#6b7280;font-size:12px}',
 ].join('');

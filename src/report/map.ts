@@ -180,15 +180,17 @@ function mapPanel(
   }
   if (options.extra) inner.push(options.extra(projection));
 
-  const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
-  const labels: string[] = [];
   const inside = (x: number, y: number) =>
     x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
+  // Hubs first (circles are obstacles for every label), then labels busiest first, each where it fits: right, left,
+  // above or below its hub, clear of other labels and of other hubs' circles.
+  const shown: { hub: NetworkHub; x: number; y: number; r: number }[] = [];
   for (const h of layers.hubsByPriority) {
     const xy = projection([h.lon, h.lat]);
     if (!xy || !inside(xy[0], xy[1])) continue;
     const [x, y] = xy;
     const r = layers.radiusOf(h.id);
+    shown.push({ hub: h, x, y, r });
     inner.push(
       el(
         'circle',
@@ -198,27 +200,59 @@ function mapPanel(
         ),
       ),
     );
-    if (labels.length >= options.maxLabels || options.skipLabels?.has(h.id)) continue;
+  }
+  type Box = { x0: number; y0: number; x1: number; y1: number };
+  const circles = shown.map((c) => ({
+    x: c.x,
+    y: c.y,
+    r: c.r,
+    x0: c.x - c.r,
+    y0: c.y - c.r,
+    x1: c.x + c.r,
+    y1: c.y + c.r,
+  }));
+  // Circles that touch this hub's (co-located terminals, e.g. two ports of one city) do not block its label.
+  const apart = (c: { x: number; y: number; r: number }, x: number, y: number, r: number) =>
+    Math.hypot(c.x - x, c.y - y) > c.r + r;
+  const placed: Box[] = [];
+  const labels: string[] = [];
+  const labelled: { x: number; y: number; r: number }[] = [];
+  for (const { hub: h, x, y, r } of shown) {
+    if (labels.length >= options.maxLabels) break;
+    if (options.skipLabels?.has(h.id)) continue;
+    // One label per cluster of touching circles (the busiest hub names it).
+    if (labelled.some((c) => !apart(c, x, y, r))) continue;
     const label = shortName(h.name);
     const w = label.length * 5.6;
-    // Right of the hub if it fits in the panel, else left of it.
-    for (const side of [1, -1]) {
-      const x0 = side === 1 ? x + r + 2 : x - r - 2 - w;
-      const candidate = { x0, y0: y - 8, x1: x0 + w, y1: y + 5 };
-      if (candidate.x0 < box.x + 2 || candidate.x1 > box.x + box.width - 2 || candidate.y0 < box.y) continue;
-      if (placed.some((b) => overlaps(b, candidate))) continue;
-      placed.push(candidate);
-      labels.push(
-        text(candidate.x0, y + 3.5, label, {
-          class: 'small',
-          stroke: '#ffffff',
-          'stroke-width': 3,
-          'paint-order': 'stroke',
-          'stroke-linejoin': 'round',
-        }),
-      );
-      break;
-    }
+    const candidates: Box[] = [
+      { x0: x + r + 2, y0: y - 8, x1: x + r + 2 + w, y1: y + 5 },
+      { x0: x - r - 2 - w, y0: y - 8, x1: x - r - 2, y1: y + 5 },
+      { x0: x - w / 2, y0: y - r - 15, x1: x + w / 2, y1: y - r - 2 },
+      { x0: x - w / 2, y0: y + r + 2, x1: x + w / 2, y1: y + r + 15 },
+      // Near a panel's edge: above or below, ending at the hub.
+      { x0: x + r - w, y0: y + r + 2, x1: x + r, y1: y + r + 15 },
+      { x0: x + r - w, y0: y - r - 15, x1: x + r, y1: y - r - 2 },
+    ];
+    const fits = (b: Box) =>
+      b.x0 >= box.x + 2 &&
+      b.x1 <= box.x + box.width - 2 &&
+      b.y0 >= box.y + 2 &&
+      b.y1 <= box.y + box.height - 2 &&
+      !placed.some((p) => overlaps(p, b)) &&
+      !circles.some((c) => apart(c, x, y, r) && overlaps(c, b));
+    const spot = candidates.find(fits);
+    if (!spot) continue;
+    placed.push(spot);
+    labelled.push({ x, y, r });
+    labels.push(
+      text(spot.x0, spot.y1 - 3.5, label, {
+        class: 'small',
+        stroke: '#ffffff',
+        'stroke-width': 3,
+        'paint-order': 'stroke',
+        'stroke-linejoin': 'round',
+      }),
+    );
   }
   inner.push(el('g', { class: 'hub-labels' }, ...labels));
   parts.push(el('g', { 'clip-path': `url(#${clip})` }, ...inner));
@@ -243,19 +277,15 @@ export function corridorMapSvg(
   const maxTeu = Math.max(1, ...services.map((s) => teuOf(s.properties.id)));
   const hubs = network.hubs();
   const maxHubTeu = Math.max(1, ...hubs.map((h) => volumes?.hubTeu[h.id] ?? 0));
+  const hubRadius = (teu: number) => (volumes ? 2.5 + 6 * Math.sqrt(teu / maxHubTeu) : 3.5);
   const layers: MapLayers = {
     network,
     services,
     volumes,
     teuOf,
     widthOf: (teu) => (volumes ? 1 + 11 * Math.sqrt(teu / maxTeu) : 2.5),
-    radiusOf: (id) => (volumes ? 2.5 + 6 * Math.sqrt((volumes.hubTeu[id] ?? 0) / maxHubTeu) : 3.5),
-    hubsByPriority: [...hubs].sort(
-      (a, b) =>
-        (volumes?.hubTeu[b.id] ?? 0) - (volumes?.hubTeu[a.id] ?? 0) ||
-        network.neighbours(b.id).length - network.neighbours(a.id).length ||
-        a.id.localeCompare(b.id),
-    ),
+    radiusOf: (id) => hubRadius(volumes?.hubTeu[id] ?? 0),
+    hubsByPriority: labelPriority(network, hubs, volumes),
   };
 
   const south = services.filter((s) => s.properties.corridor === 'ILSTC');
@@ -312,7 +342,10 @@ export function corridorMapSvg(
     );
   }
   parts.push(
-    legend(withDetail ? { x: 20, y: top + 440 } : { x: 20, y: top + 620 }, services, volumes, maxTeu, layers.widthOf),
+    legend(withDetail ? { x: 20, y: top + 440 } : { x: 20, y: top + 620 }, services, volumes, maxTeu, layers.widthOf, {
+      max: maxHubTeu,
+      radiusOf: hubRadius,
+    }),
   );
   const totalTeu = volumes ? Object.values(volumes.serviceTeu).reduce((a, b) => a + b, 0) : 0;
   return svgDocument(
@@ -339,6 +372,7 @@ function legend(
   volumes: MapVolumes | undefined,
   maxTeu: number,
   widthOf: (teu: number) => number,
+  hubs: { max: number; radiusOf: (teu: number) => number },
 ): string {
   const keys = sortCorridorKeys(new Set(services.map((s) => corridorKey(s.properties))));
   const rows: string[] = [text(at.x, at.y + 4, 'Corridor', { class: 'label', 'font-weight': '600' })];
@@ -368,6 +402,19 @@ function legend(
       el('line', { x1: x, x2: x + 24, y1: y, y2: y, stroke: '#6b7280', 'stroke-width': 1, 'stroke-dasharray': '3 3' }),
       text(x + 30, y + 4, 'no cargo', { class: 'small' }),
     );
+    // Hub size: TEU handled a year (a transfer is handled twice).
+    const hx = at.x + 540;
+    let hy = at.y + 4;
+    rows.push(text(hx, hy, 'TEU handled', { class: 'label', 'font-weight': '600' }));
+    hy += 22;
+    for (const teu of legendSteps(hubs.max)) {
+      const r = hubs.radiusOf(teu);
+      rows.push(
+        el('circle', { cx: hx + 10, cy: hy, r, fill: '#ffffff', stroke: '#1f2937', 'stroke-width': 1.2 }),
+        text(hx + 26, hy + 4, formatCompact(teu), { class: 'small' }),
+      );
+      hy += Math.max(20, 2 * r + 6);
+    }
   }
   return el('g', { class: 'legend' }, ...rows);
 }
@@ -379,8 +426,26 @@ function legendSteps(maxTeu: number): number[] {
   return [...new Set([top, top / 4, top / 20].map((v) => Math.max(1, Math.round(v))))];
 }
 
+/**
+ * Hubs in the order their labels are placed: the six busiest (TEU handled, else connections), then the borders and
+ * locks (where the corridors' bottlenecks are), then the rest by TEU.
+ */
+function labelPriority(network: CorridorNetwork, hubs: NetworkHub[], volumes: MapVolumes | undefined): NetworkHub[] {
+  const busiest = [...hubs].sort(
+    (a, b) =>
+      (volumes?.hubTeu[b.id] ?? 0) - (volumes?.hubTeu[a.id] ?? 0) ||
+      network.neighbours(b.id).length - network.neighbours(a.id).length ||
+      a.id.localeCompare(b.id),
+  );
+  const top = busiest.slice(0, 6);
+  const chokepoints = busiest.slice(6).filter((h) => h.kind === 'border' || h.kind === 'lock');
+  const rest = busiest.slice(6).filter((h) => h.kind !== 'border' && h.kind !== 'lock');
+  return [...top, ...chokepoints, ...rest];
+}
+
+/** A hub's label: its name without the parenthesised detail or a trailing "port" ("Qinzhou port (Beibu Gulf)" → "Qinzhou"). */
 function shortName(name: string): string {
-  const cut = name.split(/ [(/–-] ?/)[0] ?? name;
+  const cut = (name.split(/ [(/–] ?| - /)[0] ?? name).replace(/ (?:deep-water |river |sea )?port$/i, '');
   return cut.length > 26 ? `${cut.slice(0, 25)}…` : cut;
 }
 

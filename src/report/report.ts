@@ -103,18 +103,26 @@ function metaLines(scenario: string, settings: ReportSettings): string[] {
   ];
 }
 
+/** What the runs of a summary are called: replications of one scenario, or simulated futures of a projection. */
+type RunNoun = 'replications' | 'futures';
+
 /** Sections shared by every kind: monthly volumes, transit times, the map and the bottlenecks of one summary. */
 function summarySections(
   summary: ReplicationSummary,
   network: CorridorNetwork,
   period: string,
   files: ReportFile[],
+  runs: RunNoun = 'replications',
 ): HtmlSection[] {
-  const monthly = monthlyChartSvg(monthlyChartData(summary));
-  const transit = transitChartSvg(transitChartData(summary));
+  const monthly = monthlyChartSvg(monthlyChartData(summary), {
+    title: `TEU dispatched per month, by corridor, ${period}`,
+  });
+  const transit = transitChartSvg(transitChartData(summary), {
+    title: `Door-to-door transit time by corridor, ${period}`,
+  });
   const map = corridorMapSvg(
     network,
-    mapVolumesFromSummary(summary, `${period}, mean of ${summary.replications} replications`),
+    mapVolumesFromSummary(summary, `${period}, mean of ${summary.replications} ${runs}`),
   );
   files.push(
     { name: 'monthly-teu.svg', content: monthly },
@@ -130,27 +138,49 @@ function summarySections(
     {
       id: 'corridors',
       heading: `Corridors, ${period}`,
-      intro: [`Means over ${summary.replications} replications, ± the half-width of the 95% confidence interval.`],
-      tables: [corridorTable(summary)],
+      intro: [
+        `Over ${summary.replications} ${runs}: the mean ± the half-width of its 95% confidence interval (how precisely ` +
+          `the mean is known), and the range that 80% of the ${runs} fell in (how much the outcome varies).`,
+      ],
+      tables: [corridorTable(summary, undefined, runs)],
     },
-    { id: 'monthly', heading: 'Monthly volumes', figures: [monthly] },
-    { id: 'transit', heading: 'Door-to-door transit times', figures: [transit] },
+    { id: 'monthly', heading: `Monthly volumes, ${period}`, figures: [monthly] },
+    {
+      id: 'transit',
+      heading: `Door-to-door transit times, ${period}`,
+      intro: [
+        'A corridor’s box pools all its bookings, near and far (in the bundled scenario, ILSTC/rail-sea mixes bookings ' +
+          'to Qinzhou port itself, about two days, with through bookings to ASEAN ports, one to three weeks). ' +
+          'transit-by-od.csv has every origin–destination pair by the corridor it took.',
+      ],
+      figures: [transit],
+    },
     {
       id: 'map',
-      heading: 'Corridor map',
+      heading: `Corridor map, ${period}`,
       intro: ['Services coloured by corridor; line width grows with the TEU they carried; hub size with TEU handled.'],
       figures: [map],
     },
-    {
-      id: 'bottlenecks',
-      heading: 'Where is the bottleneck?',
-      intro: [
-        'The fullest services and the hubs where boxes wait longest: a full service with long waits for a departure ' +
-          'is where extra capacity pays first.',
-      ],
-      tables: [serviceTable(summary, network), hubTable(summary, network), ...divertedTable(summary, network)],
-    },
+    bottleneckSection(summary, network, period, 'bottlenecks'),
   ];
+}
+
+/** The fullest services, the longest waits and the demand turned away, in one period. */
+function bottleneckSection(
+  summary: ReplicationSummary,
+  network: CorridorNetwork,
+  period: string,
+  id: string,
+): HtmlSection {
+  return {
+    id,
+    heading: `Where is the bottleneck? (${period})`,
+    intro: [
+      'The fullest services and the hubs where boxes wait longest: a full service with long waits for a departure ' +
+        'is where extra capacity pays first.',
+    ],
+    tables: [serviceTable(summary, network), hubTable(summary, network), ...divertedTable(summary, network)],
+  };
 }
 
 function pm(mean: number, halfWidth: number, digits = 0): string {
@@ -160,13 +190,20 @@ function pm(mean: number, halfWidth: number, digits = 0): string {
 }
 
 /**
- * TEU (in the measured period, or in `year`), door-to-door days and cost per corridor key, as table rows with 95%
- * half-widths; the CLI prints the same table as text.
+ * TEU (in the measured period, or in `year`), door-to-door days and cost per corridor key, as table rows: means with
+ * the 95% half-widths of the mean, and the range 80% of the runs fell in. The CLI prints the same table as text.
  */
-export function corridorTable(summary: ReplicationSummary, year?: string): HtmlTable {
+export function corridorTable(summary: ReplicationSummary, year?: string, runs: RunNoun = 'replications'): HtmlTable {
   const keys = sortCorridorKeys(Object.keys(summary.pooledDoorToDoorHours));
   return {
-    header: ['corridor', year ? `TEU ${year}` : 'TEU dispatched', 'door-to-door days', 'p95 days', 'cost USD/TEU'],
+    header: [
+      'corridor',
+      year ? `TEU ${year} (mean ± 95% CI)` : 'TEU (mean ± 95% CI)',
+      `TEU, 80% of ${runs}`,
+      'door-to-door days',
+      'p95 days',
+      'cost USD/TEU',
+    ],
     rows: keys.map((key) => {
       const teu = summary.kpis[year ? `teu/${key}/${year}` : `teu/${key}`];
       const days = summary.kpis[`days/${key}/mean`];
@@ -175,6 +212,7 @@ export function corridorTable(summary: ReplicationSummary, year?: string): HtmlT
       return [
         key,
         teu ? pm(teu.mean, teu.halfWidth95) : '0',
+        teu ? `${formatNumber(teu.p10)}–${formatNumber(teu.p90)}` : '–',
         days ? pm(days.mean, days.halfWidth95, 1) : '–',
         p95 ? pm(p95.mean, p95.halfWidth95, 1) : '–',
         cost ? formatNumber(cost.mean) : '–',
@@ -203,7 +241,10 @@ export function transitTrendTable(projection: Projection): HtmlTable {
 /** The growth assumption of each market of a projection (the CLI prints the same table as text). */
 export function marketTable(projection: Projection): HtmlTable {
   return {
-    header: ['market', 'flows', 'base TEU', 'trend/year', 'trend from', 'σ yearly', 's trend', 'spreads from'],
+    caption:
+      'Demand growth by market. Demand: base-year TEU booked by the flows of the market, whatever route they take. ' +
+      'σ: spread of a year’s log growth (yearly shocks); s: spread of a future’s log trend (the trend’s uncertainty).',
+    header: ['market', 'flows', 'demand, base year (TEU)', 'trend/year', 'trend from', 'σ', 's', 'spreads from'],
     rows: projection.markets.map((m) => [
       m.corridor,
       String(m.flows.length),
@@ -214,8 +255,17 @@ export function marketTable(projection: Projection): HtmlTable {
       formatNumber(m.logTrendSd, 3),
       m.spreadSource,
     ]),
-    numeric: [1, 2, 3, 5, 6],
   };
+}
+
+/** One sentence on the growth assumption behind a projection (for headlines and the fan chart). */
+export function growthAssumption(projection: Projection, corridor?: string): string {
+  const market = projection.markets.find((m) => m.corridor === (corridor ?? projection.markets[0]?.corridor));
+  if (!market) return '';
+  const trend = `${formatNumber(market.trendGrowthPerYear * 100, 0)}%/yr`;
+  return projection.growth === 'history'
+    ? `${market.corridor} demand trend +${trend}, fitted to the observed history`
+    : `${market.corridor} demand trend +${trend} (the scenario's estimate)`;
 }
 
 function serviceTable(summary: ReplicationSummary, network: CorridorNetwork): HtmlTable {
@@ -233,7 +283,7 @@ function serviceTable(summary: ReplicationSummary, network: CorridorNetwork): Ht
     caption: 'Fullest services (load factor: TEU on board ÷ capacity offered, per leg)',
     header: ['service', 'corridor', 'departures/week × TEU', 'TEU loaded', 'load factor'],
     rows: rows.map(({ s, load, teu }) => [
-      s.id,
+      `${s.name}${s.direction === 'return' ? ' (return)' : ''}`,
       s.corridorMode ? `${s.corridor}/${s.corridorMode}` : s.corridor,
       `${formatNumber(s.departuresPerWeek, 1)} × ${formatNumber(s.capacityTeu)}`,
       formatNumber(teu),
@@ -289,17 +339,28 @@ function hubTable(summary: ReplicationSummary, network: CorridorNetwork): HtmlTa
     header: ['hub', 'departure', 'crane', 'gauge change (per train)', 'lock (per vessel)', 'crane utilisation'],
     rows: rows.map(({ h, parts }) => {
       const util = summary.kpis[`utilisation/${h.id}/handling`];
-      return [`${h.name} (${h.id})`, ...parts.map(f), util ? `${formatNumber(util.mean * 100, 0)}%` : '–'];
+      return [shortHubName(h.name), ...parts.map(f), util ? `${formatNumber(util.mean * 100, 0)}%` : '–'];
     }),
   };
+}
+
+/** A hub's name without its parenthesised detail ("Wuhan (Yangluo)" → "Wuhan"). */
+function shortHubName(name: string): string {
+  return name.replace(/\s*\(.*\)\s*$/, '');
 }
 
 function targetHeadlines(summary: ReplicationSummary, scenario: ScenarioSpec): string[] {
   return scenario.targets.flatMap((t) => {
     const teu = summary.kpis[`target/${t.id}/teu`];
     const met = summary.kpis[`target/${t.id}/met`];
+    const covered = summary.kpis[`target/${t.id}/covered`];
     if (!teu || !met) return [];
     const corridor = t.corridorMode ? `${t.corridor}/${t.corridorMode}` : t.corridor;
+    if (!covered || covered.mean < 1) {
+      return [
+        `${corridor} ${t.year} ≥ ${formatNumber(t.teu)} TEU: not judged (the run does not span all of ${t.year}).`,
+      ];
+    }
     return [
       `${corridor} ${t.year} ≥ ${formatNumber(t.teu)} TEU: simulated ${pm(teu.mean, teu.halfWidth95)} TEU; met in ` +
         `${formatNumber(met.mean * met.n)} of ${met.n} replications (growth at the scenario's own rates).`,
@@ -326,22 +387,29 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
   const { projection, scenario } = input;
   const network = buildNetwork(scenario);
   const files: ReportFile[] = [];
-  const fan = fanChartSvg(fanChartData(projection, scenario));
+  const fanData = fanChartData(projection, scenario);
+  const fan = fanChartSvg(fanData, { assumption: growthAssumption(projection, fanData.corridor.split('/')[0]) });
   files.push(
     { name: 'fan-chart.svg', content: fan },
     { name: 'projection-volumes.csv', content: projectionVolumesCsv(projection) },
     { name: 'projection-targets.csv', content: projectionTargetsCsv(projection) },
   );
-  // The detailed sections show the first year with a target (else the first projected year).
+  // The detailed sections show the first year with a target (else the first projected year); the bottlenecks are
+  // shown again for the last year, when it is another.
   const focus = projection.years.find((y) => y.targets.length > 0) ?? projection.years[0];
-  const detail = focus ? summarySections(focus.summary, network, String(focus.year), files) : [];
+  const last = projection.years.at(-1);
+  const detail = focus ? summarySections(focus.summary, network, String(focus.year), files, 'futures') : [];
+  if (last && focus && last.year !== focus.year) {
+    detail.push(bottleneckSection(last.summary, network, String(last.year), 'bottlenecks-last-year'));
+  }
   const outlooks = projection.years.flatMap((y) => y.targets);
   const headlines = outlooks.map(
     (t) =>
       `Will ${t.corridor} reach ${formatNumber(t.targetTeu)} TEU in ${t.year}? Probability ` +
       `${formatNumber(t.probability * 100, 0)}% (95% CI ${formatNumber(t.probabilityCi95[0] * 100, 0)}–` +
       `${formatNumber(t.probabilityCi95[1] * 100, 0)}%) over ${projection.replications} simulated futures; mean ` +
-      `${formatNumber(t.meanTeu)} TEU, 80% interval ${formatNumber(t.interval80[0])}–${formatNumber(t.interval80[1])}.`,
+      `${formatNumber(t.meanTeu)} TEU, 80% interval ${formatNumber(t.interval80[0])}–${formatNumber(t.interval80[1])}; ` +
+      `assuming ${growthAssumption(projection, t.corridor.split('/')[0])}.`,
   );
   const keys = sortCorridorKeys(Object.keys(projection.years[0]?.volumes ?? {}));
   const volumeTable: HtmlTable = {
@@ -356,20 +424,30 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
     ]),
   };
   const targetTable: HtmlTable = {
-    caption: 'Targets',
-    header: ['target', 'year', 'target TEU', 'mean TEU', '95% interval', 'P(met)', '95% CI of P'],
+    caption: 'Targets: volume across simulated futures and the probability of meeting the target',
+    header: ['target', 'year', 'target TEU', 'mean TEU', '80% interval', '95% interval', 'P(met)', '95% CI of P'],
     rows: outlooks.map((t) => [
       `${t.id} (${t.corridor})`,
       String(t.year),
       formatNumber(t.targetTeu),
       formatNumber(t.meanTeu),
+      `${formatNumber(t.interval80[0])}–${formatNumber(t.interval80[1])}`,
       `${formatNumber(t.interval95[0])}–${formatNumber(t.interval95[1])}`,
       `${formatNumber(t.probability * 100, 0)}%`,
       `${formatNumber(t.probabilityCi95[0] * 100, 0)}–${formatNumber(t.probabilityCi95[1] * 100, 0)}%`,
     ]),
   };
+  // Markets grouped by where their spreads come from ("CR-Express, Northern, Yangtze: borrowed from …").
+  const bySource = new Map<string, string[]>();
+  for (const m of projection.markets)
+    bySource.set(m.spreadSource, [...(bySource.get(m.spreadSource) ?? []), m.corridor]);
+  const spreads = [...bySource.entries()].map(([source, markets]) => `${markets.join(', ')}: ${source}`).join('; ');
+  const span =
+    projection.fromYear === projection.toYear
+      ? `${projection.fromYear}`
+      : `${projection.fromYear}–${projection.toYear}`;
   const page: HtmlPage = {
-    title: `${scenario.name}: projection ${projection.fromYear}–${projection.toYear}`,
+    title: `${scenario.name}: projection ${span}`,
     meta: metaLines(scenario.name, input.settings),
     headlines,
     sections: [
@@ -379,16 +457,16 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
         intro: [
           `Each of ${projection.replications} futures is simulated year by year. Flows are grouped into markets ` +
             "(the corridor of their cheapest route); each market's demand follows its trend " +
-            `(${projection.growth === 'history' ? 'fitted to its observed history where it has one' : "the scenario's growth rates"}) ` +
-            'times exp(a trend shift drawn once per future, s, plus a random walk of yearly shocks, σ), both ' +
-            "calibrated from the corridor's history. Route choice reacts to the previous year's delays.",
+            `(${projection.growth === 'history' ? 'fitted to its observed history where it has one, else the scenario’s rates' : "the scenario's growth rates"}) ` +
+            'times exp(a shift of the trend drawn once per future, spread s, plus a random walk of yearly shocks, ' +
+            `spread σ). Where the spreads come from: ${spreads}. Route choice reacts to the previous year's delays.`,
         ],
         figures: [fan],
         tables: [
           ...(outlooks.length > 0 ? [targetTable] : []),
           volumeTable,
           transitTrendTable(projection),
-          { ...marketTable(projection), caption: 'Demand growth by market' },
+          marketTable(projection),
         ],
       },
       ...detail,
@@ -397,6 +475,17 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
     footer: [LIMITS],
   };
   return finish(files, htmlPage(page), summaryJson('projection', scenario.name, input.settings, projection));
+}
+
+function rankingHeadline(comparison: Comparison, best: Comparison['ranking'][number]): string {
+  const { label, unit } = kpiLabel(comparison.rankBy);
+  const digits = Math.abs(best.mean) < 10 ? 2 : 0;
+  const signed = (v: number) => `${v > 0 ? '+' : ''}${formatNumber(v, digits)}`;
+  const u = unit ? ` ${unit}` : '';
+  return (
+    `Best by ${label}: ${best.name}, ${signed(best.mean)}${u} against ${comparison.base.name} ` +
+    `(95% CI ${signed(best.ci95[0])} to ${signed(best.ci95[1])}${u}).`
+  );
 }
 
 function comparisonReport(input: ComparisonReportInput): ReportFile[] {
@@ -432,7 +521,7 @@ function comparisonReport(input: ComparisonReportInput): ReportFile[] {
       }),
   }));
   const ranking: HtmlTable = {
-    caption: `Ranking by ${comparison.rankBy} (mean paired difference from the base)`,
+    caption: `Ranking by ${kpiLabel(comparison.rankBy).label} (mean paired difference from the base)`,
     header: ['rank', 'variant', 'difference', '95% CI'],
     numeric: [0, 2, 3],
     rows: comparison.ranking.map((r, i) => [
@@ -447,12 +536,7 @@ function comparisonReport(input: ComparisonReportInput): ReportFile[] {
   const page: HtmlPage = {
     title: `Route changes against ${comparison.base.name}`,
     meta: metaLines(input.base.name, input.settings),
-    headlines: best
-      ? [
-          `Best by ${comparison.rankBy}: ${best.name}, ${formatNumber(best.mean, 1)} (95% CI ` +
-            `${formatNumber(best.ci95[0], 1)} to ${formatNumber(best.ci95[1], 1)}) against ${comparison.base.name}.`,
-        ]
-      : [],
+    headlines: best ? [rankingHeadline(comparison, best)] : [],
     sections: [
       {
         id: 'comparison',
@@ -470,6 +554,25 @@ function comparisonReport(input: ComparisonReportInput): ReportFile[] {
     footer: [LIMITS],
   };
   return finish(files, htmlPage(page), summaryJson('comparison', input.base.name, input.settings, comparison));
+}
+
+/** A KPI name in words, with its unit: `teu/ILSTC/2025` → `ILSTC TEU in 2025`. */
+export function kpiLabel(name: string): { label: string; unit: string } {
+  const parts = name.split('/');
+  const [kind] = parts;
+  const rest = parts.slice(1);
+  if (kind === 'teu') {
+    const year = rest.length > 1 && /^\d{4}$/.test(rest.at(-1) as string) ? rest.pop() : undefined;
+    return { label: `${rest.join('/')} TEU${year ? ` in ${year}` : ''}`, unit: 'TEU' };
+  }
+  if (kind === 'target' && rest.at(-1) === 'teu') return { label: `TEU toward target ${rest[0]}`, unit: 'TEU' };
+  if (kind === 'target' && rest.at(-1) === 'met') return { label: `share of runs meeting ${rest[0]}`, unit: '' };
+  if (kind === 'days') {
+    const stat = rest.pop();
+    return { label: `${rest.join('/')} door-to-door days (${stat})`, unit: 'days' };
+  }
+  if (kind === 'cost') return { label: `${rest.join('/')} freight cost`, unit: 'USD/TEU' };
+  return { label: name, unit: '' };
 }
 
 const DESCRIPTIONS: Record<string, string> = {

@@ -156,8 +156,13 @@ describe('corridor map', () => {
     expect(count(svg, 'class="service"')).toBeGreaterThanOrEqual(specs + ilstc);
     expect(svg).toContain('id="map-detail-ilstc"');
     expect(count(svg, 'class="hub"')).toBeGreaterThanOrEqual(scenario.hubs.length);
-    // The busiest hub is labelled.
-    expect(svg).toMatch(/>Chongqing [A-Z][a-z]+/);
+    // The busiest hubs are labelled, once per cluster of co-located terminals (Chongqing, Shanghai), and the
+    // chokepoints where the examples' bottlenecks are.
+    const overview = svg.slice(svg.indexOf('id="map-overview"'), svg.indexOf('id="map-detail-ilstc"'));
+    const labels = [...overview.slice(overview.indexOf('hub-labels')).matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(labels.filter((l) => l?.startsWith('Chongqing'))).toHaveLength(1);
+    expect(labels.filter((l) => l?.startsWith('Shanghai'))).toHaveLength(1);
+    expect(labels).toEqual(expect.arrayContaining(['Alashankou', 'Khorgos', 'Manzhouli', 'Duisburg']));
     // Without volumes: one width, no detail panel when asked.
     const plain = corridorMapSvg(network, undefined, { detail: false });
     checkWellFormed(plain);

@@ -2,7 +2,7 @@
  * Whole reports: the files each kind writes, byte-identical for the same input, with pages that state the answer.
  */
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/report/index.js';
+import { buildReport, kpiLabel } from '../../src/report/index.js';
 import { bundledComparison, bundledProjection, bundledSummary, scenario } from './fixtures.js';
 import { checkWellFormed } from './xml.js';
 
@@ -32,6 +32,12 @@ describe('buildReport', () => {
     checkWellFormed(html, { html: true });
     const t = projection.years[0]!.targets[0]!;
     expect(html).toContain(`Will ILSTC reach 270,000 TEU in 2025? Probability ${Math.round(t.probability * 100)}%`);
+    // The growth assumption is stated with the answer and on the fan chart.
+    expect(html).toMatch(/assuming ILSTC demand trend \+20%\/yr \(the scenario&#39;s estimate\)/);
+    expect(f.get('fan-chart.svg')).toContain('Assuming ILSTC demand trend +20%/yr');
+    // Every market's spreads are attributed (the ILSTC's own history; the others borrow it).
+    expect(html).toContain('ILSTC: calibrated from ilstc-chongqing');
+    expect(html).toMatch(/CR-Express, Northern, Yangtze: borrowed from ilstc-chongqing/);
     for (const id of ['fan-chart', 'monthly-teu', 'transit-times', 'corridor-map'])
       expect(html).toContain(`id="${id}"`);
     for (const name of f.keys()) if (name !== 'index.html') expect(html).toContain(`href="${name}"`);
@@ -71,13 +77,30 @@ describe('buildReport', () => {
     expect(od.some((l) => l.startsWith('cq-singapore-export,') && l.includes(',ILSTC/rail-sea,'))).toBe(true);
   });
 
+  it('a run that does not span the target year does not judge the target', async () => {
+    const summary = await bundledSummary(); // a quarter of 2025
+    const html = buildReport({ kind: 'replications', scenario, summary, period: '2025 Q1', settings: {} })[0]!.content;
+    expect(html).toContain('ILSTC 2025 ≥ 270,000 TEU: not judged (the run does not span all of 2025).');
+  });
+
+  it('names KPIs in words with their units', () => {
+    expect(kpiLabel('teu/ILSTC/rail-sea/2025')).toEqual({ label: 'ILSTC/rail-sea TEU in 2025', unit: 'TEU' });
+    expect(kpiLabel('teu/CR-Express')).toEqual({ label: 'CR-Express TEU', unit: 'TEU' });
+    expect(kpiLabel('target/ilstc-2025/teu')).toEqual({ label: 'TEU toward target ilstc-2025', unit: 'TEU' });
+    expect(kpiLabel('days/Yangtze/p95')).toEqual({ label: 'Yangtze door-to-door days (p95)', unit: 'days' });
+    expect(kpiLabel('wait/qinzhou/departure').label).toBe('wait/qinzhou/departure');
+  });
+
   it('a comparison report ranks the variants and draws the paired differences', async () => {
     const comparison = await bundledComparison();
     const files = byName(buildReport({ kind: 'comparison', base: scenario, comparison, settings: {} }));
     const html = files.get('index.html') as string;
     checkWellFormed(html, { html: true });
     expect(html).toContain('id="comparison"');
-    expect(html).toContain('Ranking by');
+    expect(html).toContain('Ranking by TEU toward target ilstc-2025');
+    expect(html).toMatch(
+      /Best by TEU toward target ilstc-2025: Jakarta feeder 2,000 TEU, [+-]?[\d,.]+ TEU against baseline/,
+    );
     expect(html).toContain('Jakarta feeder 2,000 TEU');
     const csv = (files.get('comparison.csv') as string).split('\r\n');
     expect(csv[0]).toMatch(/^variant,kpi,base_mean,variant_mean,difference_mean/);

@@ -99,12 +99,13 @@ export function comparisonChartSvg(data: ComparisonChartData, options: Compariso
     );
   });
   data.panels.forEach((panel, p) => {
-    const x0 = margin.left + labelWidth + p * panelWidth + 12;
-    const x1 = x0 + panelWidth - 24;
+    // A gap of 48 px between panels keeps the end labels of neighbouring axes apart.
+    const x0 = margin.left + labelWidth + p * panelWidth + 24;
+    const x1 = x0 + panelWidth - 48;
     const present = panel.values.filter((v): v is ComparisonValue => v !== undefined);
     const lo = Math.min(0, ...present.map((v) => v.ci95[0]));
     const hi = Math.max(0, ...present.map((v) => v.ci95[1]));
-    const x = linearScale(lo, hi, [x0, x1], 4);
+    const x = linearScale(lo, hi, [x0, x1], 3);
     const format = panel.unit === 'TEU' ? formatCompact : (v: number) => formatNumber(v, Math.abs(v) < 10 ? 1 : 0);
     parts.push(
       text((x0 + x1) / 2, margin.top - 16, `${panel.title} (${panel.unit})`, {

@@ -31,6 +31,8 @@ export interface FanChartOptions {
   height?: number;
   id?: string;
   title?: string;
+  /** The growth assumption behind the projection, shown in the subtitle (e.g. `ILSTC demand trend +20%/yr`). */
+  assumption?: string;
 }
 
 /**
@@ -156,7 +158,8 @@ export function fanChartSvg(data: FanChartData, options: FanChartOptions = {}): 
     for (const p of data.projected) {
       parts.push(
         el('circle', { cx: x(p.year), cy: y(p.mean), r: 3.5, fill: colour }),
-        text(x(p.year) + 6, y(p.mean) - 6, formatCompact(p.mean), { class: 'small' }),
+        // Below and right of the point: the mean line runs up to the right, the band's lower edge is lower.
+        text(x(p.year) + 7, y(p.mean) + 14, formatCompact(p.mean), { class: 'small' }),
       );
     }
   }
@@ -200,8 +203,8 @@ export function fanChartSvg(data: FanChartData, options: FanChartOptions = {}): 
 
   const first = data.projected[0];
   const subtitle = first
-    ? `${data.corridor}: projected ${data.projected.map((p) => p.year).join(', ')}; ${first.year} mean ` +
-      `${formatNumber(first.mean)} TEU, 80% interval ${formatNumber(first.interval80[0])}–${formatNumber(first.interval80[1])}`
+    ? `${options.assumption ? `Assuming ${options.assumption} · ` : ''}${first.year}: mean ` +
+      `${formatCompact(first.mean)}, 80% of futures ${formatCompact(first.interval80[0])}–${formatCompact(first.interval80[1])}`
     : `${data.corridor}: observed volumes`;
   return svgDocument(
     {

@@ -117,7 +117,7 @@ export function transitChartSvg(data: TransitChartData, options: TransitChartOpt
       height,
       title: options.title ?? 'Door-to-door transit time by corridor',
       subtitle: `Every delivered booking of ${data.replications} replications pooled`,
-      note: 'Whiskers: 5th–95th percentile; box: 25th–75th; line: median; dot: mean.',
+      note: 'Whiskers: 5th–95th percentile; box: 25th–75th; line: median; dot: mean. Each delivered booking counts once.',
       description: data.rows
         .map((r) => `${r.corridor}: median ${formatNumber(r.p50, 1)} days, p95 ${formatNumber(r.p95, 1)} days.`)
         .join(' '),
