@@ -1,5 +1,5 @@
 /**
- * What does a new weekly Qinzhou–Jakarta service do?
+ * What does a second weekly Qinzhou–Jakarta sailing do?
  *
  * Adds a second weekly sailing Qinzhou → Tanjung Priok (a copy of the bundled feeder, three days later in the week)
  * and compares with the baseline on the same replication seeds.
@@ -28,7 +28,7 @@ export async function main(options: ExampleOptions = {}) {
   };
   const c = await compareChanges({ 'second weekly Jakarta sailing': addSailing }, options);
   const v = 'second weekly Jakarta sailing';
-  s.print('What does a new weekly Qinzhou–Jakarta service do? (paired differences, 95% CI)');
+  s.print('What does a second weekly Qinzhou–Jakarta sailing do? (paired differences, 95% CI)');
   s.print(
     `Chongqing → Jakarta door-to-door: ${baseValue(c, 'flow/cq-tanjung-priok-export/days/mean', 1)} days in the baseline; change ${difference(c, v, 'flow/cq-tanjung-priok-export/days/mean', 2, ' days')}`,
   );
