@@ -3,6 +3,8 @@
  * answer with 95% confidence intervals. `CORRIDOR_SIM_FAST=1` (or `{ fast: true }`) runs a short version for the
  * test suite.
  */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import {
   applyChanges,
   type Change,
@@ -74,9 +76,22 @@ export async function compareChanges(
   );
 }
 
+/**
+ * Whether the module at `url` is the script node was started with: `process.argv[1]` resolved through symlinks and
+ * turned into a file URL (so paths with spaces or non-ASCII characters compare equal to `import.meta.url`).
+ */
+export function isMainModule(url: string, script: string | undefined = process.argv[1]): boolean {
+  if (!script) return false;
+  try {
+    return url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs `main` when the file is executed directly (`npx tsx examples/<name>.ts`). */
 export function runIfMain(url: string, main: (options: ExampleOptions) => Promise<unknown>): void {
-  if (url === `file://${process.argv[1]}`) {
+  if (isMainModule(url)) {
     main({}).catch((error: unknown) => {
       console.error(error);
       process.exitCode = 1;

@@ -60,3 +60,20 @@ export function parseYears(value: string | undefined, fallback = 1): number {
   if (!(years > 0 && years <= 100)) throw new UsageError(`--years: "${value}" is not a number in (0, 100]`);
   return years;
 }
+
+/**
+ * Parses `--start`: an ISO calendar date `YYYY-MM-DD` that exists (no 2025-02-30), checked here so the error names
+ * the option rather than the model's `options.startDate`.
+ */
+export function parseStartDate(value: string | undefined, fallback: string): string {
+  if (value === undefined) return fallback;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (match) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    if (daysInMonth !== undefined && day >= 1 && day <= daysInMonth) return value;
+    throw new UsageError(`--start: "${value}" is not a real calendar date (YYYY-MM-DD)`);
+  }
+  throw new UsageError(`--start: "${value}" is not an ISO date YYYY-MM-DD, e.g. 2025-01-01`);
+}

@@ -7,12 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chongqingScenario } from '../data/index.js';
+import { ValidationError } from '../errors.js';
 import { type Comparison, compare } from '../experiment/compare.js';
 import { type Projection, project } from '../experiment/project.js';
 import { mergeReplications, type ReplicationSet, replicate } from '../experiment/replicate.js';
 import { loadScenario } from '../experiment/scenario-file.js';
 import { scenarioJsonSchema } from '../experiment/schema.js';
 import { type ReplicationSummary, summariseRuns } from '../experiment/summary.js';
+import type { RunResult } from '../model/result.js';
 import { buildNetwork } from '../network/build.js';
 import type { ScenarioSpec } from '../network/types.js';
 import {
@@ -23,8 +25,8 @@ import {
   writeReport,
 } from '../report/report.js';
 import { checkReportTarget } from '../report/write.js';
-import { parseInteger, parseReplications, parseSeed, parseYears, UsageError } from './args.js';
-import { num, plusMinus, table } from './format.js';
+import { parseInteger, parseReplications, parseSeed, parseStartDate, parseYears, UsageError } from './args.js';
+import { count, num, plusMinus, table } from './format.js';
 import type { CliIo } from './main.js';
 import { Progress } from './progress.js';
 
@@ -34,10 +36,13 @@ export interface Command {
   run(args: string[], io: CliIo): Promise<void>;
 }
 
-const COMMON = `  --out DIR            also write a report to DIR: index.html, SVG charts and map, CSV tables, summary.json
-                       (DIR must be new, empty, or an earlier corridor-sim report; it is replaced whole)
+const OUT_HELP = `  --out DIR            also write a report to DIR: index.html, SVG charts and map, CSV tables, summary.json
+                       (DIR must be new, empty, or an earlier corridor-sim report; it is replaced whole)`;
+
+const COMMON = `${OUT_HELP}
   --seed S             root seed (default 1)
-  --workers N          worker threads (default: cores)
+  --workers N          worker threads (default: cores); 0 = no worker threads, everything runs in this process
+                       (the results are the same either way; 0 or 1 suits small runs)
   --json               print machine-readable JSON on stdout instead of tables
   --quiet              no progress bar
   -h, --help           this help`;
@@ -69,7 +74,7 @@ const run: Command = {
 Simulates a scenario (default: the bundled Chongqing scenario) and prints TEU and door-to-door times by corridor,
 with 95% confidence intervals over the replications.
 
-  --start DATE         first measured day, ISO UTC (default: 1 January of the scenario's base year + 1)
+  --start DATE         first measured day, YYYY-MM-DD in UTC (default: 1 January of the scenario's base year + 1)
   --years N            years to simulate (default 1)
   --replications R     a count (default 5) or a range a..b for a shard of a larger run (see merge)
 ${COMMON}`,
@@ -83,7 +88,7 @@ ${COMMON}`,
     const scenario = scenarioFrom(positionals[0]);
     const range = parseReplications(values.replications, 5);
     const years = parseYears(values.years);
-    const start = values.start ?? `${scenario.baseYear + 1}-01-01`;
+    const start = parseStartDate(values.start, `${scenario.baseYear + 1}-01-01`);
     if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
@@ -102,12 +107,14 @@ ${COMMON}`,
     if (values.json) {
       io.out(JSON.stringify({ kind: 'replications', ...set, summary }));
     } else {
-      io.out(`${scenario.name}: ${set.runs.length} replication(s) from ${start}, ${years} year(s), seed ${set.seed}\n`);
+      io.out(
+        `${scenario.name}: ${count(set.runs.length, 'replication')} from ${start}, ${count(years, 'year')}, seed ${set.seed}\n`,
+      );
       io.out(corridorTable(summary, years === 1 ? year : undefined));
       printTargets(io, summary);
     }
     if (values.out !== undefined) {
-      const period = years === 1 && start.endsWith('-01-01') ? year : `${start}, ${years} year(s)`;
+      const period = years === 1 && start.endsWith('-01-01') ? year : `${start}, ${count(years, 'year')}`;
       const settings = { seed: set.seed, replications: set.runs.length, first: range.first, start, years };
       report(io, values.out, { kind: 'replications', scenario, summary, period, settings }, values.json);
     }
@@ -117,7 +124,7 @@ ${COMMON}`,
 /** Writes a report; with `--json` the notice goes to stderr so stdout stays one JSON document. */
 function report(io: CliIo, dir: string, input: ReportInput, json: boolean): void {
   const written = writeReport(dir, input);
-  const notice = `report written to ${written.dir}/index.html (${written.files.length} files${written.replaced ? ', replacing the earlier report' : ''})`;
+  const notice = `report written to ${written.dir}/index.html (${count(written.files.length, 'file')}${written.replaced ? ', replacing the earlier report' : ''})`;
   if (json) io.err(notice);
   else io.out(`\n${notice}`);
 }
@@ -216,7 +223,7 @@ ${COMMON}`,
 };
 
 function printProjection(io: CliIo, p: Projection): void {
-  io.out(`${p.scenario}: ${p.fromYear}–${p.toYear}, ${p.replications} futures per year\n`);
+  io.out(`${p.scenario}: ${p.fromYear}–${p.toYear}, ${count(p.replications, 'future')} per year\n`);
   const growth = marketTable(p);
   io.out(`Demand growth by market (${p.growth} trend)`);
   io.out(`${table(growth.header, growth.rows)}\n`);
@@ -253,12 +260,20 @@ const compareCommand: Command = {
   help: `corridor-sim compare base.json variant.json [variant.json ...] [options]
 
 Runs the base and each variant with the same replication seeds (common random numbers) and prints paired differences
-with 95% intervals for TEU by corridor, door-to-door times, cost per TEU and targets, and a ranking.
+with 95% intervals for TEU by corridor, door-to-door times, cost per TEU and targets, and a ranking. Scenarios are
+called by their "name" (by their file path when two share a name).
 
-  --start DATE         first measured day (default: 1 January of the base scenario's base year + 1)
+  --start DATE         first measured day, YYYY-MM-DD in UTC (default: 1 January of the base scenario's base year + 1)
   --years N            years per run (default 1)
   --replications N     paired replications (default 10)
-  --rank-by KPI        KPI to rank by, e.g. teu/ILSTC/2025 (default: the first target's TEU)
+  --rank-by KPI        KPI to rank the variants by (larger is better; default: the first target's TEU, else
+                       teu/ILSTC). KPI names, with corridor keys as in run's table and target ids as in the scenario:
+                         teu/ILSTC                 TEU dispatched in the measured period (teu/ILSTC/international-rail
+                                                   for one mode of a corridor)
+                         teu/ILSTC/2025            TEU dispatched in a calendar year
+                         target/<id>/teu           TEU counted toward a target; target/<id>/met: share of runs met
+                         days/ILSTC/mean           mean door-to-door days (days/ILSTC/p95: 95th percentile)
+                         cost/ILSTC                mean freight cost, USD per TEU
 ${COMMON}`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -273,11 +288,11 @@ ${COMMON}`,
       },
     });
     if (positionals.length < 2) throw new UsageError('expected a base scenario file and at least one variant file');
-    const [basePath, ...variantPaths] = positionals as [string, ...string[]];
-    const base = { name: basePath, scenario: loadScenario(basePath) };
-    const variants = variantPaths.map((path) => ({ name: path, scenario: loadScenario(path) }));
+    const named = namedScenarios(positionals);
+    const [base, ...variants] = named as [NamedScenario, ...NamedScenario[]];
     const replications = parseInteger('replications', values.replications, 10, 2, 100_000);
     const years = parseYears(values.years);
+    const start = parseStartDate(values.start, `${base.scenario.baseYear + 1}-01-01`);
     if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
@@ -285,32 +300,72 @@ ${COMMON}`,
       replications,
       seed: parseSeed(values.seed, 1),
       ...(workers !== undefined ? { workers } : {}),
-      startDate: values.start ?? `${base.scenario.baseYear + 1}-01-01`,
+      startDate: start,
       years,
       ...(values['rank-by'] ? { rankBy: values['rank-by'] } : {}),
       onProgress: ({ scenario, done, total }) => progress.update(scenario, done, total),
     });
     progress.done();
-    if (values.json) io.out(JSON.stringify({ kind: 'comparison', ...comparison }));
-    else printComparison(io, comparison);
+    const files = Object.fromEntries(named.map((n) => [n.name, n.path]));
+    if (values.json) io.out(JSON.stringify({ kind: 'comparison', ...comparison, files }));
+    else printComparison(io, comparison, named);
     if (values.out !== undefined) {
-      const settings = {
+      const settings: Record<string, string | number> = {
         seed: parseSeed(values.seed, 1),
         replications,
-        start: values.start ?? `${base.scenario.baseYear + 1}-01-01`,
+        start,
         years,
       };
+      if (named.some((n) => n.name !== n.path)) {
+        settings.files = named.map((n) => (n.name === n.path ? n.path : `${n.name} = ${n.path}`)).join('; ');
+      }
       report(io, values.out, { kind: 'comparison', base: base.scenario, comparison, settings }, values.json);
     }
   },
 };
 
-function printComparison(io: CliIo, c: Comparison): void {
+/** A scenario of a comparison: its file, and the name it goes by. */
+interface NamedScenario {
+  name: string;
+  path: string;
+  scenario: ScenarioSpec;
+}
+
+/**
+ * Loads the scenarios of a comparison and names each by its `name`, or by its file path where two scenarios share a
+ * name (or a name is another scenario's path).
+ */
+function namedScenarios(paths: readonly string[]): NamedScenario[] {
+  const seen = new Set<string>();
+  for (const path of paths) {
+    if (seen.has(path)) throw new UsageError(`${path} is given twice; compare distinct scenario files`);
+    seen.add(path);
+  }
+  const loaded = paths.map((path) => ({ path, scenario: loadScenario(path) }));
+  const uses = new Map<string, number>();
+  for (const { scenario } of loaded) uses.set(scenario.name, (uses.get(scenario.name) ?? 0) + 1);
+  const named = loaded.map(({ path, scenario }) => ({
+    path,
+    scenario,
+    name: uses.get(scenario.name) === 1 && !seen.has(scenario.name) ? scenario.name : path,
+  }));
+  // Distinct: a kept name is unique among the names and is no file's path, and the paths are distinct.
+  return named;
+}
+
+function printComparison(io: CliIo, c: Comparison, named: readonly NamedScenario[]): void {
+  if (named.some((n) => n.name !== n.path)) {
+    io.out(
+      named
+        .map((n, i) => `${i === 0 ? 'base:   ' : 'variant:'} ${n.name}${n.name === n.path ? '' : ` (${n.path})`}`)
+        .join('\n'),
+    );
+  }
   const interesting = (k: string) =>
     (k.startsWith('teu/') && k.split('/').length === 2) ||
     (k.startsWith('days/') && k.endsWith('/mean')) ||
     k.startsWith('cost/') ||
-    k.startsWith('target/');
+    (k.startsWith('target/') && !k.endsWith('/covered'));
   for (const v of c.variants) {
     io.out(`\n${v.name} − ${c.base.name} (paired, 95% CI; independent-runs CI for reference)`);
     io.out(
@@ -345,9 +400,9 @@ and the value otherwise.`,
     const scenario = loadScenario(positionals[0] as string);
     const network = buildNetwork(scenario);
     io.out(
-      `${positionals[0]}: valid — ${network.hubs().length} hubs, ${network.links().length} links, ` +
-        `${network.services().length} services (return runs included), ${scenario.demand.flows.length} flows, ` +
-        `${scenario.targets.length} targets`,
+      `${positionals[0]}: valid — ${count(network.hubs().length, 'hub')}, ${count(network.links().length, 'link')}, ` +
+        `${count(network.services().length, 'service')} (return runs included), ` +
+        `${count(scenario.demand.flows.length, 'flow')}, ${count(scenario.targets.length, 'target')}`,
     );
   },
 };
@@ -380,28 +435,63 @@ QGIS or geojson.io.`,
 };
 
 const merge: Command = {
-  help: `corridor-sim merge shard.json [shard.json ...] [--json]
+  help: `corridor-sim merge shard.json [shard.json ...] [options]
 
-Merges shards written by \`corridor-sim run --replications a..b --json > shard.json\` (same scenario and seed) into
-the summary one run of all replications would give.`,
+Merges shards written by \`corridor-sim run --replications a..b --json > shard.json\` (same scenario, seed and
+period) into the summary one run of all replications would give.
+
+${OUT_HELP}
+  --scenario FILE      with --out: the scenario file the shards were run from, for the report's map and targets
+                       (default: the bundled Chongqing scenario)
+  --json               print machine-readable JSON on stdout instead of tables
+  -h, --help           this help`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false } },
+      options: { json: { type: 'boolean', default: false }, out: { type: 'string' }, scenario: { type: 'string' } },
     });
     if (positionals.length < 1) throw new UsageError('expected at least one shard file');
+    if (values.scenario !== undefined && values.out === undefined) {
+      throw new UsageError('--scenario is only used with --out (for the report)');
+    }
     const sets = positionals.map((path) => readShard(path));
-    const merged = mergeReplications(sets);
+    const period = shardPeriod(positionals, sets);
+    let scenario: ScenarioSpec | undefined;
+    if (values.out !== undefined) {
+      scenario = scenarioFrom(values.scenario);
+      const shardScenario = (sets[0] as ReplicationSet).scenario;
+      if (scenario.name !== shardScenario) {
+        throw new UsageError(
+          `${values.scenario === undefined ? 'the bundled scenario' : `--scenario ${values.scenario}`} is "${scenario.name}", ` +
+            `but ${positionals[0]} holds runs of "${shardScenario}"; give the shards' scenario file with --scenario`,
+        );
+      }
+      checkReportTarget(values.out); // fail before merging, not after
+    }
+    const merged = mergeShards(positionals, sets);
     const summary = summariseRuns(merged.runs);
     if (values.json) {
       io.out(JSON.stringify({ kind: 'replications', ...merged, summary }));
-      return;
+    } else {
+      io.out(
+        `${merged.scenario}: ${count(merged.runs.length, 'replication')} merged from ${count(sets.length, 'shard')} ` +
+          `(indices ${indexRanges(merged.indices)}), seed ${merged.seed}, ${period.label}\n`,
+      );
+      io.out(corridorTable(summary, period.year));
+      printTargets(io, summary);
     }
-    io.out(
-      `${merged.scenario}: ${merged.runs.length} replications merged (indices ${merged.indices[0]}..${merged.indices.at(-1)})\n`,
-    );
-    io.out(corridorTable(summary));
+    if (values.out !== undefined && scenario !== undefined) {
+      const settings = {
+        seed: merged.seed,
+        replications: merged.runs.length,
+        indices: indexRanges(merged.indices),
+        shards: sets.length,
+        start: period.start,
+        end: period.end,
+      };
+      report(io, values.out, { kind: 'replications', scenario, summary, period: period.label, settings }, values.json);
+    }
   },
 };
 
@@ -413,7 +503,14 @@ function readShard(path: string): ReplicationSet {
     throw new UsageError(`${path}: not a readable JSON shard (${(error as Error).message})`);
   }
   const shard = data as Partial<ReplicationSet> & { kind?: string };
-  if (shard.kind !== 'replications' || !Array.isArray(shard.runs) || !Array.isArray(shard.indices)) {
+  if (
+    shard.kind !== 'replications' ||
+    !Array.isArray(shard.runs) ||
+    !Array.isArray(shard.indices) ||
+    shard.runs.length !== shard.indices.length ||
+    shard.runs.length === 0 ||
+    shard.runs.some((r) => typeof r?.startDate !== 'string' || typeof r?.endDate !== 'string')
+  ) {
     throw new UsageError(`${path}: not a shard written by "corridor-sim run --json" (kind "replications")`);
   }
   return {
@@ -422,6 +519,85 @@ function readShard(path: string): ReplicationSet {
     indices: shard.indices,
     runs: shard.runs,
   };
+}
+
+/** The measured period every shard's runs share (first measured day to end), or a UsageError naming the shard. */
+function shardPeriod(
+  paths: readonly string[],
+  sets: readonly ReplicationSet[],
+): { start: string; end: string; label: string; year?: string } {
+  const first = (sets[0] as ReplicationSet).runs[0] as RunResult;
+  const span = (r: RunResult) => `${r.startDate} to ${r.endDate}`;
+  sets.forEach((set, k) => {
+    const other = set.runs.find((r) => r.startDate !== first.startDate || r.endDate !== first.endDate);
+    if (other) {
+      throw new UsageError(
+        `${paths[k]}: runs ${span(other)}, not ${span(first)} as ${paths[0]}'s do; merge shards of the same period`,
+      );
+    }
+  });
+  const start = new Date(first.startDate);
+  const end = new Date(first.endDate);
+  const day = (d: Date) => (Number.isNaN(d.getTime()) ? '?' : d.toISOString().slice(0, 10));
+  const wholeYear =
+    start.getTime() === Date.UTC(start.getUTCFullYear(), 0, 1) &&
+    end.getTime() === Date.UTC(start.getUTCFullYear() + 1, 0, 1);
+  const year = String(start.getUTCFullYear());
+  return wholeYear
+    ? { start: day(start), end: day(end), label: year, year }
+    : { start: day(start), end: day(end), label: `${day(start)} to ${day(end)}` };
+}
+
+/**
+ * Merges the shards; a disagreement (scenario, seed, an index held twice) is reported by shard file, e.g.
+ * `c.json: seed 2 differs from a.json's seed 1`.
+ */
+function mergeShards(paths: readonly string[], sets: readonly ReplicationSet[]): ReplicationSet {
+  try {
+    return mergeReplications(sets);
+  } catch (error) {
+    const at = error instanceof ValidationError ? /^sets\[(\d+)\]\.(\w+)$/.exec(error.field) : null;
+    if (!at) throw error;
+    const k = Number(at[1]);
+    const path = paths[k] ?? `shard ${k + 1}`;
+    const set = sets[k] as ReplicationSet;
+    const first = sets[0] as ReplicationSet;
+    const value = (error as ValidationError).value;
+    switch (at[2]) {
+      case 'scenario':
+        throw new UsageError(
+          `${path}: scenario ${JSON.stringify(set.scenario)} differs from ${paths[0]}'s scenario ${JSON.stringify(first.scenario)}`,
+          { cause: error },
+        );
+      case 'seed':
+        throw new UsageError(
+          `${path}: seed ${JSON.stringify(set.seed)} differs from ${paths[0]}'s seed ${JSON.stringify(first.seed)}`,
+          { cause: error },
+        );
+      case 'indices': {
+        const holder = sets.findIndex((s, j) => j < k && s.indices.includes(value as number));
+        const where = holder >= 0 ? `is also in ${paths[holder]}` : 'appears twice in it';
+        throw new UsageError(`${path}: replication ${String(value)} ${where}; merge shards of distinct ranges`, {
+          cause: error,
+        });
+      }
+      default:
+        throw new UsageError(`${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  }
+}
+
+/** `0..3, 8..9`: ascending indices as ranges. */
+function indexRanges(indices: readonly number[]): string {
+  const ranges: string[] = [];
+  let i = 0;
+  while (i < indices.length) {
+    let j = i;
+    while (j + 1 < indices.length && (indices[j + 1] as number) === (indices[j] as number) + 1) j++;
+    ranges.push(i === j ? String(indices[i]) : `${indices[i]}..${indices[j]}`);
+    i = j + 1;
+  }
+  return ranges.join(', ');
 }
 
 /** Every command by name. */
@@ -449,6 +625,19 @@ Commands:
   schema                         print the scenario files' JSON Schema
   network [scenario.json] --geojson   print the network as GeoJSON
   merge shard.json...            merge sharded replication runs
+
+Options:
+  -h, --help                     this help (corridor-sim <command> --help: the command's own options)
+  -v, --version                  print the version
+
+Common options of run, project and compare:
+  --seed S                       root seed (default 1); the same seed gives the same results
+  --workers N                    worker threads (default: cores); 0 = no worker threads, everything runs in this
+                                 process (same results; 0 or 1 suits small runs)
+  --out DIR                      also write a report (HTML, SVG charts and map, CSV, summary.json) to DIR
+                                 (merge takes --out too)
+  --json                         print JSON on stdout instead of tables (run, project, compare, merge)
+  --quiet                        no progress bar
 
 Exit codes: 0 success, 2 bad input, 1 failure at run time.`;
 }

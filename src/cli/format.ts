@@ -22,3 +22,8 @@ export function table(header: string[], rows: string[][]): string {
 export function plusMinus(mean: number, halfWidth: number, digits = 0): string {
   return Number.isFinite(halfWidth) ? `${num(mean, digits)} ± ${num(halfWidth, digits)}` : num(mean, digits);
 }
+
+/** `1 target`, `2 targets`, `1,000 replications`: a count with its noun in the right number. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${Number.isInteger(n) ? num(n) : String(n)} ${n === 1 ? singular : plural}`;
+}

@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { ValidationError } from '../errors.js';
 import { ReportError } from '../report/write.js';
 import { VERSION } from '../version.js';
@@ -69,9 +71,36 @@ function isParseArgsError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
+/**
+ * Whether the module at `url` is the script node was started with. `process.argv[1]` is resolved through symlinks
+ * (npm's bin shim `corridor-sim` is a symlink to dist/cli/main.js, and node's `import.meta.url` is the real path)
+ * and turned into a file URL (percent-encoding spaces and non-ASCII characters) before comparing.
+ */
+export function isMainModule(url: string, script: string | undefined = process.argv[1]): boolean {
+  if (!script) return false;
+  try {
+    return url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false; // no such file: node was started some other way (a REPL, -e, a test runner)
+  }
+}
+
+/**
+ * `corridor-sim run … | head`: when the reader closes the pipe early, writing fails with EPIPE. The output is no
+ * longer wanted, so exit quietly (code 0, as common command-line tools do) instead of crashing with a stack trace.
+ */
+function exitQuietlyWhenOutputCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
+}
+
 // Run when executed directly (the package's bin), not when imported by tests.
-const invoked = process.argv[1] ?? '';
-if (import.meta.url === `file://${invoked}` || invoked.endsWith('/corridor-sim') || invoked.endsWith('cli/main.js')) {
+if (isMainModule(import.meta.url)) {
+  exitQuietlyWhenOutputCloses();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

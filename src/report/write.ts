@@ -57,14 +57,9 @@ export function writeReportFiles(dir: string, files: readonly ReportFile[]): Wri
   }
   const replaced = checkReplaceable(target);
 
-  const parent = dirname(target);
-  try {
-    mkdirSync(parent, { recursive: true });
-  } catch (error) {
-    throw new ReportError(`out: cannot create ${parent} (${(error as Error).message})`, { cause: error });
-  }
-  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const staging = join(parent, `.${basename(target)}.staging-${tag}`);
+  const parent = createParent(target);
+  const tag = newTag();
+  const staging = stagingPath(target, tag);
   try {
     mkdirSync(staging);
     for (const f of files) writeFileSync(join(staging, f.name), f.content);
@@ -100,12 +95,47 @@ export function writeReportFiles(dir: string, files: readonly ReportFile[]): Wri
 
 /**
  * Checks, before any work, that a report could be written as `dir` (absent, empty, or an earlier corridor-sim report
- * holding only its own files). The CLI calls it before a long run so a bad `--out` fails at once.
+ * holding only its own files) and that the location is writable: it creates `dir`'s parent if needed, and creates
+ * and removes a probe staging directory beside `dir` (named as the writer names its own). The CLI calls it before a
+ * long run so a bad `--out` fails at once.
  *
- * @throws ReportError naming the path and why otherwise.
+ * @throws ReportError naming the path and why (with the operating system's error) otherwise.
  */
 export function checkReportTarget(dir: string): void {
-  checkReplaceable(resolve(dir));
+  const target = resolve(dir);
+  checkReplaceable(target);
+  // Prove the location is writable the way the writer will use it: a staging directory beside the target.
+  createParent(target);
+  const probe = stagingPath(target, newTag());
+  try {
+    mkdirSync(probe);
+  } catch (error) {
+    throw new ReportError(`out: cannot write the report beside ${target} (${(error as Error).message})`, {
+      cause: error,
+    });
+  }
+  rmSync(probe, { recursive: true, force: true });
+}
+
+/** Creates the target's parent directory (and its parents) if needed; returns it. */
+function createParent(target: string): string {
+  const parent = dirname(target);
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (error) {
+    throw new ReportError(`out: cannot create ${parent} (${(error as Error).message})`, { cause: error });
+  }
+  return parent;
+}
+
+/** A tag unique to this write: the process id and random bytes. */
+function newTag(): string {
+  return `${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/** The staging directory beside `target`: `.name.staging-<tag>`. */
+function stagingPath(target: string, tag: string): string {
+  return join(dirname(target), `.${basename(target)}.staging-${tag}`);
 }
 
 /** Whether `target` holds an earlier report (true), is absent or empty (false); throws when it must be kept. */

@@ -1,8 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { isMainModule as exampleIsMain } from '../../examples/lib.js';
+import { isMainModule, main } from '../../src/cli/main.js';
+import { checkReportTarget, ReportError } from '../../src/report/write.js';
+import { VERSION } from '../../src/version.js';
 import { lineScenario, twoRouteScenario } from '../model/fixtures.js';
 
 async function cli(...argv: string[]) {
@@ -26,6 +31,22 @@ const twoLessRail = (() => {
   return file('two-less-rail.json', s);
 })();
 const short = ['--start', '2024-01-01', '--years', '0.2', '--workers', '0', '--quiet'];
+const repo = resolve(import.meta.dirname, '../..');
+
+/** Runs a TypeScript script in a child node (through tsx, resolved from the repository); `closeStdout` at once. */
+function node(script: string, args: string[], options: { closeStdout?: boolean } = {}) {
+  return new Promise<{ code: number | null; out: string; err: string }>((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: repo });
+    let out = '';
+    let err = '';
+    if (options.closeStdout)
+      child.stdout.destroy(); // like `| head` having read enough
+    else child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, out, err }));
+  });
+}
 
 describe('corridor-sim CLI', () => {
   it('prints help for every command and exits 0', async () => {
@@ -34,7 +55,21 @@ describe('corridor-sim CLI', () => {
       expect(r.code).toBe(0);
       expect(r.out).toContain(`corridor-sim ${command}`);
     }
-    expect((await cli('--help')).out).toContain('Commands:');
+    const global = (await cli('--help')).out;
+    expect(global).toContain('Commands:');
+    for (const option of ['--version', '--help', '--seed', '--workers', '--out', '--json', '--quiet']) {
+      expect(global).toContain(option);
+    }
+    expect(global).toMatch(/0 = no worker threads, everything runs in this\s+process/);
+    for (const command of ['run', 'project', 'compare']) {
+      expect((await cli(command, '--help')).out).toMatch(/--workers N .*0 = no worker threads/);
+    }
+    expect((await cli('merge', '--help')).out).toContain('--out DIR');
+    const rankBy = (await cli('compare', '--help')).out;
+    for (const kpi of ['teu/ILSTC', 'teu/ILSTC/2025', 'target/<id>/teu', 'days/ILSTC/mean', 'cost/ILSTC']) {
+      expect(rankBy).toContain(kpi);
+    }
+    expect((await cli('--version')).out).toBe(VERSION);
   });
 
   it('run prints a corridor table; --json gives a shard that merge combines exactly', async () => {
@@ -119,7 +154,12 @@ describe('corridor-sim CLI', () => {
   });
 
   it('validate, schema and network', async () => {
-    expect((await cli('validate', line)).out).toMatch(/valid — 2 hubs, 1 links, 2 services/);
+    expect((await cli('validate', line)).out).toMatch(/valid — 2 hubs, 1 link, 2 services .*, 1 flow, 0 targets$/);
+    const targeted = lineScenario();
+    targeted.targets = [{ id: 'ab-2025', corridor: 'ILSTC', year: 2025, teu: 9000 }];
+    expect((await cli('validate', file('one-target.json', targeted))).out).toMatch(/, 1 target$/);
+    targeted.targets.push({ id: 'ab-2026', corridor: 'ILSTC', year: 2026, teu: 9000 });
+    expect((await cli('validate', file('two-targets.json', targeted))).out).toMatch(/, 2 targets$/);
     const schema = JSON.parse((await cli('schema')).out);
     expect(schema.$schema).toBeDefined();
     const geo = JSON.parse((await cli('network', line, '--geojson')).out);
@@ -140,6 +180,158 @@ describe('corridor-sim CLI', () => {
     expect((await cli('frobnicate')).code).toBe(2);
     expect((await cli('validate', join(dir, 'missing.json'))).code).toBe(2);
     expect((await cli('merge', file('not-a-shard.json', { hello: 1 }))).code).toBe(2);
+  });
+
+  it('merge --out writes a replications report and prints the targets, like run', async () => {
+    const s = lineScenario();
+    s.targets = [{ id: 'ab-2024', corridor: 'ILSTC', year: 2024, teu: 100 }];
+    const scenario = file('merge-scenario.json', s);
+    const a = file('m-a.json', (await cli('run', scenario, '--replications', '0..1', '--json', ...short)).out);
+    const b = file('m-b.json', (await cli('run', scenario, '--replications', '2..2', '--json', ...short)).out);
+    const out = join(dir, 'report-merge');
+    const r = await cli('merge', a, b, '--scenario', scenario, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('3 replications merged from 2 shards (indices 0..2)');
+    expect(r.out).toMatch(/\nTargets\nab-2024: [\d,]+ ± [\d,]+ TEU; met in \d+% of replications/);
+    expect(r.out).toContain(`report written to ${out}/index.html`);
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(['index.html', 'corridor-map.svg', 'summary.json']));
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.kind).toBe('replications');
+    expect(summary.settings).toMatchObject({ replications: 3, shards: 2, start: '2024-01-01' });
+    // The period label comes from the runs' dates (0.2 years from 2024-01-01).
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/line: 2024-01-01 to 2024-03-1\d/);
+    // With --json the notice goes to stderr.
+    const json = await cli('merge', a, b, '--scenario', scenario, '--out', out, '--json');
+    expect(JSON.parse(json.out).indices).toEqual([0, 1, 2]);
+    expect(json.err).toContain('replacing the earlier report');
+
+    // The target is checked before merging; the shards' scenario must be the one given for the report.
+    const mine = join(dir, 'mine-merge');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'notes.txt'), 'keep me');
+    const refused = await cli('merge', a, b, '--scenario', scenario, '--out', mine);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('is not a corridor-sim report');
+    expect(refused.out).toBe('');
+    const bundled = await cli('merge', a, b, '--out', join(dir, 'report-merge-2'));
+    expect(bundled.code).toBe(2);
+    expect(bundled.err).toContain('holds runs of "line"');
+    expect(existsSync(join(dir, 'report-merge-2'))).toBe(false);
+  });
+
+  it('merge names the shard file that disagrees', async () => {
+    const a = file('a.json', (await cli('run', line, '--replications', '0..1', '--json', ...short)).out);
+    const c = file('c.json', (await cli('run', line, '--replications', '2..3', '--seed', '2', '--json', ...short)).out);
+    const seed = await cli('merge', a, c);
+    expect(seed.code).toBe(2);
+    expect(seed.err).toContain(`${c}: seed 2 differs from ${a}'s seed 1`);
+    expect(seed.err).not.toContain('sets[');
+
+    const d = file('d.json', (await cli('run', line, '--replications', '1..2', '--json', ...short)).out);
+    const overlap = await cli('merge', a, d);
+    expect(overlap.code).toBe(2);
+    expect(overlap.err).toContain(`${d}: replication 1 is also in ${a}`);
+
+    const other = file('other.json', (await cli('run', two, '--replications', '2..3', '--json', ...short)).out);
+    const scenario = await cli('merge', a, other);
+    expect(scenario.code).toBe(2);
+    expect(scenario.err).toContain(`${other}: scenario "two routes" differs from ${a}'s scenario "line"`);
+
+    const later = ['--start', '2024-02-01', '--years', '0.2', '--workers', '0', '--quiet'];
+    const e = file('e.json', (await cli('run', line, '--replications', '4..4', '--json', ...later)).out);
+    const period = await cli('merge', a, e);
+    expect(period.code).toBe(2);
+    expect(period.err).toMatch(new RegExp(`${e}: runs 2024-02-01.* as ${a}'s do`));
+  });
+
+  it('an unwritable --out fails before the run, naming the path and the system error', async () => {
+    const blocker = file('blocker', 'a file where a directory should be');
+    const out = join(blocker, 'sub', 'report');
+    const r = await cli('run', line, '--replications', '2', '--out', out, ...short);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(join(blocker, 'sub'));
+    expect(r.err).toMatch(/ENOTDIR|EEXIST/);
+    expect(r.out).toBe(''); // refused before simulating anything
+    if (process.platform === 'linux') {
+      const proc = await cli('run', line, '--replications', '2', '--out', '/proc/nope', ...short);
+      expect(proc.code).toBe(2);
+      expect(proc.err).toMatch(/cannot write the report beside \/proc\/nope \(E[A-Z]+: .*\/proc\/\.nope\.staging-/);
+      expect(proc.out).toBe('');
+    }
+    // The probe leaves nothing behind; the parent is created as the writer would.
+    const parent = join(dir, 'probe-parent', 'nested');
+    checkReportTarget(join(parent, 'report'));
+    expect(readdirSync(parent)).toEqual([]);
+    expect(() => checkReportTarget(out)).toThrow(ReportError);
+  });
+
+  it('--start must be a real ISO date, named as --start', async () => {
+    for (const bad of ['2025-02-30', '2025-1-1', 'tomorrow', '2025-13-01', '2025-01-01T00:00Z']) {
+      const r = await cli('run', line, '--start', bad, '--years', '0.1', '--workers', '0', '--quiet');
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--start: "${bad}"`);
+      expect(r.err).not.toContain('options.startDate');
+      const c = await cli('compare', two, twoLessRail, '--start', bad, '--replications', '2', '--quiet');
+      expect(c.code).toBe(2);
+      expect(c.err).toContain(`--start: "${bad}"`);
+    }
+    expect((await cli('run', line, '--start', '2024-02-29', '--years', '0.1', '--workers', '0')).code).toBe(0);
+  });
+
+  it('compare names scenarios by their name, by path only when names clash', async () => {
+    const s = twoRouteScenario();
+    s.name = 'less rail';
+    s.services[0]!.capacityTeu = 30;
+    const lessRail = file('less-rail.json', s);
+    const r = await cli('compare', two, lessRail, '--replications', '2', ...short);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`base:    two routes (${two})`);
+    expect(r.out).toContain(`variant: less rail (${lessRail})`);
+    expect(r.out).toContain('less rail − two routes (paired');
+    expect(r.out).toMatch(/1\. less rail: /);
+    const json = JSON.parse((await cli('compare', two, lessRail, '--replications', '2', '--json', ...short)).out);
+    expect(json.base.name).toBe('two routes');
+    expect(json.variants.map((v: { name: string }) => v.name)).toEqual(['less rail']);
+    expect(json.files).toEqual({ 'two routes': two, 'less rail': lessRail });
+    // two.json and two-less-rail.json are both "two routes": both go by their paths, the third by its name.
+    const clash = JSON.parse(
+      (await cli('compare', two, twoLessRail, lessRail, '--replications', '2', '--json', ...short)).out,
+    );
+    expect(clash.base.name).toBe(two);
+    expect(clash.variants.map((v: { name: string }) => v.name)).toEqual([twoLessRail, 'less rail']);
+    const twice = await cli('compare', two, two, '--replications', '2', ...short);
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain('given twice');
+  });
+
+  it('exits quietly with code 0 when stdout is closed early (| head)', async () => {
+    const r = await node('src/cli/main.ts', ['run', line, '--replications', '2', ...short], { closeStdout: true });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('runs as a script from paths with spaces, non-ASCII characters and symlinks', async () => {
+    const odd = mkdtempSync(join(tmpdir(), 'corridor sim é ✓ '));
+    // The CLI through a symlink, as npm's bin shim is (a link named corridor-sim to dist/cli/main.js).
+    const bin = join(odd, 'corridor-sim');
+    symlinkSync(join(repo, 'src/cli/main.ts'), bin);
+    expect(await node(bin, ['--version'])).toMatchObject({ code: 0, out: `${VERSION}\n` });
+    expect(isMainModule(pathToFileURL(join(repo, 'src/cli/main.ts')).href, bin)).toBe(true);
+    expect(isMainModule(pathToFileURL(join(repo, 'src/cli/main.ts')).href, undefined)).toBe(false);
+    expect(isMainModule(pathToFileURL(join(repo, 'src/cli/main.ts')).href, join(odd, 'missing.ts'))).toBe(false);
+    // An example script (runIfMain) in such a folder, run directly and through a symlink.
+    const script = join(odd, 'my example ü.ts');
+    writeFileSync(
+      script,
+      `import { runIfMain } from ${JSON.stringify(pathToFileURL(join(repo, 'examples/lib.ts')).href)};\n` +
+        "runIfMain(import.meta.url, async () => console.log('example ran'));\n",
+    );
+    const link = join(odd, 'link ü.ts');
+    symlinkSync(script, link);
+    expect(await node(script, [])).toMatchObject({ code: 0, out: 'example ran\n' });
+    expect(await node(link, [])).toMatchObject({ code: 0, out: 'example ran\n' });
+    expect(exampleIsMain(pathToFileURL(script).href, link)).toBe(true);
+    expect(exampleIsMain(pathToFileURL(script).href, undefined)).toBe(false);
   });
 
   it('a failure at run time exits 1', async () => {
