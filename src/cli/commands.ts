@@ -226,7 +226,10 @@ function printProjection(io: CliIo, p: Projection): void {
   io.out(`${p.scenario}: ${p.fromYear}–${p.toYear}, ${count(p.replications, 'future')} per year\n`);
   const growth = marketTable(p);
   io.out(`Demand growth by market (${p.growth} trend)`);
-  io.out(`${table(growth.header, growth.rows)}\n`);
+  io.out(table(growth.header, growth.rows));
+  io.out(
+    "σ: spread of a year's log growth (yearly shocks); s: spread of a future's log trend (the trend's uncertainty)\n",
+  );
   const keys = Object.keys(p.years[0]?.volumes ?? {}).filter((k) => !k.includes('/'));
   io.out(
     table(
