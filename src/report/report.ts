@@ -104,7 +104,7 @@ function metaLines(scenario: string, settings: ReportSettings): string[] {
 }
 
 /** What the runs of a summary are called: replications of one scenario, or simulated futures of a projection. */
-type RunNoun = 'replications' | 'futures';
+export type RunNoun = 'replications' | 'futures';
 
 /** Sections shared by every kind: monthly volumes, transit times, the map and the bottlenecks of one summary. */
 function summarySections(
