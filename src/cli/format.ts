@@ -3,12 +3,10 @@
  *
  * @module
  */
+import { formatNumber as num } from '../report/scale.js';
 
-/** Formats a number with thousands separators and `digits` decimals. */
-export function num(x: number, digits = 0): string {
-  if (!Number.isFinite(x)) return String(x);
-  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
+// The number formats are the report's, so the CLI and the HTML report write figures alike.
+export { formatNumber as num, formatPlusMinus as plusMinus } from '../report/scale.js';
 
 /** A fixed-width table: first column left-aligned, the others right-aligned. */
 export function table(header: string[], rows: string[][]): string {
@@ -16,11 +14,6 @@ export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-/** `mean ± half-width`. */
-export function plusMinus(mean: number, halfWidth: number, digits = 0): string {
-  return Number.isFinite(halfWidth) ? `${num(mean, digits)} ± ${num(halfWidth, digits)}` : num(mean, digits);
 }
 
 /** `1 target`, `2 targets`, `1,000 replications`: a count with its noun in the right number. */

@@ -26,7 +26,6 @@
  *
  * @module
  */
-import { QuantileHistogram } from '../engine/statistics/quantile-histogram.js';
 import { confidenceInterval } from '../engine/statistics/student-t.js';
 import { InvalidParameterError } from '../errors.js';
 import { mergeDurationStats } from '../model/durations.js';
@@ -196,7 +195,7 @@ export function summariseRuns(runs: readonly RunResult[]): ReplicationSummary {
   for (const key of [...corridorKeys].sort()) {
     const parts = runs.flatMap((run) => (run.corridors[key] ? [run.corridors[key].stats] : []));
     const merged = mergeDurationStats(parts);
-    const histogram = QuantileHistogram.fromJSON(merged.stats.histogram);
+    const histogram = merged.histogram;
     pooledDoorToDoorHours[key] = {
       ...merged.summary,
       quantiles: histogram.count === 0 ? [] : DISTRIBUTION_PROBABILITIES.map((q) => histogram.quantile(q)),

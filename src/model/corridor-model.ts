@@ -380,6 +380,7 @@ export class CorridorModel {
   private readonly penalties = new Map<string, number>();
   private readonly corridorPenalties = new Map<string, number>();
   private readonly scratchCost: Float64Array;
+  private readonly scratchBacklog: Float64Array;
   private loadingTrip: Trip | undefined;
   private bookings = 0;
   private tripCount = 0;
@@ -429,6 +430,7 @@ export class CorridorModel {
     }
     this.chooser = new RouteChooser(this.network, this.scenario.routeChoice);
     this.scratchCost = new Float64Array(this.scenario.routeChoice.alternatives);
+    this.scratchBacklog = new Float64Array(this.scenario.routeChoice.alternatives);
     this.tracing = options.trace === true;
     this.valueOfTime = this.scenario.demand.valueOfTimeUsdPerTeuHour;
     this.congestionAware = this.scenario.routeChoice.congestionAware !== false;
@@ -856,8 +858,18 @@ export class CorridorModel {
     }
     const routes = set.routes;
     const plans = memo.plans;
+    // Each route's backlog hours, computed once: for the diversion test and for congestion-aware costs.
+    const backlog = this.scratchBacklog;
     const diverting = this.maxBacklogHours < Number.POSITIVE_INFINITY;
-    if (diverting && this.leastBacklogHours(plans) > this.maxBacklogHours) return undefined;
+    if (diverting || (this.congestionAware && routes.length > 1)) {
+      let least = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < routes.length; i++) {
+        const hours = this.backlogHours(plans[i] as RoutePlan);
+        backlog[i] = hours;
+        if (hours < least) least = hours;
+      }
+      if (least > this.maxBacklogHours) return undefined;
+    }
     if (routes.length === 1) return plans[0] as RoutePlan;
     // Static costs: the choice set's precomputed logit probabilities (from the routes' generalized costs) apply.
     if (!this.congestionAware && this.penalties.size === 0 && this.corridorPenalties.size === 0) {
@@ -868,7 +880,7 @@ export class CorridorModel {
     let bestIndex = 0;
     for (let i = 0; i < routes.length; i++) {
       const plan = plans[i] as RoutePlan;
-      const backlogHours = this.congestionAware ? this.backlogHours(plan) : 0;
+      const backlogHours = this.congestionAware ? (backlog[i] as number) : 0;
       const cost = plan.choiceCostUsd + this.valueOfTime * backlogHours;
       costs[i] = cost;
       if (cost < best) {
@@ -901,17 +913,6 @@ export class CorridorModel {
       if (waiting > 0) hours += (waiting / leg.service.capacityTeu) * leg.service.headwayHours;
     }
     return hours;
-  }
-
-  /** The smallest backlog hours over a choice set's routes. */
-  private leastBacklogHours(plans: readonly RoutePlan[]): number {
-    let least = Number.POSITIVE_INFINITY;
-    for (const plan of plans) {
-      const hours = this.backlogHours(plan);
-      if (hours < least) least = hours;
-      if (least === 0) break;
-    }
-    return least;
   }
 
   // -------------------------------------------------------------------------------------------------------------

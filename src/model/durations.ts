@@ -78,10 +78,11 @@ export function summarise(tally: Tally, histogram: QuantileHistogram): DurationS
   };
 }
 
-/** Merges serialized duration statistics (in the given order) and summarises them. */
+/** Merges serialized duration statistics (in the given order) and summarises them; `histogram` is the merged one. */
 export function mergeDurationStats(parts: readonly DurationStats[]): {
   summary: DurationSummary;
   stats: DurationStats;
+  histogram: QuantileHistogram;
 } {
   let tally = new Tally();
   let histogram = new QuantileHistogram();
@@ -89,5 +90,9 @@ export function mergeDurationStats(parts: readonly DurationStats[]): {
     tally = tally.merge(Tally.fromJSON(part.tally));
     histogram = histogram.merge(QuantileHistogram.fromJSON(part.histogram));
   }
-  return { summary: summarise(tally, histogram), stats: { tally: tally.toJSON(), histogram: histogram.toJSON() } };
+  return {
+    summary: summarise(tally, histogram),
+    stats: { tally: tally.toJSON(), histogram: histogram.toJSON() },
+    histogram,
+  };
 }

@@ -29,7 +29,7 @@ import {
 } from './csv.js';
 import { type HtmlPage, type HtmlSection, type HtmlTable, htmlPage } from './html.js';
 import { corridorMapSvg, mapVolumesFromSummary } from './map.js';
-import { formatNumber, sortCorridorKeys } from './scale.js';
+import { formatNumber, formatPlusMinus, sortCorridorKeys } from './scale.js';
 import { type ReportFile, type WrittenReport, writeReportFiles } from './write.js';
 
 /** Settings shown in the report's header and kept in `summary.json` (seed, replications, dates...). */
@@ -183,12 +183,6 @@ function bottleneckSection(
   };
 }
 
-function pm(mean: number, halfWidth: number, digits = 0): string {
-  return Number.isFinite(halfWidth)
-    ? `${formatNumber(mean, digits)} ± ${formatNumber(halfWidth, digits)}`
-    : formatNumber(mean, digits);
-}
-
 /**
  * TEU (in the measured period, or in `year`), door-to-door days and cost per corridor key, as table rows: means with
  * the 95% half-widths of the mean, and the range 80% of the runs fell in. The CLI prints the same table as text.
@@ -211,10 +205,10 @@ export function corridorTable(summary: ReplicationSummary, year?: string, runs: 
       const cost = summary.kpis[`cost/${key}`];
       return [
         key,
-        teu ? pm(teu.mean, teu.halfWidth95) : '0',
+        teu ? formatPlusMinus(teu.mean, teu.halfWidth95) : '0',
         teu ? `${formatNumber(teu.p10)}–${formatNumber(teu.p90)}` : '–',
-        days ? pm(days.mean, days.halfWidth95, 1) : '–',
-        p95 ? pm(p95.mean, p95.halfWidth95, 1) : '–',
+        days ? formatPlusMinus(days.mean, days.halfWidth95, 1) : '–',
+        p95 ? formatPlusMinus(p95.mean, p95.halfWidth95, 1) : '–',
         cost ? formatNumber(cost.mean) : '–',
       ];
     }),
@@ -309,7 +303,7 @@ function divertedTable(summary: ReplicationSummary, network: CorridorNetwork): H
   return [
     {
       caption:
-        `Demand diverted: ${pm(total.mean, total.halfWidth95)} TEU booked went another way because every route ` +
+        `Demand diverted: ${formatPlusMinus(total.mean, total.halfWidth95)} TEU booked went another way because every route ` +
         `was backed up more than ${formatNumber((limit ?? 0) / 24, 1)} days`,
       header: ['flow', 'origin → destination', 'TEU diverted', 'share of its bookings'],
       rows: rows.map(({ f, diverted, generated }) => [
@@ -362,7 +356,7 @@ function targetHeadlines(summary: ReplicationSummary, scenario: ScenarioSpec): s
       ];
     }
     return [
-      `${corridor} ${t.year} ≥ ${formatNumber(t.teu)} TEU: simulated ${pm(teu.mean, teu.halfWidth95)} TEU; met in ` +
+      `${corridor} ${t.year} ≥ ${formatNumber(t.teu)} TEU: simulated ${formatPlusMinus(teu.mean, teu.halfWidth95)} TEU; met in ` +
         `${formatNumber(met.mean * met.n)} of ${met.n} replications (growth at the scenario's own rates).`,
     ];
   });

@@ -59,9 +59,17 @@ function roundTo(value: number, step: number): number {
   return Number(value.toFixed(decimals));
 }
 
-/** `1,234,567` (en-US grouping), with `digits` decimals. */
+/** `1,234,567` (en-US grouping), with `digits` decimals; NaN and infinities as JavaScript writes them. */
 export function formatNumber(value: number, digits = 0): string {
+  if (!Number.isFinite(value)) return String(value);
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** `mean ± half-width` (the mean alone when the half-width is not finite, e.g. from one replication). */
+export function formatPlusMinus(mean: number, halfWidth: number, digits = 0): string {
+  return Number.isFinite(halfWidth)
+    ? `${formatNumber(mean, digits)} ± ${formatNumber(halfWidth, digits)}`
+    : formatNumber(mean, digits);
 }
 
 /** Compact axis labels: `950`, `12k`, `250k`, `1.2M`. */

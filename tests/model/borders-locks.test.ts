@@ -41,7 +41,8 @@ function throughScenario(middle: ScenarioSpec['hubs'][number], mode: 'rail' | 'r
 
 const options = { seed: 1, startDate: '2024-01-01', years: 1, warmupDays: 20 } as const;
 
-const lockHub = (backgroundVesselsPerDay: number): ScenarioSpec['hubs'][number] => ({
+/** A Three Gorges-like lock; with `closuresPerYear`, random closures of 3–10 days. */
+const lockHub = (backgroundVesselsPerDay: number, closuresPerYear?: number): ScenarioSpec['hubs'][number] => ({
   id: 'x',
   name: 'Three-Gorges-like lock',
   country: 'CN',
@@ -49,7 +50,15 @@ const lockHub = (backgroundVesselsPerDay: number): ScenarioSpec['hubs'][number] 
   lon: 111,
   kind: 'lock',
   transfers: false,
-  lock: { lockagesPerDay: 12, vesselsPerLockage: 4, passageHours: c(4), backgroundVesselsPerDay },
+  lock: {
+    lockagesPerDay: 12,
+    vesselsPerLockage: 4,
+    passageHours: c(4),
+    backgroundVesselsPerDay,
+    ...(closuresPerYear === undefined
+      ? {}
+      : { closures: { perYear: closuresPerYear, durationHours: { type: 'uniform', min: 72, max: 240 } } }),
+  },
 });
 
 const gaugeHub = (backgroundTrainsPerDay: number, dwellHours?: number): ScenarioSpec['hubs'][number] => ({
@@ -109,25 +118,7 @@ describe('break of gauge', () => {
 
 describe('locks', () => {
   const lock = (backgroundVesselsPerDay: number, closuresPerYear: number) =>
-    throughScenario(
-      {
-        id: 'x',
-        name: 'Three-Gorges-like lock',
-        country: 'CN',
-        lat: 30.8,
-        lon: 111,
-        kind: 'lock',
-        transfers: false,
-        lock: {
-          lockagesPerDay: 12,
-          vesselsPerLockage: 4,
-          passageHours: c(4),
-          backgroundVesselsPerDay,
-          closures: { perYear: closuresPerYear, durationHours: { type: 'uniform', min: 72, max: 240 } },
-        },
-      },
-      'river',
-    );
+    throughScenario(lockHub(backgroundVesselsPerDay, closuresPerYear), 'river');
 
   it('an uncongested lock costs half a lockage interval plus the passage', () => {
     const run = simulate(lock(0, 0), options);
