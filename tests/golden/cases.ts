@@ -25,6 +25,8 @@ export interface GoldenCase {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export const goldenCases: GoldenCase[] = [
+  { name: 'chongqing-scenario', compute: () => chongqingScenario() },
+  { name: 'chongqing-example-disruptions-2025', compute: () => chongqingExampleDisruptions(2025) },
   { name: 'simulate-2024-seed-1', compute: () => simulate(chongqingScenario(), { seed: 1 }) },
   { name: 'simulate-2024-seed-golden', compute: () => simulate(chongqingScenario(), { seed: 'golden' }) },
   {
