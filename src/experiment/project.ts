@@ -27,13 +27,22 @@
  *   wait; and once per route, a reliability term of 0.5 × (p95 − mean)/1.645 of its corridor's door-to-door hours
  *   (a standard-deviation proxy valued at a reliability ratio of 0.5).
  *
- * For each year it reports every KPI summarised over replications and, for each target of that year, the mean,
- * the 80% and 95% intervals (percentiles across replications) and the probability of meeting it with its Wilson
- * 95% interval.
+ * For each year it reports every KPI summarised over replications and, for each target of that year and each
+ * corridor's volume, the mean and the 80% and 95% prediction intervals across replications, defined by order
+ * statistics at rank p(n + 1) so that they cover one more independent future with the stated probability (see
+ * {@link predictionInterval}), and for each target the probability of meeting it with its Wilson 95% interval.
+ * Every one of these numbers comes with its Monte Carlo error (`mcError`), and the projection warns when the
+ * replications are too few for a level (9 for 80%, 39 for 95%).
  *
  * @module
  */
 import { RandomStreams, requireSeed, type Seed } from '../engine/random.js';
+import {
+  minimumDrawsFor,
+  type PredictionInterval,
+  predictionInterval,
+  proportionEstimate,
+} from '../engine/statistics/prediction-interval.js';
 import { InvalidParameterError } from '../errors.js';
 import type { RunResult } from '../model/result.js';
 import { buildNetwork, type CorridorNetwork } from '../network/build.js';
@@ -41,7 +50,9 @@ import { shortestRoute } from '../network/routing.js';
 import type { ScenarioSpec } from '../network/types.js';
 import { calibrate } from './calibrate.js';
 import { replicate, replicationSeed } from './replicate.js';
-import { type KpiSummary, quantileOfSorted, type ReplicationSummary, summariseRuns } from './summary.js';
+import { type KpiSummary, type ReplicationSummary, summariseRuns } from './summary.js';
+
+export { wilsonInterval } from '../engine/statistics/prediction-interval.js';
 
 /** Options of {@link project}. */
 export interface ProjectOptions {
@@ -76,12 +87,33 @@ export interface TargetOutlook {
   year: number;
   targetTeu: number;
   meanTeu: number;
+  /** 80% prediction interval of the year's TEU (order statistics at p(n + 1): see {@link predictionInterval}). */
   interval80: [number, number];
+  /** 95% prediction interval, defined likewise. */
   interval95: [number, number];
   /** Share of replications meeting the target. */
   probability: number;
   /** Wilson 95% interval of that probability. */
   probabilityCi95: [number, number];
+  /** Monte Carlo error of every number above. */
+  mcError: OutlookError & {
+    /** Standard error √(p(1 − p)/n) of `probability`. */
+    probabilitySe: number;
+  };
+  /** Set when the replications are too few for a level (see {@link predictionInterval}). */
+  warnings?: string[];
+}
+
+/**
+ * Monte Carlo error of a projected quantity: standard error of the mean, and of each interval bound (from the
+ * distribution-free confidence interval of the quantile; see {@link predictionInterval}), as `[lower, upper]`.
+ */
+export interface OutlookError {
+  meanSe: number;
+  interval80Se: [number, number];
+  interval95Se: [number, number];
+  /** The coverage each interval has with this many replications: its level, or less when n is too small. */
+  achievedCoverage: { interval80: number; interval95: number };
 }
 
 /** One projected year. */
@@ -89,8 +121,16 @@ export interface ProjectedYear {
   year: number;
   summary: ReplicationSummary;
   targets: TargetOutlook[];
-  /** Volume of each corridor key in the year: mean and percentile intervals across replications. */
-  volumes: Record<string, { mean: number; interval80: [number, number]; interval95: [number, number] }>;
+  /** Volume of each corridor key in the year: mean and prediction intervals across replications. */
+  volumes: Record<string, VolumeOutlook>;
+}
+
+/** A corridor's volume in a projected year: mean, 80% and 95% prediction intervals, and their Monte Carlo error. */
+export interface VolumeOutlook {
+  mean: number;
+  interval80: [number, number];
+  interval95: [number, number];
+  mcError: OutlookError;
 }
 
 /** How the trend of demand is set: see {@link ProjectOptions.growth}. */
@@ -130,17 +170,17 @@ export interface Projection {
   /** Where that σ came from. */
   logGrowthSdSource: string;
   years: ProjectedYear[];
+  /** How the intervals are defined (a sentence for reports). */
+  intervalDefinition: string;
+  /** Warnings about the statistics: too few replications for a level. */
+  warnings: string[];
 }
 
-/** Wilson score interval for a proportion. */
-export function wilsonInterval(successes: number, n: number, z = 1.959963984540054): [number, number] {
-  if (n === 0) return [0, 1];
-  const p = successes / n;
-  const denom = 1 + (z * z) / n;
-  const centre = (p + (z * z) / (2 * n)) / denom;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
+/** The definition of the projection's intervals, as reports state it. */
+export const INTERVAL_DEFINITION =
+  'prediction intervals from order statistics at rank p(n + 1) of the n simulated futures, which cover a further ' +
+  'independent future with the stated probability; Monte Carlo errors (±) are standard errors from the ' +
+  'distribution-free confidence interval of each quantile and from the binomial error of each probability';
 
 /** A corridor's usable history: its first series (no mode) with at least 4 points, fitted from its second year. */
 function historyFit(scenario: ScenarioSpec, corridor: string) {
@@ -305,6 +345,8 @@ export async function project(scenario: ScenarioSpec, options: ProjectOptions): 
     logGrowthSd: lead?.logGrowthSd ?? 0,
     logGrowthSdSource: lead ? `${lead.corridor} market: ${lead.spreadSource}` : 'none',
     years,
+    intervalDefinition: INTERVAL_DEFINITION,
+    warnings: replicationWarnings(replications),
   };
 }
 
@@ -330,28 +372,51 @@ function delayPenalties(run: RunResult, expectedWait: Map<string, number>): Dela
   return { routePenaltyHours, corridorPenaltyHours };
 }
 
+function describe(values: readonly number[]): VolumeOutlook & { warnings: string[] } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = values.length;
+  let mean = 0;
+  for (const v of values) mean += v;
+  mean /= n;
+  let ss = 0;
+  for (const v of values) ss += (v - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  const p80 = predictionInterval(sorted, 0.8);
+  const p95 = predictionInterval(sorted, 0.95);
+  const bounds = (p: PredictionInterval): [number, number] => [p.lower, p.upper];
+  const ses = (p: PredictionInterval): [number, number] => [p.lowerError.se, p.upperError.se];
+  return {
+    mean,
+    interval80: bounds(p80),
+    interval95: bounds(p95),
+    mcError: {
+      meanSe: sd / Math.sqrt(n),
+      interval80Se: ses(p80),
+      interval95Se: ses(p95),
+      achievedCoverage: { interval80: p80.achievedCoverage, interval95: p95.achievedCoverage },
+    },
+    warnings: [p80.warning, p95.warning].filter((w): w is string => w !== undefined),
+  };
+}
+
 function outlook(scenario: ScenarioSpec, year: number, runs: RunResult[]): ProjectedYear {
   const summary = summariseRuns(runs);
-  const interval = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return {
-      mean: values.reduce((a, b) => a + b, 0) / values.length,
-      interval80: [quantileOfSorted(sorted, 0.1), quantileOfSorted(sorted, 0.9)] as [number, number],
-      interval95: [quantileOfSorted(sorted, 0.025), quantileOfSorted(sorted, 0.975)] as [number, number],
-    };
-  };
   const keys = new Set<string>();
   for (const run of runs) for (const key of Object.keys(run.corridors)) keys.add(key);
   const volumes: ProjectedYear['volumes'] = {};
   for (const key of [...keys].sort()) {
-    volumes[key] = interval(runs.map((r) => r.corridors[key]?.dispatchedTeuByYear[String(year)] ?? 0));
+    const { warnings: _, ...volume } = describe(
+      runs.map((r) => r.corridors[key]?.dispatchedTeuByYear[String(year)] ?? 0),
+    );
+    volumes[key] = volume;
   }
   const targets: TargetOutlook[] = scenario.targets
     .filter((t) => t.year === year)
     .map((t) => {
       const values = runs.map((r) => r.targets.find((x) => x.id === t.id)?.simulatedTeu ?? 0);
       const met = values.filter((v) => v >= t.teu).length;
-      const { mean, interval80, interval95 } = interval(values);
+      const { mean, interval80, interval95, mcError, warnings } = describe(values);
+      const probability = proportionEstimate(met, runs.length);
       return {
         id: t.id,
         corridor: t.corridorMode ? `${t.corridor}/${t.corridorMode}` : t.corridor,
@@ -360,11 +425,24 @@ function outlook(scenario: ScenarioSpec, year: number, runs: RunResult[]): Proje
         meanTeu: mean,
         interval80,
         interval95,
-        probability: met / runs.length,
-        probabilityCi95: wilsonInterval(met, runs.length),
+        probability: probability.p,
+        probabilityCi95: probability.ci95,
+        mcError: { ...mcError, probabilitySe: probability.se },
+        ...(warnings.length > 0 ? { warnings } : {}),
       };
     });
   return { year, summary, targets, volumes };
+}
+
+/** Warnings of a projection with n replications: levels its intervals cannot reach. */
+function replicationWarnings(n: number): string[] {
+  return [0.8, 0.95]
+    .filter((level) => n < minimumDrawsFor(level))
+    .map(
+      (level) =>
+        `${n} replications are too few for ${level * 100}% intervals (need >= ${minimumDrawsFor(level)}): ` +
+        `those intervals are [min, max] of the futures and cover ${Math.round(((n - 1) / (n + 1)) * 1000) / 10}%`,
+    );
 }
 
 export type { KpiSummary };

@@ -40,6 +40,16 @@ describe('project', () => {
     expect(target.probabilityCi95[1]).toBeGreaterThanOrEqual(target.probability);
     expect(target.interval80[0]).toBeLessThanOrEqual(target.interval80[1]);
     expect(target.interval95[0]).toBeLessThanOrEqual(target.interval80[0]);
+    // Every number comes with its Monte Carlo error; 8 futures are too few for 80% and 95% intervals.
+    expect(target.mcError.probabilitySe).toBeCloseTo(
+      Math.sqrt((target.probability * (1 - target.probability)) / 8),
+      12,
+    );
+    expect(target.mcError.meanSe).toBeGreaterThan(0);
+    expect(target.mcError.achievedCoverage).toEqual({ interval80: 7 / 9, interval95: 7 / 9 });
+    expect(target.warnings?.length).toBe(2);
+    expect(result.warnings.join(' ')).toMatch(/8 replications are too few for 80% intervals \(need >= 9\)/);
+    expect(result.intervalDefinition).toMatch(/p\(n \+ 1\)/);
     // The next year grows on.
     expect(result.years[1]!.volumes['ILSTC']!.mean).toBeGreaterThan(y2025.volumes['ILSTC']!.mean);
   });

@@ -6,6 +6,7 @@
  *
  * @module
  */
+export * from './prediction-interval.js';
 export * from './quantile-histogram.js';
 export * from './student-t.js';
 export * from './tally.js';
