@@ -25,7 +25,12 @@ const draw = (rng: Rng) => 270_000 * Math.exp(0.15 * normal(rng));
  * Coverage of one more independent draw (the truth) by the interval of n draws, over `trials` trials. Tolerance:
  * 3.29 binomial standard errors of the nominal rate (a false alarm once in 1,000 runs of the test).
  */
-function coverage(n: number, level: number, trials: number, seed: string, quantile = predictionInterval) {
+type Interval = (
+  sorted: readonly number[],
+  level: number,
+) => { lower: number; upper: number; achievedCoverage: number };
+
+function coverage(n: number, level: number, trials: number, seed: string, quantile: Interval = predictionInterval) {
   const rng = createRng(seed);
   let inside = 0;
   let achieved = level;
