@@ -4,9 +4,11 @@
  *
  * @module
  */
+export * from './backtest.js';
 export * from './calibrate.js';
 export * from './changes.js';
 export * from './compare.js';
+export * from './growth-models.js';
 export * from './project.js';
 export * from './replicate.js';
 export {
