@@ -19,6 +19,15 @@
  * - **the trend** (`growth`): `'scenario'` (default) keeps every flow's own growth rate from the scenario;
  *   `'history'` replaces it, for each market with a history of its own, by the history's fitted trend (e^b − 1), so
  *   the projection extrapolates the observed growth instead of the scenario's assumption.
+ * - **growth models** (`growth` one of `'log-linear'`, `'damped'`, `'saturating'`, `'rw-drift'`, `'last-growth'`
+ *   or `'auto'`; see {@link rollingBacktest}): each market with a history of its own is fitted that model (after
+ *   the history's ramp-up years), and future r's volume of the market in year y is the u_r-quantile of the model's
+ *   predictive distribution for y, u_r uniform, drawn once per future (`projection/growth/<market>/model`). Each
+ *   year's spread is thus the model's, parameter uncertainty included, and a future that starts high stays high
+ *   (paths are comonotone across years: the spread of growth between two projected years is understated). The
+ *   random walk and trend shift are not added for such a market (s = σ = 0). `'auto'` weights the models by their
+ *   back-test scores and the market says which and why. Markets without a history keep the scenario's rates and
+ *   borrowed spreads.
  * - random draws come from the future's own streams (`projection/growth/<market>/...`), so a future's path is the
  *   same whatever years are projected or how many workers run;
  * - **dated changes**: services and disruptions start and end on their dates (the model's `startDate`/`endDate`);
@@ -48,7 +57,9 @@ import type { RunResult } from '../model/result.js';
 import { buildNetwork, type CorridorNetwork } from '../network/build.js';
 import { shortestRoute } from '../network/routing.js';
 import type { ScenarioSpec } from '../network/types.js';
+import { type BacktestModel, type FittedGrowthModel, fitGrowthModel, fitWindow } from './backtest.js';
 import { calibrate } from './calibrate.js';
+import { GROWTH_MODELS, type GrowthForecast, SeriesError } from './growth-models.js';
 import { replicate, replicationSeed } from './replicate.js';
 import { type KpiSummary, type ReplicationSummary, summariseRuns } from './summary.js';
 
@@ -133,8 +144,15 @@ export interface VolumeOutlook {
   mcError: OutlookError;
 }
 
-/** How the trend of demand is set: see {@link ProjectOptions.growth}. */
-export type GrowthModel = 'scenario' | 'history';
+/**
+ * How the trend of demand is set: see {@link ProjectOptions.growth}. `'history'` is the log-linear trend with the
+ * scenario's spreads (as before); a growth model name (`'log-linear'`, `'damped'`, `'saturating'`, `'rw-drift'`,
+ * `'last-growth'`) or `'auto'` draws each market with a history from that model's predictive distribution.
+ */
+export type GrowthModel = 'scenario' | 'history' | BacktestModel;
+
+/** Every value of {@link GrowthModel}. */
+export const PROJECTION_GROWTH: readonly GrowthModel[] = ['scenario', 'history', ...GROWTH_MODELS, 'auto'];
 
 /** A market's growth assumption in a projection. */
 export interface MarketGrowth {
@@ -154,6 +172,22 @@ export interface MarketGrowth {
   logGrowthSd: number;
   /** Where s and σ came from. */
   spreadSource: string;
+  /**
+   * With a growth model (`growth` a model name or `auto`) and a history of its own: the model, the window it was
+   * fitted on, and what it found (for `auto`, which models it weighted and why). s and σ are then 0: the model's
+   * predictive distribution carries the uncertainty.
+   */
+  model?: {
+    name: BacktestModel;
+    series: string;
+    fromYear: number;
+    throughYear: number;
+    excludedYears: number[];
+    weights?: Record<string, number>;
+    notes: string[];
+    /** Median and 80% interval of the model's forecast of the first projected year after the history. */
+    nextYear: { year: number; median: number; interval80: [number, number] };
+  };
 }
 
 /** The result of {@link project}. */
@@ -188,7 +222,46 @@ function historyFit(scenario: ScenarioSpec, corridor: string) {
   if (!series) return undefined;
   const fromYear = series.points.map((p) => p.year).sort((a, b) => a - b)[1] as number;
   const fit = calibrate(series, { fromYear });
-  return { fit, source: `${series.id} ${fromYear}–${fit.throughYear}` };
+  return { fit, series, source: `${series.id} ${fromYear}–${fit.throughYear}` };
+}
+
+function isModel(growth: GrowthModel): growth is BacktestModel {
+  return growth !== 'scenario' && growth !== 'history';
+}
+
+/**
+ * The growth model of each market with a history of its own (for `growth` a model name or `auto`): fitted on the
+ * history after its ramp-up years. Keyed by corridor.
+ */
+export function marketGrowthModels(
+  scenario: ScenarioSpec,
+  growth: GrowthModel,
+): Map<string, { fitted: FittedGrowthModel; anchor: number; series: string; excluded: number[] }> {
+  const out = new Map<string, { fitted: FittedGrowthModel; anchor: number; series: string; excluded: number[] }>();
+  if (!isModel(growth)) return out;
+  const corridors = new Set(scenario.history.map((h) => h.corridor));
+  for (const corridor of corridors) {
+    const own = historyFit(scenario, corridor);
+    if (!own) continue;
+    const window = fitWindow(own.series);
+    const anchorPoint = window.points.find((p) => p.year === scenario.baseYear);
+    if (!anchorPoint || window.points.at(-1)?.year !== scenario.baseYear) {
+      throw new SeriesError(
+        own.series.id,
+        window.points.at(-1)?.year,
+        window.points.at(-1)?.value,
+        `a last observation in the scenario's base year ${scenario.baseYear} (a growth model projects from there)`,
+      );
+    }
+    const fitted = fitGrowthModel(growth, { id: own.series.id, points: window.points });
+    out.set(corridor, {
+      fitted,
+      anchor: anchorPoint.value,
+      series: own.series.id,
+      excluded: window.excluded.map((e) => e.year),
+    });
+  }
+  return out;
 }
 
 /** Groups the flows into markets and sets each market's growth assumption (see the module notes). */
@@ -206,6 +279,7 @@ export function projectionMarkets(
   const lead = scenario.targets[0]?.corridor;
   const leadFit = lead === undefined ? undefined : historyFit(scenario, lead);
   const growthModel = options.growth ?? 'scenario';
+  const models = marketGrowthModels(scenario, growthModel);
   return [...byCorridor.entries()]
     .sort(([a], [b]) => (a === lead ? -1 : b === lead ? 1 : a.localeCompare(b)))
     .map(([corridor, flows]) => {
@@ -223,6 +297,31 @@ export function projectionMarkets(
         : 'none (no usable history)';
       if (options.logGrowthSd !== undefined || options.logTrendSd !== undefined)
         spreadSource = `given; ${spreadSource}`;
+      const model = models.get(corridor);
+      if (model) {
+        const { fitted } = model;
+        const next = fitted.forecast(fitted.throughYear + 1);
+        return {
+          corridor,
+          flows: flows.map((f) => f.id),
+          baseTeu,
+          trendGrowthPerYear: next.median / model.anchor - 1,
+          trendSource: `${growthModel} model fitted to ${model.series} ${fitted.fromYear}–${fitted.throughYear}`,
+          logTrendSd: 0,
+          logGrowthSd: 0,
+          spreadSource: `the ${growthModel} model's predictive distribution (parameter uncertainty included)`,
+          model: {
+            name: growthModel as BacktestModel,
+            series: model.series,
+            fromYear: fitted.fromYear,
+            throughYear: fitted.throughYear,
+            excludedYears: model.excluded,
+            ...(fitted.auto ? { weights: fitted.auto.weights as Record<string, number> } : {}),
+            notes: fitted.notes,
+            nextYear: { year: next.year, median: next.median, interval80: next.interval80 },
+          },
+        };
+      }
       return {
         corridor,
         flows: flows.map((f) => f.id),
@@ -249,10 +348,32 @@ export function demandPaths(
   const flowRate = new Map(
     scenario.demand.flows.map((f) => [f.id, f.growthPerYear ?? scenario.demand.growthPerYear] as const),
   );
+  const models = marketGrowthModels(scenario, growth);
+  const forecasts = new Map<string, GrowthForecast>();
+  const forecastOf = (corridor: string, fitted: FittedGrowthModel, year: number) => {
+    const key = `${corridor}\u241f${year}`;
+    let f = forecasts.get(key);
+    if (!f) {
+      f = fitted.forecast(year);
+      forecasts.set(key, f);
+    }
+    return f;
+  };
   return (index, year) => {
     const streams = new RandomStreams(replicationSeed(seed, index));
     const out: Record<string, number> = {};
     for (const m of markets) {
+      const model = m.model ? models.get(m.corridor) : undefined;
+      if (model) {
+        // One uniform per future, the same in every year: the future sits at the same quantile of the model's
+        // predictive distribution each year (each year's distribution is the model's; see the module notes).
+        const u = streams.fresh(`projection/growth/${m.corridor}/model`)();
+        const years = year - scenario.baseYear;
+        const p = Math.min(Math.max(u, 1e-9), 1 - 1e-9);
+        const volume = years <= 0 ? model.anchor : forecastOf(m.corridor, model.fitted, year).quantile(p);
+        for (const id of m.flows) out[id] = volume / model.anchor / (1 + (flowRate.get(id) ?? 0)) ** years;
+        continue;
+      }
       const trendShift = m.logTrendSd * normal(streams.fresh(`projection/growth/${m.corridor}/trend`));
       const shocks = streams.fresh(`projection/growth/${m.corridor}/shocks`);
       let walk = 0;
@@ -302,8 +423,8 @@ export async function project(scenario: ScenarioSpec, options: ProjectOptions): 
     }
   }
   const growth = options.growth ?? 'scenario';
-  if (growth !== 'scenario' && growth !== 'history') {
-    throw new InvalidParameterError('growth', growth, '"scenario" or "history"');
+  if (!PROJECTION_GROWTH.includes(growth)) {
+    throw new InvalidParameterError('growth', growth, `one of ${PROJECTION_GROWTH.map((g) => `"${g}"`).join(', ')}`);
   }
   const network = buildNetwork(scenario);
   const markets = projectionMarkets(scenario, options, network);

@@ -196,3 +196,39 @@ describe('project', () => {
     expect(hi).toBeCloseTo(0.9433, 3);
   });
 });
+
+describe('project with a growth model', () => {
+  it('draws each future of a market with a history from the model, and says which and why', async () => {
+    const { chongqingScenario } = await import('../../src/data/index.js');
+    const scenario = chongqingScenario();
+    const markets = projectionMarkets(scenario, { growth: 'auto' });
+    const ilstc = markets.find((m) => m.corridor === 'ILSTC')!;
+    expect(ilstc.model?.name).toBe('auto');
+    expect(ilstc.model?.fromYear).toBe(2018);
+    expect(ilstc.model?.excludedYears).toEqual([2017]);
+    expect(ilstc.model?.notes[0]).toMatch(/weights proportional to 1 \/ mean pinball loss/);
+    expect([ilstc.logTrendSd, ilstc.logGrowthSd]).toEqual([0, 0]);
+    // Markets without a history of their own keep the scenario's rates.
+    expect(markets.find((m) => m.corridor === 'Yangtze')!.model).toBeUndefined();
+    // The futures' 2025 volumes follow the model's predictive distribution: the share below its 80% bounds.
+    const paths = demandPaths(scenario, markets, 3, 'auto');
+    const flow = ilstc.flows[0]!;
+    const rate = scenario.demand.flows.find((f) => f.id === flow)!.growthPerYear ?? scenario.demand.growthPerYear;
+    const anchor = 251_800;
+    const [lo, hi] = ilstc.model!.nextYear.interval80;
+    const n = 2000;
+    let inside = 0;
+    for (let i = 0; i < n; i++) {
+      const volume = paths(i, 2025)[flow]! * anchor * (1 + rate);
+      if (volume >= lo && volume <= hi) inside++;
+    }
+    expect(Math.abs(inside / n - 0.8)).toBeLessThan(3.29 * Math.sqrt((0.8 * 0.2) / n));
+  });
+
+  it('rejects an unknown growth model', async () => {
+    const scenario = withTarget(lineScenario({ teuPerYear: 4000, capacityTeu: 1000 }), 4000);
+    await expect(
+      project(scenario, { fromYear: 2025, toYear: 2025, replications: 2, seed: 1, growth: 'cubic' as never }),
+    ).rejects.toThrow(/growth: "cubic" is not one of "scenario", "history", "log-linear"/);
+  });
+});
