@@ -2,23 +2,27 @@
  * Growth models of an annual volume series, each giving a predictive distribution for a future year that carries
  * its parameter uncertainty, and the naive baselines every model must beat.
  *
- * All models work on y = ln V (volumes are positive and grow multiplicatively). Each forecast is a Student-t
- * distribution on a transformed scale, mapped back to TEU, so its quantiles are exact under the model's assumptions:
+ * All models work on y = ln V (volumes are positive and grow multiplicatively). Each forecast carries the model's
+ * parameter uncertainty: a Student-t distribution on a transformed scale, mapped back to TEU, where the model is
+ * linear; a parametric bootstrap where it is not:
  *
  * - **`log-linear`** (the historical default): y = a + b·year + ε, ordinary least squares; predictive scale
  *   σ̂·√(1 + 1/n + (year − ȳear)²/Sxx), n − 2 degrees of freedom. Needs 3 points. Growth never slows.
  * - **`damped`**: exponential smoothing with a damped additive trend on y (Gardner & McKenzie): level ℓ and
  *   growth b, ŷ(t + h) = ℓ + (φ + … + φʰ)·b, so the growth rate decays geometrically (by φ a year) and the level
  *   tends to a ceiling. α, β, φ are fitted by least squares of the one-step errors over the grid α ∈ {0.1, …, 1},
- *   β ∈ {0, 0.1α, …, α}, φ ∈ {0.8, 0.85, 0.9, 0.95, 0.98}; ℓ and b start from the first two points. The h-step
- *   variance is σ²·(1 + Σⱼ₌₁ʰ⁻¹ (α + β(φ + … + φʲ))²) (ETS(A,Ad,N)), σ² = SSE/(n − 3), with n − 3 degrees of freedom
- *   for the three fitted parameters. Needs 4 points.
+ *   β ∈ {0, 0.1α, …, α}, φ ∈ {0.8, 0.85, 0.9, 0.95, 0.98}; ℓ and b start from the first two points; σ² = SSE/(n − 3).
+ *   Parameter uncertainty by a parametric bootstrap (Pascual, Romo & Ruiz): {@link BOOTSTRAP_REPLICATES} series are
+ *   simulated from the fitted model and refitted; each replicate's parameters are run through the observed series
+ *   and its future simulated with its own σ (10 futures each). The forecast is that sample (quantiles at rank
+ *   p(n + 1)). Needs 4 points, consecutive years.
  * - **`saturating`**: a logistic curve V = K / (1 + e^−(a + b·year)) towards a capacity or market size K. With K
  *   given (option `capacity`), z = ln(V/(K − V)) is a straight line in the year and is fitted as `log-linear`
  *   (3 points, n − 2 df). Without it, K is the value on a grid from 1.1× to 100× the largest observation that
- *   minimises the squared error of ln V, and one more degree of freedom is spent (4 points, n − 3 df). When the best
- *   K is the top of the grid the data show no saturation and the curve is an exponential in all but name: the fit
- *   says so. The uncertainty of an estimated K is carried only by the lost degree of freedom.
+ *   minimises the squared error of ln V (4 points), and the uncertainty of K, a, b and σ is carried by the same kind
+ *   of parametric bootstrap: series simulated from the fitted curve, K profiled again, the line refitted to the
+ *   observed series under each replicate's K. When the best K is the top of the grid the data show no saturation and
+ *   the curve is an exponential in all but name: the fit says so.
  * - **`rw-drift`** (naive baseline): a random walk with drift in y. Drift = (y_last − y_first)/(years spanned),
  *   σ² from the growth rates around it; predictive scale σ̂·√(h + h²/span), m − 1 df for m growth rates. Needs 3
  *   points.
@@ -32,7 +36,10 @@
  *
  * @module
  */
+
+import { RandomStreams, type Rng } from '../engine/random.js';
 import { linearFit, type StudentTPredictive } from '../engine/statistics/linear-fit.js';
+import { coverageQuantile } from '../engine/statistics/prediction-interval.js';
 import { studentTCdf, studentTQuantile } from '../engine/statistics/student-t.js';
 import { describeValue, InvalidParameterError } from '../errors.js';
 
@@ -293,6 +300,66 @@ function dampedPass(y: readonly number[], alpha: number, beta: number, phi: numb
 
 const DAMPING = [0.8, 0.85, 0.9, 0.95, 0.98];
 
+/** The damped-trend parameters minimising the one-step squared errors of `y` over the grid (see the module notes). */
+function dampedFit(y: readonly number[]) {
+  let best = { alpha: 1, beta: 0, phi: 0.98, level: 0, trend: 0, sse: Number.POSITIVE_INFINITY };
+  for (let a = 1; a <= 10; a++) {
+    const alpha = a / 10;
+    for (let b = 0; b <= 10; b++) {
+      const beta = (alpha * b) / 10;
+      for (const phi of DAMPING) {
+        const pass = dampedPass(y, alpha, beta, phi);
+        if (pass.sse < best.sse - 1e-15) best = { alpha, beta, phi, ...pass };
+      }
+    }
+  }
+  return best;
+}
+
+/** Replicates of the parametric bootstrap that carries the damped and saturating models' parameter uncertainty. */
+export const BOOTSTRAP_REPLICATES = 199;
+/** Future draws per bootstrap replicate. */
+const DRAWS_PER_REPLICATE = 10;
+
+function normalDraw(rng: Rng): number {
+  const u1 = 1 - rng();
+  const u2 = rng();
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** A forecast given by a sample of volumes: quantiles at rank p(n + 1), the empirical CDF. */
+function sampleForecast(year: number, horizon: number, draws: number[]): GrowthForecast {
+  const sorted = draws.sort((a, b) => a - b);
+  const quantile = (p: number) => coverageQuantile(sorted, p);
+  const cdf = (v: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as number) <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo / sorted.length;
+  };
+  return {
+    year,
+    horizon,
+    median: quantile(0.5),
+    interval80: [quantile(0.1), quantile(0.9)],
+    interval95: [quantile(0.025), quantile(0.975)],
+    quantile,
+    cdf,
+  };
+}
+
+/**
+ * The named random stream of a model's bootstrap: the same series and window give the same draws, in any process.
+ */
+function bootstrapRng(model: string, id: string, points: readonly SeriesPoint[]): Rng {
+  const head = points.map((p) => `${p.year}:${p.value}`).join(',');
+  return new RandomStreams(`growth-bootstrap/${model}/${id}`).fresh(head);
+}
+
 const damped: Fitter = (id, points) => {
   const head = base('damped', id, points);
   for (let i = 1; i < points.length; i++) {
@@ -307,36 +374,60 @@ const damped: Fitter = (id, points) => {
     }
   }
   const y = logs(points);
-  let best = { alpha: 1, beta: 0, phi: 0.98, level: 0, trend: 0, sse: Number.POSITIVE_INFINITY };
-  for (let a = 1; a <= 10; a++) {
-    const alpha = a / 10;
-    for (let b = 0; b <= 10; b++) {
-      const beta = (alpha * b) / 10;
-      for (const phi of DAMPING) {
-        const pass = dampedPass(y, alpha, beta, phi);
-        if (pass.sse < best.sse - 1e-15) best = { alpha, beta, phi, ...pass };
-      }
-    }
-  }
+  const fit = dampedFit(y);
   const df = points.length - 3;
-  const sigma = Math.sqrt(best.sse / df);
-  const { alpha, beta, phi, level, trend } = best;
+  const sigma = Math.sqrt(fit.sse / df);
+  // Parametric bootstrap (Pascual, Romo & Ruiz): series simulated from the fitted model, refitted; each replicate's
+  // parameters are run through the observed series and its future simulated with its own σ.
+  const rng = bootstrapRng('damped', id, points);
+  const replicates: { alpha: number; beta: number; phi: number; level: number; trend: number; sigma: number }[] = [];
+  for (let r = 0; r < BOOTSTRAP_REPLICATES; r++) {
+    const ys = [y[0] as number, y[1] as number];
+    let level = y[0] as number;
+    let trend = (y[1] as number) - (y[0] as number);
+    for (let t = 1; t < y.length; t++) {
+      const e = sigma * normalDraw(rng);
+      const forecast = level + fit.phi * trend;
+      if (t >= 2) ys.push(forecast + e);
+      const err = t >= 2 ? e : (y[1] as number) - forecast;
+      level = forecast + fit.alpha * err;
+      trend = fit.phi * trend + fit.beta * err;
+    }
+    const refit = dampedFit(ys);
+    const onData = dampedPass(y, refit.alpha, refit.beta, refit.phi);
+    replicates.push({
+      alpha: refit.alpha,
+      beta: refit.beta,
+      phi: refit.phi,
+      level: onData.level,
+      trend: onData.trend,
+      sigma: Math.sqrt(refit.sse / df),
+    });
+  }
+  const { alpha, beta, phi, trend } = fit;
   return {
     ...head,
     parameters: { alpha, beta, phi, growthPerYear: Math.expm1(phi * trend), logTrend: trend, sigma },
     notes: [],
     forecast: (year) => {
       const h = horizonOf(year, head.throughYear, id);
-      let phiSum = 0;
-      let variance = 1;
-      let power = 1;
-      for (let j = 1; j <= h; j++) {
-        power *= phi;
-        phiSum += power;
-        if (j < h) variance += (alpha + beta * phiSum) ** 2;
+      const draws: number[] = [];
+      const future = bootstrapRng('damped/future', id, points);
+      for (const rep of replicates) {
+        for (let d = 0; d < DRAWS_PER_REPLICATE; d++) {
+          let level = rep.level;
+          let b = rep.trend;
+          let value = level;
+          for (let j = 1; j <= h; j++) {
+            const e = rep.sigma * normalDraw(future);
+            value = level + rep.phi * b + e;
+            level = level + rep.phi * b + rep.alpha * e;
+            b = rep.phi * b + rep.beta * e;
+          }
+          draws.push(Math.exp(value));
+        }
       }
-      const t = { location: level + phiSum * trend, scale: sigma * Math.sqrt(variance), df };
-      return forecastOf(year, h, t, Math.exp, Math.log);
+      return sampleForecast(year, h, draws);
     },
   };
 };
@@ -344,29 +435,40 @@ const damped: Fitter = (id, points) => {
 /** Grid of K / max(V) searched when the capacity is estimated. */
 const CAPACITY_GRID = Array.from({ length: 61 }, (_, i) => Math.exp(Math.log(1.1) + (i / 60) * Math.log(100 / 1.1)));
 
+/** The logistic fit of `values` for capacity `k`: the line in z = ln(V/(K − V)) and the squared error of ln V. */
+function logisticFit(xs: readonly number[], values: readonly number[], k: number) {
+  const fit = linearFit(
+    xs,
+    values.map((v) => Math.log(v / (k - v))),
+  );
+  let sse = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const z = fit.intercept + fit.slope * (xs[i] as number);
+    sse += (Math.log(values[i] as number) - Math.log(k) + Math.log1p(Math.exp(-z))) ** 2;
+  }
+  return { fit, sse, k };
+}
+
+/** The capacity on the grid minimising the squared error of ln V. */
+function profileCapacity(xs: readonly number[], values: readonly number[]) {
+  const max = Math.max(...values);
+  let chosen = logisticFit(xs, values, (CAPACITY_GRID[0] as number) * max);
+  for (const ratio of CAPACITY_GRID) {
+    const candidate = logisticFit(xs, values, ratio * max);
+    if (candidate.sse < chosen.sse) chosen = candidate;
+  }
+  return chosen;
+}
+
 const saturating: Fitter = (id, points, options) => {
   const head = base('saturating', id, points);
   const xs = years(points);
-  const last = points.at(-1) as SeriesPoint;
-  const max = Math.max(...points.map((p) => p.value));
-  const fitFor = (k: number) => {
-    const fit = linearFit(
-      xs,
-      points.map((p) => Math.log(p.value / (k - p.value))),
-    );
-    let sse = 0;
-    for (const p of points) {
-      const z = fit.intercept + fit.slope * p.year;
-      sse += (Math.log(p.value) - Math.log(k) + Math.log1p(Math.exp(-z))) ** 2;
-    }
-    return { fit, sse, k };
-  };
+  const values = points.map((p) => p.value);
+  const max = Math.max(...values);
   const notes: string[] = [];
-  let chosen: ReturnType<typeof fitFor>;
-  let df: number;
   if (options.capacity !== undefined) {
     if (!(Number.isFinite(options.capacity) && options.capacity > max)) {
-      const at = points.find((p) => p.value === max) ?? last;
+      const at = points.find((p) => p.value === max) ?? (points.at(-1) as SeriesPoint);
       throw new SeriesError(
         id,
         at.year,
@@ -374,40 +476,68 @@ const saturating: Fitter = (id, points, options) => {
         `a capacity above the largest observation (${describeValue(max)} in ${at.year})`,
       );
     }
-    chosen = fitFor(options.capacity);
-    df = points.length - 2;
-    notes.push(`capacity K = ${Math.round(options.capacity)} given`);
-  } else {
-    chosen = fitFor((CAPACITY_GRID[0] as number) * max);
-    for (const ratio of CAPACITY_GRID) {
-      const candidate = fitFor(ratio * max);
-      if (candidate.sse < chosen.sse) chosen = candidate;
-    }
-    df = points.length - 3;
-    const ratio = chosen.k / max;
-    notes.push(
-      ratio >= 99
-        ? `no saturation detected: the best capacity is the top of the grid (100× the largest observation), so the curve is an exponential in all but name`
-        : `capacity K = ${Math.round(chosen.k)} estimated (${ratio.toFixed(2)}× the largest observation)`,
-    );
+    const k = options.capacity;
+    const { fit } = logisticFit(xs, values, k);
+    notes.push(`capacity K = ${Math.round(k)} given`);
+    return {
+      ...head,
+      parameters: { capacity: k, logisticRate: fit.slope, sigma: fit.residualSd },
+      notes,
+      forecast: (year) =>
+        forecastOf(
+          year,
+          horizonOf(year, head.throughYear, id),
+          fit.predict(year),
+          (z) => k / (1 + Math.exp(-z)),
+          (v) => (v >= k ? Number.POSITIVE_INFINITY : Math.log(v / (k - v))),
+        ),
+    };
   }
-  const { fit, k } = chosen;
-  const scale = Math.sqrt(fit.sse / df);
+  const chosen = profileCapacity(xs, values);
+  const df = points.length - 3;
+  const sigma = Math.sqrt(chosen.fit.sse / df);
+  const ratio = chosen.k / max;
+  notes.push(
+    ratio >= 99
+      ? 'no saturation detected: the best capacity is the top of the grid (100× the largest observation), so the curve is an exponential in all but name'
+      : `capacity K = ${Math.round(chosen.k)} estimated (${ratio.toFixed(2)}× the largest observation)`,
+  );
+  // Parametric bootstrap of (K, a, b, σ): series simulated from the fitted curve with noise in z, K profiled again.
+  const rng = bootstrapRng('saturating', id, points);
+  const replicates: { k: number; intercept: number; slope: number; sigma: number }[] = [];
+  for (let r = 0; r < BOOTSTRAP_REPLICATES; r++) {
+    const simulated = xs.map((x) => {
+      const z = chosen.fit.intercept + chosen.fit.slope * x + sigma * normalDraw(rng);
+      return chosen.k / (1 + Math.exp(-z));
+    });
+    const refit = profileCapacity(xs, simulated);
+    replicates.push({
+      k: refit.k,
+      intercept: refit.fit.intercept,
+      slope: refit.fit.slope,
+      sigma: Math.sqrt(refit.fit.sse / df),
+    });
+  }
   return {
     ...head,
-    parameters: { capacity: k, logisticRate: fit.slope, sigma: scale },
+    parameters: { capacity: chosen.k, logisticRate: chosen.fit.slope, sigma },
     notes,
     forecast: (year) => {
       const h = horizonOf(year, head.throughYear, id);
-      const location = fit.intercept + fit.slope * year;
-      const t = { location, scale: scale * Math.sqrt(1 + 1 / fit.n + (year - fit.xMean) ** 2 / fit.sxx), df };
-      return forecastOf(
-        year,
-        h,
-        t,
-        (z) => k / (1 + Math.exp(-z)),
-        (v) => (v >= k ? Number.POSITIVE_INFINITY : Math.log(v / (k - v))),
-      );
+      // Each replicate's curve, moved to pass through the observed series as the original does (its residual
+      // mean is zero on the original data), plus its own noise.
+      const future = bootstrapRng('saturating/future', id, points);
+      const draws: number[] = [];
+      for (const rep of replicates) {
+        const { fit } = logisticFit(xs, values, Math.max(rep.k, max * 1.0001));
+        const k = Math.max(rep.k, max * 1.0001);
+        const shift = fit.intercept + fit.slope * year;
+        const scale = rep.sigma * Math.sqrt(1 + 1 / fit.n + (year - fit.xMean) ** 2 / fit.sxx);
+        for (let d = 0; d < DRAWS_PER_REPLICATE; d++) {
+          draws.push(k / (1 + Math.exp(-(shift + scale * normalDraw(future)))));
+        }
+      }
+      return sampleForecast(year, h, draws);
     },
   };
 };

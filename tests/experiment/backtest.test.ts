@@ -56,6 +56,31 @@ describe('growth models', () => {
     expect(Math.abs(in95 / trials - 0.95)).toBeLessThan(coverageTolerance(0.95, trials));
   });
 
+  it('intervals of the saturating model with a known capacity cover a simulated logistic process at their rates', () => {
+    const rng = createRng('growth/logistic-coverage');
+    const trials = 4000;
+    let in80 = 0;
+    let in95 = 0;
+    for (let t = 0; t < trials; t++) {
+      const values = Array.from({ length: 8 }, (_, i) => 1000 / (1 + Math.exp(-(-2 + 0.5 * i + 0.1 * normal(rng)))));
+      const f = fitGrowth('saturating', series(values.slice(0, 7)), { capacity: 1000 }).forecast(2022);
+      const truth = values[7] as number;
+      if (truth >= f.interval80[0] && truth <= f.interval80[1]) in80++;
+      if (truth >= f.interval95[0] && truth <= f.interval95[1]) in95++;
+    }
+    expect(Math.abs(in80 / trials - 0.8)).toBeLessThan(coverageTolerance(0.8, trials));
+    expect(Math.abs(in95 / trials - 0.95)).toBeLessThan(coverageTolerance(0.95, trials));
+  });
+
+  it('damped and saturating forecasts are the same for the same series (seeded bootstrap)', () => {
+    const s = series([100, 180, 290, 400, 490, 560, 610]);
+    for (const model of ['damped', 'saturating'] as const) {
+      const a = fitGrowth(model, s).forecast(2023);
+      const b = fitGrowth(model, s).forecast(2023);
+      expect([a.median, ...a.interval80, ...a.interval95]).toEqual([b.median, ...b.interval80, ...b.interval95]);
+    }
+  });
+
   it('intervals of the random walk with drift cover a simulated random walk at their nominal rates', () => {
     const rng = createRng('growth/rw-coverage');
     const trials = 4000;
@@ -161,7 +186,8 @@ describe('rolling-origin back-test', () => {
     expect(fitted.notes[0]).toMatch(/weights proportional to 1 \/ mean pinball loss/);
     const f = fitted.forecast(2025);
     expect(f.interval80[0]).toBeLessThan(f.median);
-    expect(f.cdf(f.median)).toBeCloseTo(0.5, 6);
+    // Components given by samples have step CDFs: the pooled median is 0.5 up to a step of 1/1990.
+    expect(f.cdf(f.median)).toBeCloseTo(0.5, 3);
   });
 
   it('is fast: every model and origin of the bundled history well within 2 s', () => {
@@ -185,11 +211,11 @@ describe('fidelity on the bundled ILSTC history (one-year-ahead, 2021–2024)', 
 
   // Not met by the evidence (docs/model.md, "Back-test"): kept as expected failures so that they are reported,
   // and so that this file says at once when a better model or more history meets them.
-  it.fails("issue 10: the auto model's 80% intervals contain at least 3 of the 4 held-out years (they contain 1)", () => {
+  it.fails("issue 10: the auto model's 80% intervals contain at least 3 of the 4 held-out years (they contain 2)", () => {
     expect(score('auto').inside80).toBeGreaterThanOrEqual(3);
   });
 
-  it.fails("issue 10: the auto model's MAPE is no worse than the best naive baseline's (12.0% vs 9.6%)", () => {
+  it.fails("issue 10: the auto model's MAPE is no worse than the best naive baseline's (11.4% vs 9.6%)", () => {
     expect(score('auto').mape).toBeLessThanOrEqual(score(result.bestBaseline).mape);
   });
 });

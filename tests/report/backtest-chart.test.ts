@@ -22,7 +22,8 @@ describe('back-test chart and table', () => {
   it('the score table compares every model with the best naive baseline', () => {
     const table = backtestScoreTable(result);
     const auto = table.rows.find((r) => r[0] === 'auto')!;
-    expect(auto.slice(1)).toEqual(['4', '12.0%', '1/4', '4/4', '±11.5%', '4.13%', 'worse']);
+    expect(auto.slice(1)).toEqual(['4', '11.4%', '2/4', '4/4', '±11.7%', '3.83%', 'worse']);
+    expect(table.rows.find((r) => r[0] === 'damped')![7]).toBe('beats it (7.7% vs 11.2% on 2022, 2023, 2024)');
     expect(table.rows.find((r) => r[0] === 'rw-drift (naive)')![7]).toBe('best naive');
     expect(table.caption).toMatch(/leaving out 2017 \(ramp-up/);
   });

@@ -201,7 +201,8 @@ export function backtestScoreTable(result: RollingBacktest): { caption: string; 
       `Back-test of ${result.series}: one-year-ahead forecasts of ${result.origins.join(', ')}, each from the years ` +
       `before it only (fits from ${result.fromYear}${excluded ? `, leaving out ${excluded}` : ''}). MAPE: mean ` +
       'absolute error of the median; in: held-out years inside the interval; width: half-width as a share of the ' +
-      'median; pinball: mean pinball loss over τ = 0.05…0.95 as a share of the observed (proper score, lower is better).',
+      'median; pinball: mean pinball loss over τ = 0.05…0.95 as a share of the observed (proper score, lower is better); ' +
+      'against the best naive baseline: MAPEs on the same held-out years.',
     header: ['model', 'years', 'MAPE', '80% in', '95% in', '80% width', 'pinball', 'MAPE vs best naive'],
     rows: result.models.map((m) => [
       m.baseline ? `${m.model} (naive)` : m.model,
@@ -211,15 +212,25 @@ export function backtestScoreTable(result: RollingBacktest): { caption: string; 
       `${m.inside95}/${m.scored}`,
       m.scored > 0 ? `±${formatNumber((m.width80 / 2) * 100, 1)}%` : 'n/a',
       m.scored > 0 ? `${formatNumber(m.pinball * 100, 2)}%` : 'n/a',
-      m.model === result.bestBaseline || !best || m.scored === 0
-        ? m.model === result.bestBaseline
-          ? 'best naive'
-          : ''
-        : m.mape < best.mape
-          ? 'beats it'
-          : m.mape === best.mape
-            ? 'ties'
-            : 'worse',
+      versusBest(m, best, result.bestBaseline),
     ]),
   };
+}
+
+type ModelScore = RollingBacktest['models'][number];
+
+/** MAPE of a model against the best baseline's on the same held-out years. */
+function versusBest(m: ModelScore, best: ModelScore | undefined, bestName: string): string {
+  if (m.model === bestName) return 'best naive';
+  if (!best || m.scored === 0) return '';
+  const years = new Set(m.forecasts.map((f) => f.year));
+  const theirs = best.forecasts.filter((f) => years.has(f.year));
+  if (theirs.length !== m.forecasts.length) return '';
+  const mape = (fs: { relativeError: number }[]) => fs.reduce((a, f) => a + Math.abs(f.relativeError), 0) / fs.length;
+  const mine = mape(m.forecasts);
+  const other = mape(theirs);
+  const verdict = mine < other ? 'beats it' : mine === other ? 'ties' : 'worse';
+  return theirs.length === best.scored
+    ? verdict
+    : `${verdict} (${formatNumber(mine * 100, 1)}% vs ${formatNumber(other * 100, 1)}% on ${[...years].join(', ')})`;
 }
