@@ -59,7 +59,7 @@ import { shortestRoute } from '../network/routing.js';
 import type { ScenarioSpec } from '../network/types.js';
 import { type BacktestModel, type FittedGrowthModel, fitGrowthModel, fitWindow } from './backtest.js';
 import { calibrate } from './calibrate.js';
-import { GROWTH_MODELS, type GrowthForecast, SeriesError } from './growth-models.js';
+import { GROWTH_MODELS, type GrowthForecast } from './growth-models.js';
 import { replicate, replicationSeed } from './replicate.js';
 import { type KpiSummary, type ReplicationSummary, summariseRuns } from './summary.js';
 
@@ -185,7 +185,7 @@ export interface MarketGrowth {
     excludedYears: number[];
     weights?: Record<string, number>;
     notes: string[];
-    /** Median and 80% interval of the model's forecast of the first projected year after the history. */
+    /** Median and 80% interval of the model's forecast of the year after the scenario's base year. */
     nextYear: { year: number; median: number; interval80: [number, number] };
   };
 }
@@ -244,19 +244,14 @@ export function marketGrowthModels(
     const own = historyFit(scenario, corridor);
     if (!own) continue;
     const window = fitWindow(own.series);
-    const anchorPoint = window.points.find((p) => p.year === scenario.baseYear);
-    if (!anchorPoint || window.points.at(-1)?.year !== scenario.baseYear) {
-      throw new SeriesError(
-        own.series.id,
-        window.points.at(-1)?.year,
-        window.points.at(-1)?.value,
-        `a last observation in the scenario's base year ${scenario.baseYear} (a growth model projects from there)`,
-      );
-    }
-    const fitted = fitGrowthModel(growth, { id: own.series.id, points: window.points });
+    // The scenario's base year is "now": the model sees the history up to it, and its volume in the base year is the
+    // observed one (or, when the history stops earlier, the model's median for the base year).
+    const points = window.points.filter((p) => p.year <= scenario.baseYear);
+    const fitted = fitGrowthModel(growth, { id: own.series.id, points });
+    const observed = points.find((p) => p.year === scenario.baseYear);
     out.set(corridor, {
       fitted,
-      anchor: anchorPoint.value,
+      anchor: observed ? observed.value : fitted.forecast(scenario.baseYear).median,
       series: own.series.id,
       excluded: window.excluded.map((e) => e.year),
     });
@@ -300,7 +295,7 @@ export function projectionMarkets(
       const model = models.get(corridor);
       if (model) {
         const { fitted } = model;
-        const next = fitted.forecast(fitted.throughYear + 1);
+        const next = fitted.forecast(scenario.baseYear + 1);
         return {
           corridor,
           flows: flows.map((f) => f.id),

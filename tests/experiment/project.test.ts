@@ -225,6 +225,28 @@ describe('project with a growth model', () => {
     expect(Math.abs(inside / n - 0.8)).toBeLessThan(3.29 * Math.sqrt((0.8 * 0.2) / n));
   });
 
+  it('runs end to end with auto on a history that stops before the base year', async () => {
+    const scenario = withTarget(lineScenario({ teuPerYear: 4000, capacityTeu: 1000 }), 4000);
+    const result = await project(scenario, {
+      fromYear: 2025,
+      toYear: 2025,
+      replications: 10,
+      seed: 4,
+      workers: 0,
+      growth: 'auto',
+    });
+    const market = result.markets.find((m) => m.model)!;
+    expect(market.model!.throughYear).toBe(2023);
+    expect(market.model!.nextYear.year).toBe(2025);
+    expect(market.spreadSource).toMatch(/the auto model's predictive distribution/);
+    const t = result.years[0]!.targets[0]!;
+    expect(t.interval80[0]).toBeLessThan(t.interval80[1]);
+    expect(t.mcError.achievedCoverage.interval80).toBe(0.8);
+    expect(result.warnings).toEqual([
+      '10 replications are too few for 95% intervals (need >= 39): those intervals are [min, max] of the futures and cover 81.8%',
+    ]);
+  });
+
   it('rejects an unknown growth model', async () => {
     const scenario = withTarget(lineScenario({ teuPerYear: 4000, capacityTeu: 1000 }), 4000);
     await expect(
