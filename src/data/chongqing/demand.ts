@@ -4,8 +4,8 @@
  * settings (growth, seasonality, shipment sizes, value of time). The TEU per pair come from ../calibration.ts
  * (`OD_TEU_2024`, E, five of them solved to the corridor totals: the arithmetic is there and in
  * docs/data-sources.md); shares, growth and seasonality from constants.ts. Each pair's source string says which
- * sourced total (S/H 251,800 TEU ILSTC 2024, D/E ≈ 230,000 TEU China–Europe/Russia, D/M ≈ 490,000 TEU Yangtze foreign
- * trade) it is calibrated to.
+ * sourced total (S/H 251,800 TEU ILSTC 2024, D/E ≈ 230,000 TEU China–Europe/Russia, ≈ 490,000 TEU Yangtze foreign
+ * trade: D/M 486,472 in 2018, held flat, E) it is calibrated to.
  *
  * @module
  */
