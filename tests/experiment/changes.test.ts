@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { chongqingScenario } from '../../src/data/chongqing.js';
+import { chongqingScenario } from '../../src/data/index.js';
 import { ScenarioError } from '../../src/errors.js';
 import { applyChanges, type Change } from '../../src/experiment/changes.js';
 import type { ScenarioSpec, ServiceSpec } from '../../src/network/types.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chongqingScenario } from '../../src/data/chongqing.js';
+import { chongqingScenario } from '../../src/data/index.js';
 import { InvalidParameterError, ScenarioError } from '../../src/errors.js';
 import type { Change } from '../../src/experiment/changes.js';
 import { type ExtendsScenarioFile, loadScenario, saveScenario } from '../../src/experiment/scenario-file.js';
