@@ -12,7 +12,10 @@ import { ValidationError } from '../errors.js';
 import { ReportError } from '../report/write.js';
 import { VERSION } from '../version.js';
 import { UsageError } from './args.js';
-import { commands, globalHelp } from './commands.js';
+import { commands, globalHelp } from './commands/index.js';
+import type { CliIo } from './io.js';
+
+export type { CliIo } from './io.js';
 
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   const [name, ...rest] = argv;
@@ -50,13 +53,6 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     io.err(`corridor-sim ${name} failed: ${message}`);
     return 1;
   }
-}
-
-/** Where the CLI writes (injectable for tests). */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  quietProgress?: boolean;
 }
 
 function defaultIo(): CliIo {
