@@ -4,12 +4,11 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util';
 import { type Comparison, compare } from '../../experiment/compare.js';
 import { loadScenario } from '../../experiment/scenario-file.js';
 import type { ScenarioSpec } from '../../network/types.js';
 import { checkReportTarget } from '../../report/write.js';
-import { parseInteger, parseSeed, parseStartDate, parseYears, UsageError } from '../args.js';
+import { parseInteger, parseOptions, parseSeed, parseStartDate, parseYears, UsageError } from '../args.js';
 import { num, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { Progress } from '../progress.js';
@@ -37,7 +36,7 @@ called by their "name" (by their file path when two share a name).
                          cost/ILSTC                mean freight cost, USD per TEU
 ${COMMON}`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: {

@@ -5,14 +5,13 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { ValidationError } from '../../errors.js';
 import { mergeReplications, type ReplicationSet } from '../../experiment/replicate.js';
 import { summariseRuns } from '../../experiment/summary.js';
 import type { RunResult } from '../../model/result.js';
 import type { ScenarioSpec } from '../../network/types.js';
 import { checkReportTarget } from '../../report/write.js';
-import { UsageError } from '../args.js';
+import { parseOptions, UsageError } from '../args.js';
 import { count } from '../format.js';
 import { type Command, OUT_HELP, scenarioFrom } from './options.js';
 import { corridorTable, printTargets, report } from './output.js';
@@ -30,7 +29,7 @@ ${OUT_HELP}
   --json               print machine-readable JSON on stdout instead of tables
   -h, --help           this help`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: { json: { type: 'boolean', default: false }, out: { type: 'string' }, scenario: { type: 'string' } },

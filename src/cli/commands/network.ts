@@ -3,9 +3,8 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util';
 import { buildNetwork } from '../../network/build.js';
-import { UsageError } from '../args.js';
+import { parseOptions, UsageError } from '../args.js';
 import { type Command, scenarioFrom } from './options.js';
 
 /** `corridor-sim network`. */
@@ -15,7 +14,7 @@ export const networkCommand: Command = {
 Prints the scenario's network as GeoJSON (hubs as points, services and links as lines with their attributes), for
 QGIS or geojson.io.`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: { geojson: { type: 'boolean', default: false } },

@@ -4,11 +4,10 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util';
 import { type Projection, project } from '../../experiment/project.js';
 import { marketTable, transitTrendTable } from '../../report/report.js';
 import { checkReportTarget } from '../../report/write.js';
-import { parseInteger, parseSeed, UsageError } from '../args.js';
+import { parseInteger, parseOptions, parseSeed, UsageError } from '../args.js';
 import { count, num, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { Progress } from '../progress.js';
@@ -32,7 +31,7 @@ Projects a scenario year by year with uncertain growth and prints, per year, eac
                        error)
 ${COMMON}`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: {

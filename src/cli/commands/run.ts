@@ -3,11 +3,10 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util';
 import { replicate } from '../../experiment/replicate.js';
 import { summariseRuns } from '../../experiment/summary.js';
 import { checkReportTarget } from '../../report/write.js';
-import { parseReplications, parseSeed, parseStartDate, parseYears, UsageError } from '../args.js';
+import { parseOptions, parseReplications, parseSeed, parseStartDate, parseYears, UsageError } from '../args.js';
 import { count } from '../format.js';
 import { Progress } from '../progress.js';
 import { COMMON, type Command, common, scenarioFrom, workersOf } from './options.js';
@@ -25,7 +24,7 @@ with 95% confidence intervals over the replications.
   --replications R     a count (default 5) or a range a..b for a shard of a larger run (see merge)
 ${COMMON}`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: { ...common, start: { type: 'string' }, years: { type: 'string' }, replications: { type: 'string' } },

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util';
 import { scenarioJsonSchema } from '../../experiment/schema.js';
+import { parseOptions } from '../args.js';
 import type { Command } from './options.js';
 
 /** `corridor-sim schema`. */
@@ -13,7 +13,7 @@ export const schemaCommand: Command = {
 
 Prints the JSON Schema of scenario files (for editor completion and checks).`,
   async run(args, io) {
-    parseArgs({ args, allowPositionals: false, options: {} });
+    parseOptions({ args, allowPositionals: false, options: {} });
     io.out(JSON.stringify(scenarioJsonSchema(), null, 2));
   },
 };

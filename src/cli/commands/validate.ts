@@ -3,10 +3,9 @@
  *
  * @module
  */
-import { parseArgs } from 'node:util';
 import { loadScenario } from '../../experiment/scenario-file.js';
 import { buildNetwork } from '../../network/build.js';
-import { UsageError } from '../args.js';
+import { parseOptions, UsageError } from '../args.js';
 import { count } from '../format.js';
 import type { Command } from './options.js';
 
@@ -17,7 +16,7 @@ export const validateCommand: Command = {
 Checks a scenario file (schema, references, network, demand reachability). Exit 0 when valid, 2 with the JSON path
 and the value otherwise.`,
   async run(args, io) {
-    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    const { positionals } = parseOptions({ args, allowPositionals: true, options: {} });
     if (positionals.length !== 1) throw new UsageError('expected exactly one scenario file');
     const scenario = loadScenario(positionals[0] as string);
     const network = buildNetwork(scenario);
