@@ -1,13 +1,23 @@
 /**
  * CLI details (issue "Hardening"): help asked for goes to stdout with exit 0, help shown because of a usage error to
  * stderr with exit 2; `help <command>` is the command's help; `--` ends the options; unknown options get our own
- * message with the nearest valid one.
+ * message with the nearest valid one; tables align names by display width (CJK characters take two columns).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closest } from '../../src/cli/args.js';
+import { table } from '../../src/cli/format.js';
+import { displayWidth } from '../../src/cli/width.js';
+import { lineScenario } from '../model/fixtures.js';
 import { cli, corridorSim } from './run-cli.js';
 
+const dir = mkdtempSync(join(tmpdir(), 'corridor-sim-hardening-'));
 const RAW_NODE_MESSAGE = 'To specify a positional argument';
+
+/** Columns a line takes, counting CJK ideographs as two (independent of width.ts). */
+const columns = (line: string) => [...line].length + (line.match(/\p{Script=Han}/gu)?.length ?? 0);
 
 // Four child processes on a busy machine (tsx compiles the CLI in each): generous timeouts.
 describe('corridor-sim as a process: streams and exit codes', { timeout: 240_000 }, () => {
@@ -91,5 +101,46 @@ describe('corridor-sim options and tables', () => {
     const network = await cli('network', '--geojson', '--', '--not-an-option');
     expect(network.code).toBe(2);
     expect(network.err).toContain('"--not-an-option" is not a readable file');
+  });
+
+  it('pads table columns by display width: CJK names take two columns per character', async () => {
+    expect(displayWidth('重庆')).toBe(4);
+    expect(displayWidth('Chongqing')).toBe(9);
+    expect(displayWidth('ｔｅｕ')).toBe(6); // fullwidth Latin
+    expect(displayWidth('e\u0301')).toBe(1); // e + combining acute accent
+    expect(displayWidth('–')).toBe(1); // en dash (ambiguous width: one column)
+    const text = table(
+      ['corridor', 'TEU'],
+      [
+        ['西部陆海新通道', '2,074'],
+        ['ILSTC', '12'],
+      ],
+    );
+    expect(new Set(text.split('\n').map(columns))).toEqual(new Set([21]));
+
+    const s = lineScenario();
+    s.services[0]!.corridor = '西部陆海新通道';
+    s.services[0]!.corridorMode = '铁海联运';
+    const path = join(dir, 'cjk.json');
+    writeFileSync(path, JSON.stringify(s));
+    const run = await cli(
+      'run',
+      path,
+      '--replications',
+      '2',
+      '--start',
+      '2024-01-01',
+      '--years',
+      '0.1',
+      '--workers',
+      '0',
+    );
+    expect(run.code).toBe(0);
+    const lines = run.out.split('\n');
+    const header = lines.findIndex((l) => l.startsWith('corridor '));
+    const block = lines.slice(header, header + 4); // header, rule, the corridor and its mode
+    expect(block[2]).toMatch(/^西部陆海新通道 /);
+    expect(block[3]).toMatch(/^西部陆海新通道\/铁海联运 /);
+    expect(new Set(block.map(columns)).size).toBe(1);
   });
 });
