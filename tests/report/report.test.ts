@@ -46,7 +46,7 @@ describe('buildReport', () => {
     expect(summary).toMatchObject({ generator: 'corridor-sim', kind: 'projection', settings: { seed: 'report' } });
     expect(summary.result.years[0].targets[0].probability).toBe(t.probability);
     const targets = (f.get('projection-targets.csv') as string).split('\r\n');
-    expect(targets[0]).toMatch(/^target,corridor,year,target_teu,teu_mean/);
+    expect(targets[0]).toMatch(/^\uFEFFtarget,corridor,year,target_teu,teu_mean/);
     expect(targets[1]).toMatch(/^ilstc-2025,ILSTC,2025,270000,/);
   });
 
@@ -103,7 +103,7 @@ describe('buildReport', () => {
     );
     expect(html).toContain('Jakarta feeder 2,000 TEU');
     const csv = (files.get('comparison.csv') as string).split('\r\n');
-    expect(csv[0]).toMatch(/^variant,kpi,base_mean,variant_mean,difference_mean/);
+    expect(csv[0]).toMatch(/^\uFEFFvariant,kpi,base_mean,variant_mean,difference_mean/);
     expect(csv.length).toBeGreaterThan(100);
   });
 });
