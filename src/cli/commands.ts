@@ -24,7 +24,7 @@ import {
   transitTrendTable,
   writeReport,
 } from '../report/report.js';
-import { checkReportTarget } from '../report/write.js';
+import { checkReportTarget, describeKept } from '../report/write.js';
 import { parseInteger, parseReplications, parseSeed, parseStartDate, parseYears, UsageError } from './args.js';
 import { count, num, plusMinus, table } from './format.js';
 import type { CliIo } from './main.js';
@@ -127,6 +127,7 @@ function report(io: CliIo, dir: string, input: ReportInput, json: boolean): void
   const notice = `report written to ${written.dir}/index.html (${count(written.files.length, 'file')}${written.replaced ? ', replacing the earlier report' : ''})`;
   if (json) io.err(notice);
   else io.out(`\n${notice}`);
+  for (const kept of written.kept) io.err(`corridor-sim: ${describeKept(kept)}`);
 }
 
 function printTargets(io: CliIo, summary: ReplicationSummary): void {
