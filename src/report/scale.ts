@@ -77,24 +77,24 @@ export function stepDecimals(step: number): number {
 
 /**
  * `1,234,567` (en-US grouping), with `digits` decimals (or between `digits` and `maxDigits`, dropping trailing
- * zeros); NaN and infinities as JavaScript writes them. A value that rounds to zero is written without a sign
- * (`0`, not `-0`).
+ * zeros); NaN and infinities as JavaScript writes them. A small negative value keeps its sign (`-0.00`: a
+ * difference that is negative, though below the precision shown).
  */
 export function formatNumber(value: number, digits = 0, maxDigits = digits): string {
   if (!Number.isFinite(value)) return String(value);
-  const written = value.toLocaleString('en-US', {
+  return value.toLocaleString('en-US', {
     minimumFractionDigits: digits,
     maximumFractionDigits: Math.max(digits, maxDigits),
   });
-  return /^-[0.]*$/.test(written) ? written.slice(1) : written;
 }
 
 /**
  * An axis label for a tick of a scale with step `step`: `digits` decimals at least, and as many as the step needs
- * (so ticks 0.25 apart read `-0.75`, `-0.5`, not `-0.8`, `-0.5`).
+ * (so ticks 0.25 apart read `-0.75`, `-0.5`, not `-0.8`, `-0.5`). A tick at zero reads `0`, never `-0`.
  */
 export function formatTick(value: number, step: number, digits = 0): string {
-  return formatNumber(value, digits, Math.max(digits, stepDecimals(step)));
+  const written = formatNumber(value, digits, Math.max(digits, stepDecimals(step)));
+  return /^-[0.]*$/.test(written) ? written.slice(1) : written;
 }
 
 /** `mean ± half-width` (the mean alone when the half-width is not finite, e.g. from one replication). */

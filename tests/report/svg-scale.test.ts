@@ -77,9 +77,8 @@ describe('scales', () => {
       [-12_345, '-12.3k'],
     ];
     for (const [value, label] of cases) expect(formatCompact(value), String(value)).toBe(label);
-    expect(formatNumber(-0)).toBe('0');
-    expect(formatNumber(-0.04, 1)).toBe('0.0');
-    expect(formatNumber(-0.4)).toBe('0');
+    expect(formatTick(-0, 1)).toBe('0');
+    expect(formatTick(-0.01, 0.5, 1)).toBe('0.0');
     expect(formatNumber(-0.6)).toBe('-1');
   });
 
