@@ -106,13 +106,18 @@ export function writeReportFiles(dir: string, files: readonly ReportFile[]): Wri
   }
   return holdingSignals(() => {
     const kept = sweepStale(dirname(target));
-    const replaced = checkReplaceable(target);
-    const created = createParents(target);
+    let created: string[] = [];
     try {
+      const replaced = checkReplaceable(target);
+      created = createParents(target);
       const result = writeAndSwap(target, files, kept);
       return { dir: shown, files: [...names], replaced: replaced || result.replaced, kept };
     } catch (error) {
       removeCreated(created);
+      // Files kept while sweeping are not lost with the error: the message says where they are.
+      if (kept.length > 0 && error instanceof ReportError) {
+        throw new ReportError(`${error.message}; ${kept.map(describeKept).join('; ')}`, { cause: error });
+      }
       throw error;
     }
   });
