@@ -77,6 +77,31 @@ describe('buildReport', () => {
     expect(od.some((l) => l.startsWith('cq-singapore-export,') && l.includes(',ILSTC/rail-sea,'))).toBe(true);
   });
 
+  it('one replication: no interval is written as Infinity, in the page or the tables', async () => {
+    const two = await bundledSummary();
+    // The same results as if from one replication: every 95% interval undefined.
+    const kpis = Object.fromEntries(
+      Object.entries(two.kpis).map(([k, v]) => [
+        k,
+        {
+          ...v,
+          n: 1,
+          halfWidth95: Number.POSITIVE_INFINITY,
+          ci95: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+        },
+      ]),
+    );
+    const files = buildReport({
+      kind: 'replications',
+      scenario,
+      summary: { ...two, replications: 1, kpis } as typeof two,
+      period: '2025 Q1',
+      settings: { replications: 1 },
+    });
+    for (const f of files) expect(f.content, f.name).not.toContain('Infinity');
+    expect(byName(files).get('index.html')).toMatch(/<td class="num">\d+\.\d% <\/td>|<td class="num">\d+\.\d%<\/td>/);
+  });
+
   it('a run that does not span the target year does not judge the target', async () => {
     const summary = await bundledSummary(); // a quarter of 2025
     const html = buildReport({ kind: 'replications', scenario, summary, period: '2025 Q1', settings: {} })[0]!.content;
