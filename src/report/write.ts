@@ -142,7 +142,10 @@ export function checkReportTarget(dir: string): void {
     const st = lstatOrUndefined(ancestor);
     if (st) {
       if (!isDirectory(ancestor)) {
-        throw new ReportError(`out: ${ancestor} is a file, not a directory, so ${target} cannot be created there`);
+        throw new ReportError(
+          `out: cannot create ${child} for the report: ${ancestor} is a file, not a directory (ENOTDIR); ` +
+            'choose another --out',
+        );
       }
       break;
     }

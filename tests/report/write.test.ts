@@ -219,7 +219,9 @@ describe('writeReportFiles', () => {
     expect(() => writeReportFiles('', files('x'))).toThrow(/--out ""/);
     const file = fresh();
     writeFileSync(file, 'x');
-    expect(() => checkReportTarget(join(file, 'report'))).toThrow(`out: ${file} is a file, not a directory`);
+    expect(() => checkReportTarget(join(file, 'report'))).toThrow(
+      `out: cannot create ${join(file, 'report')} for the report: ${file} is a file, not a directory (ENOTDIR)`,
+    );
     expect(() => writeReportFiles(join(file, 'a', 'report'), files('x'))).toThrow(ReportError);
   });
 
