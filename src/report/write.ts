@@ -227,7 +227,6 @@ function lstatOrUndefined(path: string): Stats | undefined {
 function writeAndSwap(target: string, files: readonly ReportFile[], kept: KeptFiles[]): { replaced: boolean } {
   const tag = newTag();
   const staging = stagingPath(target, tag);
-  let manifest: Manifest;
   try {
     mkdirSync(staging);
   } catch (error) {
@@ -238,7 +237,7 @@ function writeAndSwap(target: string, files: readonly ReportFile[], kept: KeptFi
   try {
     const contents = files.map((f) => ({ name: f.name, data: Buffer.from(f.content, 'utf8') }));
     const sorted = [...contents].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    manifest = {
+    const manifest: Manifest = {
       generator: 'corridor-sim',
       files: sorted.map((c) => c.name),
       sha256: Object.fromEntries(sorted.map((c) => [c.name, sha256(c.data)])),
@@ -267,7 +266,8 @@ function writeAndSwap(target: string, files: readonly ReportFile[], kept: KeptFi
       });
     }
   }
-  // Something appeared since the check before the run: check again, right before moving it.
+  // An earlier report (or something that appeared meanwhile). Files dropped into it while the new report was being
+  // staged would pass unseen: check again, right before moving it aside.
   try {
     checkReplaceable(target);
   } catch (error) {
