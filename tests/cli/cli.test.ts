@@ -235,10 +235,10 @@ describe('corridor-sim CLI', () => {
       expect(proc.err).toMatch(/cannot write the report beside \/proc\/nope \(E[A-Z]+: .*\/proc\/\.nope\.staging-/);
       expect(proc.out).toBe('');
     }
-    // The probe leaves nothing behind; the parent is created as the writer would.
+    // The check leaves nothing behind: the probe is removed and no parent is created (the writer creates them).
     const parent = join(dir, 'probe-parent', 'nested');
     checkReportTarget(join(parent, 'report'));
-    expect(readdirSync(parent)).toEqual([]);
+    expect(existsSync(join(dir, 'probe-parent'))).toBe(false);
     expect(() => checkReportTarget(out)).toThrow(ReportError);
   });
 

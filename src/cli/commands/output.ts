@@ -6,6 +6,7 @@
  */
 import type { ReplicationSummary } from '../../experiment/summary.js';
 import { corridorTable as corridorRows, type ReportInput, writeReport } from '../../report/report.js';
+import { describeKept } from '../../report/write.js';
 import { count, num, plusMinus, table } from '../format.js';
 import type { CliIo } from '../io.js';
 
@@ -21,6 +22,7 @@ export function report(io: CliIo, dir: string, input: ReportInput, json: boolean
   const notice = `report written to ${written.dir}/index.html (${count(written.files.length, 'file')}${written.replaced ? ', replacing the earlier report' : ''})`;
   if (json) io.err(notice);
   else io.out(`\n${notice}`);
+  for (const kept of written.kept) io.err(`corridor-sim: ${describeKept(kept)}`);
 }
 
 /** The targets of a summary: TEU toward each, and the share of replications that met it. */
