@@ -3,7 +3,7 @@
  * shipments in flight then stay level, so memory should stay level over the horizon too).
  */
 import { chongqingScenario } from '../src/data/chongqing.js';
-import type { ScenarioSpec } from '../src/network/types.js';
+import type { ScenarioSpec } from '../src/scenario/types.js';
 
 export function memoryScenario(variant: string): ScenarioSpec {
   const scenario = chongqingScenario();

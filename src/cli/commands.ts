@@ -12,11 +12,9 @@ import { type Comparison, compare } from '../experiment/compare.js';
 import { type Projection, project } from '../experiment/project.js';
 import { mergeReplications, type ReplicationSet, replicate } from '../experiment/replicate.js';
 import { loadScenario } from '../experiment/scenario-file.js';
-import { scenarioJsonSchema } from '../experiment/schema.js';
 import { type ReplicationSummary, summariseRuns } from '../experiment/summary.js';
 import type { RunResult } from '../model/result.js';
 import { buildNetwork } from '../network/build.js';
-import type { ScenarioSpec } from '../network/types.js';
 import {
   corridorTable as corridorRows,
   marketTable,
@@ -25,6 +23,8 @@ import {
   writeReport,
 } from '../report/report.js';
 import { checkReportTarget } from '../report/write.js';
+import { scenarioJsonSchema } from '../scenario/json-schema.js';
+import type { ScenarioSpec } from '../scenario/types.js';
 import { parseInteger, parseReplications, parseSeed, parseStartDate, parseYears, UsageError } from './args.js';
 import { count, num, plusMinus, table } from './format.js';
 import type { CliIo } from './main.js';

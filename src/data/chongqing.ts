@@ -31,7 +31,7 @@ import type {
   ServiceSpec,
   TargetSpec,
   TimetableSpec,
-} from '../network/types.js';
+} from '../scenario/types.js';
 import { OD_TEU_2024 } from './calibration.js';
 import { ilstcChongqingSeries } from './history.js';
 

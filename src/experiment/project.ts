@@ -38,7 +38,7 @@ import { InvalidParameterError } from '../errors.js';
 import type { RunResult } from '../model/result.js';
 import { buildNetwork, type CorridorNetwork } from '../network/build.js';
 import { shortestRoute } from '../network/routing.js';
-import type { ScenarioSpec } from '../network/types.js';
+import type { ScenarioSpec } from '../scenario/types.js';
 import { calibrate } from './calibrate.js';
 import { replicate, replicationSeed } from './replicate.js';
 import { type KpiSummary, quantileOfSorted, type ReplicationSummary, summariseRuns } from './summary.js';

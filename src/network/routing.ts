@@ -18,6 +18,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { dijkstra } from 'graphology-shortest-path';
 import { InvalidParameterError } from '../errors.js';
+import type { CorridorId, CorridorMode } from '../scenario/types.js';
 import type { CorridorNetwork, NetworkHub, Ride } from './build.js';
 import {
   type Adjacency,
@@ -27,7 +28,6 @@ import {
   type RouteCriterion,
   type SearchMask,
 } from './compact.js';
-import type { CorridorId, CorridorMode } from './types.js';
 
 export type { RouteCriterion } from './compact.js';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, ValidationError } from '../../src/errors.js';
+import { buildNetwork } from '../../src/network/index.js';
 import {
-  buildNetwork,
   parseIsoUtc,
   type ScenarioSpec,
   validateDistributionSpec,
   validateScenario,
-} from '../../src/network/index.js';
-import { smallScenario } from './fixtures.js';
+} from '../../src/scenario/index.js';
+import { smallScenario } from '../network/fixtures.js';
 
 type Mutable = ScenarioSpec & Record<string, unknown>;
 
