@@ -18,8 +18,14 @@ export const demandFlowSchema = doc(
       destination: doc(nonEmpty(), 'Hub id.'),
       teuPerYear: doc(nonNegative(), "TEU per year in the scenario's baseYear."),
       growthPerYear: doc(growthRate(), "Annual growth rate (0.1 = +10%/year). Default: the demand's.").optional(),
-      direction: z.enum(['export', 'import', 'domestic']).optional(),
-      note: z.string().optional(),
+      direction: doc(
+        z.enum(['export', 'import', 'domestic']),
+        "Trade direction for reports. Default: export from China, import to China, domestic otherwise (by the hubs' countries).",
+      ).optional(),
+      note: doc(
+        z.string(),
+        'Corridor this flow is attributed to in calibration notes (informative; route choice decides the real one).',
+      ).optional(),
       source: source().optional(),
     })
     .superRefine((flow, ctx) => {
@@ -48,7 +54,7 @@ export const demandSchema = doc(
         }),
       'Twelve monthly factors (January first), averaging 1.',
     ),
-    shipmentTeu: distribution('positive', 'TEU per booking.'),
+    shipmentTeu: distribution('positive', 'TEU per booking (drawn per shipment).'),
     valueOfTimeUsdPerTeuHour: doc(positive(), 'Value of time in generalized cost, USD per TEU per hour. > 0.'),
     source: source().optional(),
   }),
@@ -59,8 +65,11 @@ export const demandSchema = doc(
 export const routeChoiceSchema = doc(
   z.strictObject({
     alternatives: doc(integer().min(1), 'Alternative routes considered per OD pair (k-shortest). Integer ≥ 1.'),
-    logitScalePerUsd: doc(positive(), 'Multinomial-logit scale, 1/USD. > 0.'),
-    deterministic: doc(z.boolean(), 'Always take the cheapest route.').optional(),
+    logitScalePerUsd: doc(
+      positive(),
+      'Multinomial-logit scale, 1/USD: P(route) ∝ exp(−scale × generalized cost). > 0; larger is more sensitive to cost.',
+    ),
+    deterministic: doc(z.boolean(), 'Always take the cheapest route (ignores the logit scale).').optional(),
     congestionAware: doc(z.boolean(), 'Add the time to clear the backlog to route costs (default true).').optional(),
     maxBacklogHours: doc(
       positive(),

@@ -22,11 +22,14 @@ export const disruptionSchema = doc(
       element: elementSchema,
       start: isoDate('Start (inclusive).'),
       end: isoDate('End (exclusive).'),
-      effect: z.discriminatedUnion('kind', [
-        z.strictObject({ kind: z.literal('close') }),
-        z.strictObject({ kind: z.literal('slow'), factor: doc(z.number().gt(1), 'Time multiplier, > 1.') }),
-      ]),
-      description: z.string().optional(),
+      effect: doc(
+        z.discriminatedUnion('kind', [
+          z.strictObject({ kind: z.literal('close') }),
+          z.strictObject({ kind: z.literal('slow'), factor: doc(z.number().gt(1), 'Time multiplier, > 1.') }),
+        ]),
+        'close: nothing passes; slow: times through the element are multiplied by factor.',
+      ),
+      description: doc(z.string(), 'What happens (shown in reports).').optional(),
       source: source().optional(),
     })
     .superRefine((disruption, ctx) => {
@@ -47,7 +50,7 @@ export const targetSchema = doc(
     id: idOf('target'),
     corridor: corridorId(''),
     corridorMode: corridorMode().optional(),
-    year: integer(),
+    year: doc(integer(), 'Year the target is for.'),
     teu: doc(nonNegative(), 'Minimum TEU handled in that year (both directions).'),
     source: source().optional(),
   }),

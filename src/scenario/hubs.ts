@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { HUB_KINDS, MODES } from './constants.js';
 import { distribution } from './distributions.js';
-import { corridorId, doc, idOf, integer, nonEmpty, nonNegative, positive, source, within } from './fields.js';
+import { corridorId, doc, idOf, integer, nonEmpty, nonNegative, positive, source, use, within } from './fields.js';
 
 const handlingSchema = doc(
   z.strictObject({
@@ -49,25 +49,28 @@ const lockSchema = doc(
 export const hubSchema = doc(
   z.strictObject({
     id: doc(nonEmpty(), 'Unique id, kebab-case by convention (chongqing-tuanjiecun).'),
-    name: nonEmpty(),
+    name: doc(nonEmpty(), 'Name shown in reports.'),
     country: doc(
       z.string().regex(/^[A-Z]{2}$/, { error: 'an ISO 3166-1 alpha-2 code (two capitals)' }),
       'ISO 3166-1 alpha-2 country code.',
     ),
     lat: doc(within(-90, 90), 'Latitude, degrees.'),
     lon: doc(within(-180, 180), 'Longitude, degrees.'),
-    kind: z.enum(HUB_KINDS),
-    handling: handlingSchema.optional(),
+    kind: doc(z.enum(HUB_KINDS), 'What the hub physically is (a lock also needs the lock field).'),
+    handling: use(
+      handlingSchema,
+      'Terminal handling at origin, transfer and destination. Absent: no handling delay.',
+    ).optional(),
     dwellHours: distribution(
       'duration',
-      'Customs / clearance dwell per shipment entering or leaving, hours.',
+      'Customs / clearance dwell per shipment entering or leaving the country here, hours.',
     ).optional(),
     bondedDwellHours: distribution(
       'duration',
       'Clearance in a bonded zone of boxes boarding or leaving a ride here, hours; vehicles passing through use dwellHours.',
     ).optional(),
-    gaugeChange: gaugeChangeSchema.optional(),
-    lock: lockSchema.optional(),
+    gaugeChange: use(gaugeChangeSchema, 'Break of gauge at this hub (rail borders).').optional(),
+    lock: use(lockSchema, 'For kind lock: lockages per day, passage time, random closures.').optional(),
     transfers: doc(
       z.boolean(),
       'Whether boxes may change services here (default true; false at borders, locks, pass-through stops).',
@@ -88,9 +91,12 @@ export const linkSchema = doc(
       id: idOf('link'),
       from: doc(nonEmpty(), 'Hub id.'),
       to: doc(nonEmpty(), 'Hub id.'),
-      mode: modeSchema,
-      distanceKm: positive(),
-      transitHours: distribution('duration', 'Typical vehicle transit time over the link, hours.'),
+      mode: use(modeSchema, 'Transport mode.'),
+      distanceKm: doc(positive(), 'Length, km. > 0.'),
+      transitHours: distribution(
+        'duration',
+        'Typical vehicle transit time over the link, hours (services may override it per leg).',
+      ),
       corridor: corridorId(),
       bidirectional: doc(z.boolean(), 'Usable in both directions (default true).').optional(),
       source: source().optional(),

@@ -27,7 +27,7 @@ export { serviceSchema, timetableSchema } from './services.js';
 
 /** The fields of a complete scenario (shared by {@link scenarioSpecSchema} and full scenario files). */
 export const scenarioShape = {
-  name: nonEmpty(),
+  name: doc(nonEmpty(), 'Name of the scenario, shown in reports.'),
   description: z.string().optional(),
   baseYear: doc(integer(), "Year the demand's teuPerYear refers to."),
   hubs: z.array(hubSchema),

@@ -8,7 +8,18 @@
 import { z } from 'zod';
 import { isoUtcMillis } from './dates.js';
 import { distribution } from './distributions.js';
-import { corridorId, corridorMode, doc, idOf, isoDate, nonEmpty, nonNegative, positive, source } from './fields.js';
+import {
+  corridorId,
+  corridorMode,
+  doc,
+  idOf,
+  isoDate,
+  nonEmpty,
+  nonNegative,
+  positive,
+  source,
+  use,
+} from './fields.js';
 import { modeSchema } from './hubs.js';
 
 const DAY = 'an integer within 0..6 (0 = Sunday)';
@@ -39,13 +50,16 @@ export const timetableSchema = doc(
     doc(
       z.strictObject({
         kind: z.literal('interval'),
-        everyHours: positive(),
+        everyHours: doc(positive(), 'Hours between departures. > 0.'),
         offsetHours: doc(nonNegative(), 'First departure this many hours after the start of the run.').optional(),
       }),
       'A departure every everyHours.',
     ),
     doc(
-      z.strictObject({ kind: z.literal('continuous'), capacityTeuPerDay: positive() }),
+      z.strictObject({
+        kind: z.literal('continuous'),
+        capacityTeuPerDay: doc(positive(), 'TEU the trucks can carry per day. > 0.'),
+      }),
       'Trucks: depart as soon as loaded, up to capacityTeuPerDay TEU per day (capacityTeu is one truck).',
     ),
   ]),
@@ -57,7 +71,10 @@ const legSchema = doc(
   z.strictObject({
     transitHours: distribution('duration', "Transit time of this leg, hours. Default: the link's.").optional(),
     costUsdPerTeu: doc(nonNegative(), 'Freight rate for this leg, USD per TEU.'),
-    link: doc(nonEmpty(), 'Id of the link this leg runs over, when several could.').optional(),
+    link: doc(
+      nonEmpty(),
+      "Id of the link this leg runs over, when several could. Default: the first link of the service's mode usable between the two stops (both ways for the return service).",
+    ).optional(),
   }),
   'One leg of a service between consecutive stops.',
 );
@@ -67,10 +84,10 @@ export const serviceSchema = doc(
   z
     .strictObject({
       id: idOf('service (its return service is <id>~return)'),
-      name: nonEmpty(),
+      name: doc(nonEmpty(), 'Name shown in reports.'),
       corridor: corridorId(),
       corridorMode: corridorMode('Sub-mode: rail-sea, cross-border-road, international-rail.').optional(),
-      mode: modeSchema,
+      mode: use(modeSchema, 'Transport mode (the links between its stops have it too).'),
       stops: doc(
         z.array(nonEmpty()).min(2, { error: 'a list of at least 2 hub ids' }),
         'Hub ids in order of call; consecutive stops joined by a link of the same mode.',
@@ -78,7 +95,10 @@ export const serviceSchema = doc(
       legs: doc(z.array(legSchema), 'One entry per leg (stops.length − 1).'),
       timetable: timetableSchema,
       capacityTeu: doc(positive(), 'TEU one departure (train, ship, truck) can carry. > 0.'),
-      bidirectional: doc(z.boolean(), 'Also run the service in the opposite direction (default true).').optional(),
+      bidirectional: doc(
+        z.boolean(),
+        'Also run the service in the opposite direction, id <id>~return (default true).',
+      ).optional(),
       startDate: isoDate('First date the service runs.').optional(),
       endDate: isoDate('Date the service stops running (exclusive).').optional(),
       source: source().optional(),
