@@ -61,12 +61,19 @@ export type LockSpec = NonNullable<HubSpec['lock']>;
 /** Infrastructure between two hubs (a rail line, a sea lane, a river reach, a road). */
 export interface LinkSpec extends z.output<typeof linkSchema> {}
 
-/**
- * When a service departs from its first stop: fixed weekly departures (`day` 0 = Sunday … 6 = Saturday, as
- * `Date.getUTCDay`, `hour` 0 ≤ h < 24 UTC), a departure every `everyHours`, or trucks departing as soon as loaded up to
- * `capacityTeuPerDay` TEU per day.
- */
-export type TimetableSpec = z.output<typeof timetableSchema>;
+type Timetable = z.output<typeof timetableSchema>;
+
+/** Fixed weekly departures. `day` 0 = Sunday … 6 = Saturday (as `Date.getUTCDay`), `hour` 0 ≤ h < 24 UTC. */
+export interface WeeklyTimetableSpec extends Extract<Timetable, { kind: 'weekly' }> {}
+
+/** A departure every `everyHours`, the first at `offsetHours` after the start of the run. */
+export interface IntervalTimetableSpec extends Extract<Timetable, { kind: 'interval' }> {}
+
+/** Trucks: depart as soon as loaded, up to `capacityTeuPerDay` TEU per day (the service's `capacityTeu` is one truck). */
+export interface ContinuousTimetableSpec extends Extract<Timetable, { kind: 'continuous' }> {}
+
+/** When a service departs from its first stop. */
+export type TimetableSpec = WeeklyTimetableSpec | IntervalTimetableSpec | ContinuousTimetableSpec;
 
 /** A scheduled service that moves boxes over a sequence of stops: a block train, a feeder, a barge line, trucks. */
 export interface ServiceSpec extends z.output<typeof serviceSchema> {}
