@@ -62,11 +62,10 @@ import {
   type CorridorNetwork,
   type NetworkHub,
   type NetworkService,
-  parseIsoUtc,
-  RETURN_SUFFIX,
   type Route,
 } from '../network/index.js';
-import type { LockSpec, ScenarioSpec } from '../network/types.js';
+import { parseIsoUtc, RETURN_SUFFIX } from '../scenario/index.js';
+import type { LockSpec, ScenarioSpec } from '../scenario/types.js';
 import { Calendar } from './calendar.js';
 import { type Direction, type FlowRuntime, flowRuntime, nextBookingHour } from './demand.js';
 import { DurationCollector } from './durations.js';

@@ -7,7 +7,7 @@
  * @module
  */
 import { type CorridorNetwork, kShortestRoutes, type Route } from '../network/index.js';
-import type { RouteChoiceSpec } from '../network/types.js';
+import type { RouteChoiceSpec } from '../scenario/types.js';
 
 /** A flow's routes under one closure state, with cumulative logit probabilities. */
 export interface ChoiceSet {

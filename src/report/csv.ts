@@ -21,7 +21,7 @@ import type { Comparison } from '../experiment/compare.js';
 import type { Projection } from '../experiment/project.js';
 import type { KpiSummary, ReplicationSummary } from '../experiment/summary.js';
 import type { CorridorNetwork } from '../network/build.js';
-import type { ScenarioSpec } from '../network/types.js';
+import type { ScenarioSpec } from '../scenario/types.js';
 import { parseMonthKpi } from './charts/monthly-chart.js';
 import { sortCorridorKeys } from './scale.js';
 

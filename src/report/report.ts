@@ -11,7 +11,7 @@ import type { Comparison } from '../experiment/compare.js';
 import type { Projection } from '../experiment/project.js';
 import type { KpiSummary, ReplicationSummary } from '../experiment/summary.js';
 import { buildNetwork, type CorridorNetwork } from '../network/build.js';
-import type { ScenarioSpec } from '../network/types.js';
+import type { ScenarioSpec } from '../scenario/types.js';
 import { VERSION } from '../version.js';
 import { comparisonChartData, comparisonChartSvg } from './charts/comparison-chart.js';
 import { fanChartData, fanChartSvg } from './charts/fan-chart.js';

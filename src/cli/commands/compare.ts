@@ -6,8 +6,8 @@
  */
 import { type Comparison, compare } from '../../experiment/compare.js';
 import { loadScenario } from '../../experiment/scenario-file.js';
-import type { ScenarioSpec } from '../../network/types.js';
 import { checkReportTarget } from '../../report/write.js';
+import type { ScenarioSpec } from '../../scenario/types.js';
 import { parseInteger, parseOptions, parseSeed, parseStartDate, parseYears, UsageError } from '../args.js';
 import { num, table } from '../format.js';
 import type { CliIo } from '../io.js';

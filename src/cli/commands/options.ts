@@ -6,7 +6,7 @@
  */
 import { chongqingScenario } from '../../data/index.js';
 import { loadScenario } from '../../experiment/scenario-file.js';
-import type { ScenarioSpec } from '../../network/types.js';
+import type { ScenarioSpec } from '../../scenario/types.js';
 import { parseInteger } from '../args.js';
 import type { CliIo } from '../io.js';
 

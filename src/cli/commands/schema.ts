@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { scenarioJsonSchema } from '../../experiment/schema.js';
+import { scenarioJsonSchema } from '../../scenario/json-schema.js';
 import { parseOptions } from '../args.js';
 import type { Command } from './options.js';
 

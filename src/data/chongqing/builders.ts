@@ -14,7 +14,7 @@ import type {
   Mode,
   ServiceSpec,
   TimetableSpec,
-} from '../../network/types.js';
+} from '../../scenario/types.js';
 
 /** Triangular distribution, hours. */
 export function tri(min: number, mode: number, max: number): DistributionSpec {

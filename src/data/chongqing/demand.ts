@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type { DemandFlowSpec, DemandSpec } from '../../network/types.js';
+import type { DemandFlowSpec, DemandSpec } from '../../scenario/types.js';
 import { OD_TEU_2024 } from '../calibration.js';
 import {
   EURASIA_WESTBOUND_SHARE,

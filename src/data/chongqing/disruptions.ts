@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { DisruptionSpec } from '../../network/types.js';
+import type { DisruptionSpec } from '../../scenario/types.js';
 import { HUB as H } from './hub-ids.js';
 
 /**

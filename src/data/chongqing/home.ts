@@ -12,7 +12,7 @@
  *
  * @module
  */
-import type { HubSpec } from '../../network/types.js';
+import type { HubSpec } from '../../scenario/types.js';
 import { COORD, cranes } from './builders.js';
 import { HUB as H } from './hub-ids.js';
 

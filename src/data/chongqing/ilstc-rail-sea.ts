@@ -16,7 +16,7 @@
  * @module
  */
 import type { DistributionSpec } from '../../engine/distribution-spec.js';
-import type { HubSpec, LinkSpec, ServiceSpec } from '../../network/types.js';
+import type { HubSpec, LinkSpec, ServiceSpec } from '../../scenario/types.js';
 import { COORD, type CorridorPart, cranes, link, tri, weekly } from './builders.js';
 import { HUB as H } from './hub-ids.js';
 

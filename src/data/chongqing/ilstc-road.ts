@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type { HubSpec, LinkSpec, ServiceSpec } from '../../network/types.js';
+import type { HubSpec, LinkSpec, ServiceSpec } from '../../scenario/types.js';
 import { COORD, type CorridorPart, cranes, link, tri } from './builders.js';
 import { HUB as H } from './hub-ids.js';
 

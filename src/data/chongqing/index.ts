@@ -43,7 +43,7 @@
  *
  * @module
  */
-import type { HubSpec, ScenarioSpec } from '../../network/types.js';
+import type { HubSpec, ScenarioSpec } from '../../scenario/types.js';
 import { LOGIT_SCALE_PER_USD, MAX_BACKLOG_HOURS } from './constants.js';
 import { crExpress } from './cr-express.js';
 import { chongqingDemand } from './demand.js';

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ObservedSeries, TargetSpec } from '../../network/types.js';
+import type { ObservedSeries, TargetSpec } from '../../scenario/types.js';
 import { ilstcChongqingSeries } from '../history.js';
 
 /** The scenario's `targets`. */

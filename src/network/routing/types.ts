@@ -4,8 +4,9 @@
  *
  * @module
  */
+
+import type { CorridorId, CorridorMode } from '../../scenario/types.js';
 import type { Ride } from '../build.js';
-import type { CorridorId, CorridorMode } from '../types.js';
 
 /** What a route minimises. */
 export type RouteCriterion = 'time' | 'cost' | 'generalized';

@@ -5,12 +5,12 @@ import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chongqingScenario } from '../../src/data/index.js';
 import { InvalidParameterError, ScenarioError } from '../../src/errors.js';
-import type { Change } from '../../src/experiment/changes.js';
-import { type ExtendsScenarioFile, loadScenario, saveScenario } from '../../src/experiment/scenario-file.js';
-import { scenarioJsonSchema } from '../../src/experiment/schema.js';
-import { scenarioReferenceMarkdown } from '../../src/experiment/schema-reference.js';
-import type { ScenarioSpec } from '../../src/network/types.js';
-import { validateScenario } from '../../src/network/validate.js';
+import { loadScenario, saveScenario } from '../../src/experiment/scenario-file.js';
+import type { ExtendsScenarioFile } from '../../src/scenario/file.js';
+import { scenarioJsonSchema } from '../../src/scenario/json-schema.js';
+import { scenarioReferenceMarkdown } from '../../src/scenario/reference.js';
+import type { Change, ScenarioSpec } from '../../src/scenario/types.js';
+import { validateScenario } from '../../src/scenario/validate.js';
 import { smallScenario } from '../network/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'corridor-sim-scenario-file-'));

@@ -8,175 +8,32 @@
  * path in the list: `changes[2].service: "qinzhou-jakarta" is not an existing service id`. Changes apply in order, so
  * a change may refer to a service an earlier change added. What a change cannot see on its own (a flow left without
  * a route after a `removeService`, a new service whose stops no link joins) is found by `validateScenario`, which
- * `loadScenario` runs on the result.
+ * `loadScenario` runs on the result. The change types and their schema are in `types.ts` and `change-schema.ts`.
  *
  * @module
  */
 import { ScenarioError } from '../errors.js';
+import { changesSchema } from './change-schema.js';
+import { RETURN_SUFFIX } from './constants.js';
+import { parseIsoUtc } from './dates.js';
+import { parseJsonWithSchema } from './parse.js';
 import type {
-  CorridorId,
-  CorridorMode,
-  DemandFlowSpec,
+  AddDemandChange,
+  AddServiceChange,
+  Change,
+  CloseChange,
   DisruptionSpec,
   HubSpec,
+  RemoveServiceChange,
+  ScaleCostChange,
+  ScaleDemandChange,
   ScenarioSpec,
   ServiceSpec,
-  TimetableSpec,
-} from '../network/types.js';
-import { parseIsoUtc, RETURN_SUFFIX } from '../network/validate.js';
-import { changesSchema, parseJsonWithSchema } from './schema.js';
+  SetCapacityChange,
+  SetFrequencyChange,
+} from './types.js';
 
-/** Fields every change may carry. */
-export interface ChangeBase {
-  /** Free text for the reader of a scenario file (why this change, its source). Ignored by {@link applyChanges}. */
-  note?: string;
-}
-
-/**
- * Adds a service. Its id must be new (and, for a bidirectional service, so must `${id}~return`); its stops must be
- * existing hubs. A service that starts later is written with the service's own `startDate`: a new weekly
- * Qinzhou–Jakarta feeder from 1 July 2025 is
- * `{ "kind": "addService", "service": { "id": "qinzhou-jakarta", ..., "startDate": "2025-07-01" } }`.
- */
-export interface AddServiceChange extends ChangeBase {
-  kind: 'addService';
-  service: ServiceSpec;
-}
-
-/**
- * Removes a service (and its return service), together with the disruptions that close or slow it. Flows that
- * relied on it must still have a route, or validation of the result fails naming the flow.
- */
-export interface RemoveServiceChange extends ChangeBase {
-  kind: 'removeService';
-  /** Id of the service (its outbound id; the return service goes with it). */
-  service: string;
-}
-
-/**
- * Gives a service a new timetable (more or fewer departures, another departure time, trucks with another daily
- * capacity).
- *
- * Without `startDate` the timetable is replaced for the whole run. With `startDate` the service keeps its timetable
- * until that instant and the new one applies from it: the service gets `endDate: startDate` and a copy with the new
- * timetable, id `newServiceId` (default `${service}-from-${startDate}`), starts on `startDate` (and keeps the
- * original's `endDate`, if any). Disruptions of the original service are copied for the new one. Later changes that
- * should affect the service after `startDate` must name the new id. If the service itself starts on or after
- * `startDate`, its timetable is simply replaced (and `newServiceId` is unused); a `startDate` on or after the
- * service's `endDate` is an error.
- */
-export interface SetFrequencyChange extends ChangeBase {
-  kind: 'setFrequency';
-  /** Id of the service (outbound id; the return service shares the timetable). */
-  service: string;
-  timetable: TimetableSpec;
-  /** ISO UTC instant from which the new timetable applies. Absent: the whole run. */
-  startDate?: string;
-  /** Id of the service that runs the new timetable from `startDate` (only with `startDate`). */
-  newServiceId?: string;
-}
-
-/**
- * Sets the TEU one departure of a service (train, ship, barge, truck) can carry. For trucks (a `continuous`
- * timetable) this is one truck; their daily capacity is the timetable's `capacityTeuPerDay` (use `setFrequency`).
- */
-export interface SetCapacityChange extends ChangeBase {
-  kind: 'setCapacity';
-  /** Id of the service (outbound id; the return service shares the capacity). */
-  service: string;
-  /** TEU per departure. > 0. */
-  capacityTeu: number;
-}
-
-/**
- * Closes a hub, link or service for a time window: adds a {@link DisruptionSpec} with effect `close`. A service's
- * return may be closed on its own by naming `${id}~return`.
- */
-export interface CloseChange extends ChangeBase {
-  kind: 'close';
-  /** What closes: a hub, a link, or a service (outbound id, or `${id}~return` for its return alone). */
-  element: { kind: 'hub' | 'link' | 'service'; id: string };
-  /** ISO UTC start (inclusive). */
-  start: string;
-  /** ISO UTC end (exclusive), after `start`. */
-  end: string;
-  /** Id of the disruption; must be new. Default: `close-${element.kind}-${element.id}-${start}` (made unique). */
-  id?: string;
-  /** Copied to the disruption: what happens (shown in reports). */
-  description?: string;
-  /** Copied to the disruption: where the figures come from. */
-  source?: string;
-}
-
-/**
- * Multiplies the freight rate (`costUsdPerTeu`) of service legs by `factor`: a subsidy or a price cut (< 1) or a
- * surcharge (> 1). The filters combine (all must hold); at least one leg must match. A leg is shared by a service
- * and its return, so both change. "−60% on the ILSTC domestic legs" is
- * `{ "kind": "scaleCost", "corridor": "ILSTC", "domesticOnly": true, "factor": 0.4 }`.
- */
-export interface ScaleCostChange extends ChangeBase {
-  kind: 'scaleCost';
-  /** Multiplier, finite and > 0. */
-  factor: number;
-  /** Only these services (outbound ids). */
-  services?: string[];
-  /** Only services of this corridor. */
-  corridor?: CorridorId;
-  /** Only services of this sub-mode (`rail-sea`, `cross-border-road`, `international-rail`). */
-  corridorMode?: CorridorMode;
-  /** Only legs whose two stops are both in China (hub `country` `CN`). Default false. */
-  domesticOnly?: boolean;
-}
-
-/**
- * Multiplies the base-year TEU of demand flows by `factor`. The filters combine (all must hold); at least one flow
- * must match. Without filters, every flow scales.
- */
-export interface ScaleDemandChange extends ChangeBase {
-  kind: 'scaleDemand';
-  /** Multiplier, finite and > 0. */
-  factor: number;
-  /** Only these flows (ids). */
-  flows?: string[];
-  /** Only flows from this hub. */
-  origin?: string;
-  /** Only flows to this hub. */
-  destination?: string;
-}
-
-/** Adds a demand flow. Its id must be new; its origin and destination must be existing hubs. */
-export interface AddDemandChange extends ChangeBase {
-  kind: 'addDemand';
-  flow: DemandFlowSpec;
-}
-
-/** One edit of a scenario. See each kind for what it does; {@link applyChanges} applies a list of them. */
-export type Change =
-  | AddServiceChange
-  | RemoveServiceChange
-  | SetFrequencyChange
-  | SetCapacityChange
-  | CloseChange
-  | ScaleCostChange
-  | ScaleDemandChange
-  | AddDemandChange;
-
-/** The kinds of change, in the order of the {@link Change} union. */
-export const CHANGE_KINDS = [
-  'addService',
-  'removeService',
-  'setFrequency',
-  'setCapacity',
-  'close',
-  'scaleCost',
-  'scaleDemand',
-  'addDemand',
-] as const satisfies readonly Change['kind'][];
-
-type MissingKinds = Exclude<Change['kind'], (typeof CHANGE_KINDS)[number]>;
-/** Compile-time check that {@link CHANGE_KINDS} lists every kind. */
-const _everyKindListed: [MissingKinds] extends [never] ? true : false = true;
-void _everyKindListed;
+export { CHANGE_KINDS } from './change-schema.js';
 
 /** The country whose hubs count as domestic for `scaleCost` with `domesticOnly`. */
 export const DOMESTIC_COUNTRY = 'CN';

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { scenarioJsonSchema } from './schema.js';
+import { scenarioJsonSchema } from './json-schema.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, ValidationError } from '../../src/errors.js';
+import { buildNetwork } from '../../src/network/index.js';
 import {
-  buildNetwork,
   parseIsoUtc,
   type ScenarioSpec,
   validateDistributionSpec,
   validateScenario,
-} from '../../src/network/index.js';
-import { smallScenario } from './fixtures.js';
+} from '../../src/scenario/index.js';
+import { smallScenario } from '../network/fixtures.js';
 
 type Mutable = ScenarioSpec & Record<string, unknown>;
 
@@ -445,6 +445,23 @@ describe('validateScenario', () => {
 
   it('rejects a scenario that is not an object', () => {
     expect(() => validateScenario(null as unknown as ScenarioSpec)).toThrow('scenario: null is not an object');
+  });
+
+  it('rejects unknown keys, with a suggestion, as scenario files do (one schema for both)', () => {
+    const error = errorOf((s) => {
+      Object.assign(service(s, 'cq-qz-rail'), { capacityTEU: 700 });
+    });
+    expect(error.field).toBe('services[cq-qz-rail].capacityTEU');
+    expect(error.value).toBe(700);
+    expect(error.expected).toMatch(/^allowed \(unknown key, did you mean "capacityTeu"\?/);
+  });
+
+  it('names elements by index when their id is not unique', () => {
+    expect(
+      errorOf((s) => {
+        Object.assign(s.hubs[3]!, { id: 'qz', lat: 100 });
+      }).field,
+    ).toBe('hubs[3].lat');
   });
 
   it('accepts a disruption of a link that exists', () => {

@@ -2,9 +2,9 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { chongqingScenario } from '../../src/data/index.js';
 import { ScenarioError } from '../../src/errors.js';
-import { applyChanges, type Change } from '../../src/experiment/changes.js';
-import type { ScenarioSpec, ServiceSpec } from '../../src/network/types.js';
-import { validateScenario } from '../../src/network/validate.js';
+import { applyChanges } from '../../src/scenario/changes.js';
+import type { Change, ScenarioSpec, ServiceSpec } from '../../src/scenario/types.js';
+import { validateScenario } from '../../src/scenario/validate.js';
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
