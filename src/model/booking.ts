@@ -72,7 +72,8 @@ export function book(m: ModelState, flow: FlowRuntime): void {
  * Picks a booking's route from its flow's choice set. With congestion-aware choice (the default), each route's
  * generalized cost is raised by the value of the time needed to clear the backlog already waiting for each of its
  * departures (units waiting ÷ capacity × headway): forwarders see a full terminal and book elsewhere. Returns
- * undefined (the booking is diverted) when even the least backed-up route exceeds `maxBacklogHours`.
+ * undefined (the booking is diverted) when even the least backed-up route exceeds `maxBacklogHours`. The logits are
+ * in `route-choice.ts`.
  */
 export function choose(m: ModelState, flow: FlowRuntime, u: number): RoutePlan | undefined {
   const memo = m.flowChoice[flow.index]!;
@@ -104,34 +105,13 @@ export function choose(m: ModelState, flow: FlowRuntime, u: number): RoutePlan |
   if (!m.congestionAware && m.penalties.size === 0 && m.corridorPenalties.size === 0) {
     return planOf(m, RouteChooser.pick(set, u) as Route);
   }
+  // Live costs: the route's choice cost (with penalty hours) plus the value of its backlog hours.
   const costs = m.scratchCost;
-  let best = Number.POSITIVE_INFINITY;
-  let bestIndex = 0;
   for (let i = 0; i < routes.length; i++) {
-    const plan = plans[i] as RoutePlan;
     const backlogHours = m.congestionAware ? (backlog[i] as number) : 0;
-    const cost = plan.choiceCostUsd + m.valueOfTime * backlogHours;
-    costs[i] = cost;
-    if (cost < best) {
-      best = cost;
-      bestIndex = i;
-    }
+    costs[i] = (plans[i] as RoutePlan).choiceCostUsd + m.valueOfTime * backlogHours;
   }
-  if (m.scenario.routeChoice.deterministic) return plans[bestIndex] as RoutePlan;
-  const scale = m.scenario.routeChoice.logitScalePerUsd;
-  let total = 0;
-  for (let i = 0; i < routes.length; i++) {
-    const w = Math.exp(-scale * ((costs[i] as number) - best));
-    costs[i] = w;
-    total += w;
-  }
-  let acc = 0;
-  const target = u * total;
-  for (let i = 0; i < routes.length; i++) {
-    acc += costs[i] as number;
-    if (target < acc) return plans[i] as RoutePlan;
-  }
-  return plans[plans.length - 1] as RoutePlan;
+  return plans[m.chooser.pickByCost(costs, routes.length, u)] as RoutePlan;
 }
 
 /** Hours to clear the backlog already waiting for the departures of a route's rides (units ÷ capacity × headway). */
