@@ -48,6 +48,14 @@ export function vehicleStep(m: ModelState, trip: Trip): void {
   leaveStop(m, trip);
 }
 
+/** A train of the scenario has been re-gauged at `hub` after waiting `waited` hours for a track: its next step. */
+export function gaugeChanged(m: ModelState, hub: HubRuntime, trip: Trip, waited: number): void {
+  // A hold at the gate of the closed hub counts as waiting for the tracks.
+  if (m.sim.now >= m.calendar.startHour) hub.gaugeWait.add(trip.held + waited);
+  trip.held = 0;
+  vehicleStep(m, trip);
+}
+
 /** Poisson arrivals of other operators' trains at a break of gauge, competing for its tracks. */
 export function scheduleBackgroundTrains(m: ModelState, hub: HubRuntime): void {
   const perDay = hub.net.spec.gaugeChange?.backgroundTrainsPerDay ?? 0;

@@ -45,7 +45,7 @@
  * route's minimum transit and clearance times): one comparison per stage, on every run. With `trace: true` the
  * stages are also recorded ({@link CorridorModel.traces}).
  *
- * Where each process lives (one file each, all functions of the run's {@link ModelState}):
+ * Where each process lives (one file each, all functions of the run's `ModelState`, runtime.ts):
  * - `booking.ts`: bookings and their route choice (`route-choice.ts`: the logits; `route-plans.ts`: what the model
  *   keeps per route);
  * - `terminals.ts`: parts at hubs — handling, clearance, delivery;

@@ -1,6 +1,6 @@
 /**
  * The ledger: the checks and sums every process reports to. Each stage of a part is checked against its previous
- * stage and a physical lower bound ({@link stage}); dispatched TEU are booked by corridor, corridor/mode, flow and
+ * stage and a physical lower bound (`stage`); dispatched TEU are booked by corridor, corridor/mode, flow and
  * month; at the end, TEU conservation (generated = delivered + in transit + waiting + diverted) and the other
  * invariants are checked from independent sources (queues, vehicles, hubs' counters) before any result is built.
  *

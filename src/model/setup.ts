@@ -12,7 +12,7 @@ import { RingQueue } from '../engine/resources/ring-queue.js';
 import { ServerCalendar } from '../engine/resources/server-calendar.js';
 import { ServerPool } from '../engine/resources/server-pool.js';
 import { type NetworkHub, type NetworkService, parseIsoUtc } from '../network/index.js';
-import { vehicleStep } from './borders.js';
+import { gaugeChanged } from './borders.js';
 import { startLeg } from './departures.js';
 import { DurationCollector } from './durations.js';
 import type {
@@ -95,11 +95,7 @@ export function hubRuntime(m: ModelState, net: NetworkHub): HubRuntime {
       servers: spec.gaugeChange.tracks,
       name: `${path}.gaugeChange`,
       onComplete: (trip, waited) => {
-        if (trip === null) return;
-        // A hold at the gate of the closed hub counts as waiting for the tracks.
-        if (m.sim.now >= m.calendar.startHour) hub.gaugeWait.add(trip.held + waited);
-        trip.held = 0;
-        vehicleStep(m, trip);
+        if (trip !== null) gaugeChanged(m, hub, trip, waited);
       },
     });
   }
