@@ -168,15 +168,29 @@ export class ServerPool<T> {
 
   private complete(slot: number): void {
     this.accumulate();
-    this.busyCount--;
     this.completedCount++;
     const job = this.slotJob[slot] as T;
     const waited = this.slotWait[slot] as number;
-    // Clear an object so the pool does not keep it alive; a number stays (writing undefined would make the array
-    // generic and box every number job stored in it afterwards).
-    if (typeof job !== 'number') this.slotJob[slot] = undefined;
-    this.freeSlots.push(slot);
-    this.startWaiting();
+    const queue = this.queue;
+    // A waiting job means every server was busy (submit and setServers start jobs while one is free), so at most
+    // one job starts now: on the server just freed, in its slot, with no trip through the free list.
+    if (queue.length > 0 && this.busyCount <= this.serverCount) {
+      const next = queue.item(0);
+      const nextWaited = this.sim.now - queue.first(0);
+      const hours = queue.second(0);
+      queue.dropHead();
+      this.startedCount++;
+      this.waitSum += nextWaited;
+      this.slotJob[slot] = next;
+      this.slotWait[slot] = nextWaited;
+      this.sim.schedule(hours, this.finish, slot);
+    } else {
+      this.busyCount--;
+      // Clear an object so the pool does not keep it alive; a number stays (writing undefined would make the
+      // array generic and box every number job stored in it afterwards).
+      if (typeof job !== 'number') this.slotJob[slot] = undefined;
+      this.freeSlots.push(slot);
+    }
     this.onComplete(job, waited);
   }
 
