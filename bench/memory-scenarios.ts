@@ -2,8 +2,8 @@
  * The scenarios of the memory benchmarks: the bundled one, or the same with every flow's growth set to 0 (a control:
  * shipments in flight then stay level, so memory should stay level over the horizon too).
  */
-import { chongqingScenario } from '../src/data/chongqing.js';
-import type { ScenarioSpec } from '../src/network/types.js';
+import { chongqingScenario } from '../src/data/index.js';
+import type { ScenarioSpec } from '../src/scenario/types.js';
 
 export function memoryScenario(variant: string): ScenarioSpec {
   const scenario = chongqingScenario();

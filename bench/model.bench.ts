@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chongqingScenario } from '../src/data/chongqing.js';
+import { chongqingScenario } from '../src/data/index.js';
 import { simulate } from '../src/model/index.js';
 import { holdModel } from './engine.bench.js';
 import type { BenchResult } from './types.js';

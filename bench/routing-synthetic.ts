@@ -4,7 +4,7 @@
  * mode. Seeded (seedrandom alea), so the same options always give the same scenario.
  */
 import seedrandom from 'seedrandom';
-import type { LinkSpec, Mode, ScenarioSpec, ServiceSpec, TimetableSpec } from '../src/network/types.js';
+import type { LinkSpec, Mode, ScenarioSpec, ServiceSpec, TimetableSpec } from '../src/scenario/types.js';
 
 export interface SyntheticOptions {
   hubs: number;

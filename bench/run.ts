@@ -3,10 +3,11 @@
  * the machine and this command. Pass names to run a subset: `npm run bench -- engine`.
  */
 import { runEngineBench } from './engine.bench.js';
+import { runResourcesBench } from './resources.bench.js';
 import type { BenchResult } from './types.js';
 
 type Suite = () => Promise<BenchResult[]>;
-const suites: Record<string, Suite> = { engine: runEngineBench };
+const suites: Record<string, Suite> = { engine: runEngineBench, resources: runResourcesBench };
 
 // Optional suites register themselves by file; a missing file is skipped so each layer can land on its own.
 for (const [name, file, fn] of [

@@ -1,9 +1,10 @@
 /**
- * Command-line parsing helpers (node:util parseArgs, no dependency): typed options, replication ranges, and the
- * usage error that maps to exit code 2.
+ * Command-line parsing helpers (node:util parseArgs, no dependency): typed options, replication ranges, unknown
+ * options named with the nearest valid one, and the usage error that maps to exit code 2.
  *
  * @module
  */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CorridorSimError } from '../errors.js';
 
 /** Bad command-line input: exit code 2, with the option and the value named. */
@@ -76,4 +77,73 @@ export function parseStartDate(value: string | undefined, fallback: string): str
     throw new UsageError(`--start: "${value}" is not a real calendar date (YYYY-MM-DD)`);
   }
   throw new UsageError(`--start: "${value}" is not an ISO date YYYY-MM-DD, e.g. 2025-01-01`);
+}
+
+/**
+ * The closest of `candidates` to `word` (edit distance, a swap of two neighbours counting one), when close enough to
+ * be a slip: at most 2 edits and fewer than half the candidate's length, or `word` a prefix of exactly one
+ * candidate (of three letters or more). Undefined otherwise.
+ */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const d = editDistance(word, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  if (best !== undefined && bestDistance <= 2 && bestDistance < best.length / 2) return best;
+  const prefixed = word.length >= 3 ? candidates.filter((c) => c.startsWith(word)) : [];
+  return prefixed.length === 1 ? prefixed[0] : undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const row = d[i] as number[];
+      const up = d[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/**
+ * `parseArgs` (strict) for a command, with a usage error of our own for an unknown option: it names the option and
+ * the nearest valid one (`--replication`: did you mean --replications?), or lists the command's options. `--` ends
+ * the options: everything after it is a positional argument. (`-h`/`--help` before `--` is handled by main.ts.)
+ */
+export function parseOptions<T extends ParseArgsConfig & { args: string[] }>(
+  config: T,
+): ReturnType<typeof parseArgs<T>> {
+  const options = config.options ?? {};
+  const { tokens = [] } = parseArgs({ ...config, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option' || Object.hasOwn(options, token.name)) continue;
+    const known = [
+      ...Object.keys(options)
+        .map((name) => `--${name}`)
+        .sort(),
+      '--help',
+    ];
+    const near = closest(token.rawName, known);
+    throw new UsageError(
+      near === undefined
+        ? `unknown option ${token.rawName}; the options are ${known.join(', ')}`
+        : `unknown option ${token.rawName}; did you mean ${near}?`,
+    );
+  }
+  return parseArgs(config);
 }

@@ -20,8 +20,8 @@ import {
 } from '../experiment/backtest.js';
 import { GROWTH_MODELS } from '../experiment/growth-models.js';
 import { loadScenario } from '../experiment/scenario-file.js';
-import type { ObservedSeries } from '../network/types.js';
 import { backtestChartData, backtestChartSvg, backtestScoreTable } from '../report/charts/backtest-chart.js';
+import type { ObservedSeries } from '../scenario/types.js';
 import { parseInteger, UsageError } from './args.js';
 import { num, table } from './format.js';
 import type { CliIo } from './main.js';

@@ -4,15 +4,21 @@
  * @module
  */
 import { formatNumber as num } from '../report/scale.js';
+import { displayWidth, padEndToWidth, padStartToWidth } from './width.js';
 
 // The number formats are the report's, so the CLI and the HTML report write figures alike.
 export { formatNumber as num, formatPlusMinus as plusMinus } from '../report/scale.js';
 
-/** A fixed-width table: first column left-aligned, the others right-aligned. */
+/**
+ * A fixed-width table: first column left-aligned, the others right-aligned, padded by display width (a CJK name
+ * takes two columns per character; see width.ts).
+ */
 export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+    cells
+      .map((c, i) => (i === 0 ? padEndToWidth(c, widths[i] as number) : padStartToWidth(c, widths[i] as number)))
+      .join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

@@ -2,7 +2,8 @@
 /**
  * The `corridor-sim` command line: a thin layer that parses arguments, calls the experiments layer and prints
  * tables (or JSON with `--json`). Exit codes: 0 success, 2 bad input (the option or scenario path and the value are
- * named), 1 a failure at run time.
+ * named), 1 a failure at run time. Help asked for (`--help`, `help [command]`) goes to stdout with exit 0; help
+ * shown because of a usage error (no command, an unknown one) goes to stderr with exit 2, as usage errors do.
  *
  * @module
  */
@@ -11,25 +12,33 @@ import { pathToFileURL } from 'node:url';
 import { ValidationError } from '../errors.js';
 import { ReportError } from '../report/write.js';
 import { VERSION } from '../version.js';
-import { UsageError } from './args.js';
-import { commands, globalHelp } from './commands.js';
+import { closest, UsageError } from './args.js';
+import { commands, globalHelp } from './commands/index.js';
+import type { CliIo } from './io.js';
+
+export type { CliIo } from './io.js';
 
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(globalHelp());
-    return name === undefined ? 2 : 0;
+  if (name === undefined) {
+    io.err(`corridor-sim: no command given\n\n${globalHelp()}`);
+    return 2;
   }
+  if (name === '--help' || name === '-h') {
+    io.out(globalHelp());
+    return 0;
+  }
+  if (name === 'help') return help(rest, io);
   if (name === '--version' || name === '-v') {
     io.out(VERSION);
     return 0;
   }
   const command = commands[name];
-  if (!command) {
-    io.err(`corridor-sim: unknown command "${name}"\n\n${globalHelp()}`);
-    return 2;
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (!command) return unknownCommand(name, io);
+  // `--` ends the options: a `--help` after it is an argument (a file name), not a request for help.
+  const end = rest.indexOf('--');
+  const options = end === -1 ? rest : rest.slice(0, end);
+  if (options.includes('--help') || options.includes('-h')) {
     io.out(command.help);
     return 0;
   }
@@ -52,11 +61,29 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
   }
 }
 
-/** Where the CLI writes (injectable for tests). */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  quietProgress?: boolean;
+/** `corridor-sim help [command]`: the global help, or the command's. */
+function help(topics: readonly string[], io: CliIo): number {
+  const [topic, ...extra] = topics;
+  if (topic === undefined || topic === '--help' || topic === '-h') {
+    io.out(globalHelp());
+    return 0;
+  }
+  const command = commands[topic];
+  if (!command) return unknownCommand(topic, io);
+  if (extra.length > 0) {
+    io.err(`corridor-sim help: expected one command, got ${topics.length}\n(see corridor-sim --help)`);
+    return 2;
+  }
+  io.out(command.help);
+  return 0;
+}
+
+/** An unknown command: named, with the nearest command's name when it looks like a slip, and the global help. */
+function unknownCommand(name: string, io: CliIo): number {
+  const near = closest(name, Object.keys(commands));
+  const hint = near === undefined ? '' : `; did you mean ${near}?`;
+  io.err(`corridor-sim: unknown command "${name}"${hint}\n\n${globalHelp()}`);
+  return 2;
 }
 
 function defaultIo(): CliIo {

@@ -22,7 +22,7 @@
  *
  * @module
  */
-import type { CorridorId, CorridorMode, DemandFlowSpec } from '../network/types.js';
+import type { CorridorId, CorridorMode, DemandFlowSpec } from '../scenario/types.js';
 
 /**
  * 2024 TEU per origin–destination pair, both directions (E; the solved ones are marked). Each pair becomes an export

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { ObservedSeries } from '../network/types.js';
+import type { ObservedSeries } from '../scenario/types.js';
 
 /**
  * ILSTC (New International Land-Sea Trade Corridor) containers handled via Chongqing, all three modes (rail-sea,

@@ -24,7 +24,7 @@ export {
   SEASONALITY,
   VALUE_OF_TIME_USD_PER_TEU_HOUR,
   YANGTZE_EXPORT_SHARE,
-} from './chongqing.js';
+} from './chongqing/index.js';
 export {
   chengduChongqingChinaEuropeRailSeries,
   chongqingChinaEuropeRailSeries,

@@ -19,7 +19,7 @@
  */
 import { studentTQuantile } from '../engine/statistics/student-t.js';
 import { InvalidParameterError } from '../errors.js';
-import type { ObservedSeries } from '../network/types.js';
+import type { ObservedSeries } from '../scenario/types.js';
 import {
   detectRampUp,
   type ExcludedYear,

@@ -8,7 +8,7 @@
  */
 import { confidenceInterval, studentTQuantile } from '../engine/statistics/student-t.js';
 import { InvalidParameterError } from '../errors.js';
-import type { ScenarioSpec } from '../network/types.js';
+import type { ScenarioSpec } from '../scenario/types.js';
 import { type ReplicateOptions, type ReplicationSet, replicate } from './replicate.js';
 import { isDurationKpi, type KpiSummary, type ReplicationSummary, runKpis, summariseRuns } from './summary.js';
 

@@ -55,8 +55,8 @@ import {
 import { InvalidParameterError } from '../errors.js';
 import type { RunResult } from '../model/result.js';
 import { buildNetwork, type CorridorNetwork } from '../network/build.js';
-import { shortestRoute } from '../network/routing.js';
-import type { ScenarioSpec } from '../network/types.js';
+import { shortestRoute } from '../network/routing/index.js';
+import type { ScenarioSpec } from '../scenario/types.js';
 import { type BacktestModel, type FittedGrowthModel, fitGrowthModel, fitWindow } from './backtest.js';
 import { calibrate } from './calibrate.js';
 import { GROWTH_MODELS, type GrowthForecast } from './growth-models.js';

@@ -15,7 +15,7 @@ import { requireSeed, type Seed } from '../engine/random.js';
 import { InvalidParameterError, SimulationError } from '../errors.js';
 import { CorridorModel, type SimulateOptions, simulate } from '../model/corridor-model.js';
 import type { RunResult } from '../model/result.js';
-import type { ScenarioSpec } from '../network/types.js';
+import type { ScenarioSpec } from '../scenario/types.js';
 import type { ReplicationTask } from './worker.js';
 
 /** Options of {@link replicate}. */

@@ -1,18 +1,9 @@
 /**
- * Scenario files: {@link loadScenario} reads and checks a JSON scenario (a complete one, or one that `extends` the
- * bundled scenario with changes) and {@link saveScenario} writes one, atomically and without replacing an existing
- * file unless asked to.
- *
- * A file is either a complete {@link ScenarioSpec} (plus an optional `$schema` key for editors) or
- *
- * ```json
- * {
- *   "$schema": "../schema/scenario.schema.json",
- *   "extends": "chongqing",
- *   "name": "ILSTC domestic legs −60%",
- *   "changes": [{ "kind": "scaleCost", "corridor": "ILSTC", "domesticOnly": true, "factor": 0.4 }]
- * }
- * ```
+ * Scenario files on disk: {@link loadScenario} reads and checks a JSON scenario (a complete one, or one that
+ * `extends` the bundled scenario with changes) and {@link saveScenario} writes one, atomically and without replacing
+ * an existing file unless asked to; {@link writeScenarioJsonSchema} writes the JSON Schema. The format itself, and
+ * the parsing of a file's content, are in `scenario/` (`scenario/file.ts`); this file adds the file system and the
+ * bundled base scenario ({@link BASE_SCENARIOS}).
  *
  * Every error is one {@link ScenarioError} whose `field` is the JSON path in the file, with the value found and what
  * was expected: `services[3].timetable.departures[1].day: 7 is not an integer within 0..6 (0 = Sunday)
@@ -30,59 +21,24 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { chongqingScenario } from '../data/chongqing.js';
+import { chongqingScenario } from '../data/index.js';
 import { InvalidParameterError, ScenarioError } from '../errors.js';
-import type { ObservedSeries, RouteChoiceSpec, ScenarioSpec, TargetSpec } from '../network/types.js';
-import { validateScenario } from '../network/validate.js';
-import { applyChanges, type Change } from './changes.js';
 import {
-  type BaseScenarioName,
-  extendsScenarioFileSchema,
-  fullScenarioFileSchema,
-  parseJsonWithSchema,
-  toPlainJson,
-} from './schema.js';
-
-/** A scenario file holding a complete scenario. `$schema` (for editors) is ignored. */
-export interface FullScenarioFile extends ScenarioSpec {
-  /** Path or URL of the JSON Schema, for editors. Ignored. */
-  $schema?: string;
-}
-
-/**
- * A scenario file that starts from a bundled scenario and applies `changes` in order. `name`, `description`,
- * `baseYear`, `routeChoice`, `targets` and `history`, when given, replace the base's before the changes apply.
- * Hubs, links, services, demand and disruptions change only through `changes`.
- */
-export interface ExtendsScenarioFile {
-  /** Path or URL of the JSON Schema, for editors. Ignored. */
-  $schema?: string;
-  /** The bundled scenario to start from. */
-  extends: BaseScenarioName;
-  /** Name of the result (default: the base's name). */
-  name?: string;
-  /** Replaces the base's description. */
-  description?: string;
-  /** Replaces the base's base year (the year the demand's TEU refer to). */
-  baseYear?: number;
-  /** Replaces the base's route choice settings. */
-  routeChoice?: RouteChoiceSpec;
-  /** Replaces the base's targets (e.g. `[{ "id": "ilstc-2026", "corridor": "ILSTC", "year": 2026, "teu": 320000 }]`). */
-  targets?: TargetSpec[];
-  /** Replaces the base's observed history. */
-  history?: ObservedSeries[];
-  /** Edits of the base, applied in order (default none). */
-  changes?: Change[];
-}
-
-/** What a scenario file holds. */
-export type ScenarioFile = FullScenarioFile | ExtendsScenarioFile;
+  type BaseScenarios,
+  checkScenarioFile,
+  parseJsonText,
+  resolveScenarioFile,
+  type ScenarioFile,
+  type ScenarioSpec,
+  scenarioJsonSchemaText,
+} from '../scenario/index.js';
 
 /** The scenarios a file may `extends`, by name. Each call returns a fresh copy. */
-export const BASE_SCENARIOS: Readonly<Record<BaseScenarioName, () => ScenarioSpec>> = {
+export const BASE_SCENARIOS: BaseScenarios = {
   chongqing: chongqingScenario,
 };
 
@@ -94,98 +50,6 @@ export interface SaveScenarioOptions {
   schema?: string;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Reading JSON with useful syntax errors.
-
-/**
- * Offset of the first JSON syntax error in `text` (or `text.length` if it ends too early; -1 if there is none).
- * Node's own messages name a position only for some errors, so the position is found here.
- */
-function syntaxErrorOffset(text: string): number {
-  const n = text.length;
-  let i = 0;
-  const skipSpace = () => {
-    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const string = (): boolean => {
-    i++; // opening quote
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        i++;
-        return true;
-      }
-      if (c < 0x20) return false;
-      if (c === 0x5c) {
-        const escaped = text[i + 1];
-        if (escaped === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
-          i += 6;
-        } else if (escaped !== undefined && '"\\/bfnrt'.includes(escaped)) i += 2;
-        else return false;
-      } else i++;
-    }
-    return false;
-  };
-  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  const scalar = (): boolean => {
-    if (text[i] === '"') return string();
-    for (const literal of ['true', 'false', 'null']) {
-      if (text.startsWith(literal, i)) {
-        i += literal.length;
-        return true;
-      }
-    }
-    NUMBER.lastIndex = i;
-    const match = NUMBER.exec(text);
-    if (match === null) return false;
-    i += match[0].length;
-    return true;
-  };
-  const key = (): boolean => {
-    if (text[i] !== '"' || !string()) return false;
-    skipSpace();
-    if (text[i] !== ':') return false;
-    i++;
-    return true;
-  };
-  const stack: string[] = [];
-  let expectValue = true;
-  for (;;) {
-    skipSpace();
-    if (expectValue) {
-      const c = text[i];
-      if (c === '[' || c === '{') {
-        i++;
-        skipSpace();
-        if (text[i] === (c === '[' ? ']' : '}')) {
-          i++;
-          expectValue = false;
-          continue;
-        }
-        stack.push(c);
-        if (c === '{' && !key()) return i;
-        continue;
-      }
-      if (!scalar()) return i;
-      expectValue = false;
-      continue;
-    }
-    const top = stack[stack.length - 1];
-    if (top === undefined) return i < n ? i : -1;
-    const c = text[i];
-    if (c === ',') {
-      i++;
-      skipSpace();
-      if (top === '{' && !key()) return i;
-      expectValue = true;
-    } else if ((top === '[' && c === ']') || (top === '{' && c === '}')) {
-      i++;
-      stack.pop();
-    } else return i;
-  }
-}
-
 /** Reads and parses a JSON file; errors are ScenarioErrors naming the file (and line:column for syntax). */
 function readJsonFile(path: string): unknown {
   let text: string;
@@ -194,108 +58,30 @@ function readJsonFile(path: string): unknown {
   } catch (error) {
     throw new ScenarioError('file', path, `a readable file (${(error as Error).message})`, { cause: error });
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    let offset = syntaxErrorOffset(text);
-    if (offset < 0) offset = Number(/position (\d+)/.exec(error.message)?.[1] ?? 0);
-    const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-    const line = before.length;
-    const column = (before[line - 1] ?? '').length + 1;
-    const lineText = text.split(/\r\n|\r|\n/)[line - 1] ?? '';
-    const from = Math.max(0, column - 40);
-    const excerpt = `${from > 0 ? '…' : ''}${lineText.slice(from, column + 40)}${column + 40 < lineText.length ? '…' : ''}`;
-    const reason = error.message
-      .replace(/, ".*" is not valid JSON$/s, '')
-      .replace(/ in JSON at position \d+.*$/s, '')
-      .replace(/ \(line \d+ column \d+\)$/, '');
-    throw new ScenarioError(
-      `${path}:${line}:${column}`,
-      excerpt,
-      `valid JSON (${reason} at line ${line}, column ${column})`,
-      { cause: error },
-    );
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Loading.
-
-/** Checks a scenario file's structure (schema, reserved keys) and returns it as typed data. */
-function parseScenarioFile(value: unknown): ScenarioFile {
-  const plain = toPlainJson(value);
-  const isExtends = typeof plain === 'object' && plain !== null && !Array.isArray(plain) && 'extends' in plain;
-  return isExtends
-    ? parseJsonWithSchema(extendsScenarioFileSchema, plain)
-    : parseJsonWithSchema(fullScenarioFileSchema, plain);
-}
-
-/**
- * After validation of a changed scenario failed with `error`: the first change after which the scenario is invalid,
- * named in a copy of the error (`... (after changes[0], removeService)`); `error` itself when the base with the
- * file's replacements is already invalid.
- */
-function locateChange(base: ScenarioSpec, changes: readonly Change[], error: ScenarioError): ScenarioError {
-  try {
-    validateScenario(base);
-  } catch {
-    return error;
-  }
-  for (let k = 0; k < changes.length; k++) {
-    try {
-      validateScenario(applyChanges(base, changes.slice(0, k + 1)));
-    } catch (found) {
-      if (!(found instanceof ScenarioError)) throw found;
-      const kind = changes[k]?.kind ?? '';
-      return new ScenarioError(found.field, found.value, `${found.expected} (after changes[${k}], ${kind})`, {
-        cause: found,
-      });
-    }
-  }
-  return error;
-}
-
-function resolveExtends(file: ExtendsScenarioFile): ScenarioSpec {
-  const base = BASE_SCENARIOS[file.extends]();
-  if (file.name !== undefined) base.name = file.name;
-  if (file.description !== undefined) base.description = file.description;
-  if (file.baseYear !== undefined) base.baseYear = file.baseYear;
-  if (file.routeChoice !== undefined) base.routeChoice = file.routeChoice;
-  if (file.targets !== undefined) base.targets = file.targets;
-  if (file.history !== undefined) base.history = file.history;
-  const changes = file.changes ?? [];
-  const scenario = applyChanges(base, changes);
-  try {
-    validateScenario(scenario);
-  } catch (error) {
-    if (error instanceof ScenarioError && changes.length > 0) throw locateChange(base, changes, error);
-    throw error;
-  }
-  return scenario;
+  return parseJsonText(text, path);
 }
 
 /**
  * Loads a scenario: `fileOrObject` is the path of a JSON file, or the file's content as a value (e.g. from
  * `JSON.parse`, or written in code).
  *
- * Steps: read the file (syntax errors name the file, line and column); reject reserved keys (`__proto__`,
- * `constructor`, `prototype`) anywhere, and anything that is not plain JSON data; check the schema (unknown keys,
- * types, ranges); for an `extends` file, start from the bundled scenario, apply the file's replacements and its
- * `changes` ({@link applyChanges}); finally `validateScenario` the result (when that fails after changes, the error
- * says after which change).
+ * Steps: read the file (syntax errors name the file, line and column); then `resolveScenarioFile` with the bundled
+ * bases: reject reserved keys (`__proto__`, `constructor`, `prototype`) anywhere, and anything that is not plain
+ * JSON data; check the schema (unknown keys, types, ranges); for an `extends` file, start from the bundled scenario,
+ * apply the file's replacements and its `changes` (`applyChanges`); finally `validateScenario` the result (when that
+ * fails after changes, the error says after which change).
  *
  * @returns a new scenario that `validateScenario` accepts, sharing no objects with `fileOrObject`.
  * @throws ScenarioError naming the JSON path, the value and what was expected; nothing else for bad input.
  */
 export function loadScenario(fileOrObject: unknown): ScenarioSpec {
   const value = typeof fileOrObject === 'string' ? readJsonFile(fileOrObject) : fileOrObject;
-  const file = parseScenarioFile(value);
-  if ('extends' in file) return resolveExtends(file);
-  const { $schema: _schema, ...scenario } = file;
-  validateScenario(scenario);
-  return scenario;
+  return resolveScenarioFile(value, { bases: BASE_SCENARIOS });
+}
+
+/** Writes the JSON Schema of scenario files (`scenarioJsonSchemaText`) to `path` (replaced if it exists). */
+export function writeScenarioJsonSchema(path: string): void {
+  writeFileSync(path, scenarioJsonSchemaText(), 'utf8');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -364,7 +150,7 @@ export function saveScenario(
   path: string,
   options: SaveScenarioOptions = {},
 ): void {
-  const checked = parseScenarioFile(scenario);
+  const checked = checkScenarioFile(scenario);
   const data = options.schema === undefined ? checked : { ...checked, $schema: options.schema };
   const { $schema, ...rest } = data;
   const text = `${JSON.stringify($schema === undefined ? rest : { $schema, ...rest }, null, 2)}\n`;

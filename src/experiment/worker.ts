@@ -6,7 +6,7 @@
  */
 import { type SimulateOptions, simulate } from '../model/corridor-model.js';
 import type { RunResult } from '../model/result.js';
-import type { ScenarioSpec } from '../network/types.js';
+import type { ScenarioSpec } from '../scenario/types.js';
 
 /** One task for a worker. */
 export interface ReplicationTask {

@@ -13,7 +13,7 @@
  */
 import type { Distribution } from '../engine/distributions.js';
 import type { RandomStreams, Rng } from '../engine/random.js';
-import type { DemandFlowSpec, DemandSpec } from '../network/types.js';
+import type { DemandFlowSpec, DemandSpec } from '../scenario/types.js';
 import type { Calendar } from './calendar.js';
 
 /** Trade direction of a flow, as reported in results. */

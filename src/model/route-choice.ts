@@ -4,10 +4,19 @@
  * scenario says `deterministic`. Routes through elements that are closed (a disruption, or a service outside its
  * operating dates) at booking time are left out; choice sets are cached per set of closures.
  *
+ * Both logits of the model are here:
+ * - the **static** one ({@link RouteChooser.pick}): the routes' own generalized costs, cumulative probabilities
+ *   computed once per choice set;
+ * - the one with **live costs** ({@link RouteChooser.pickByCost}): costs the booking computes at choice time (penalty
+ *   hours, the value of the backlog waiting for each route's departures; see `booking.ts`), weights computed per
+ *   booking.
+ * They draw from the same law; each keeps its own arithmetic (normalised cumulative probabilities against `u`, or
+ * running weights against `u × total`), so a run's choices stay the same to the last bit.
+ *
  * @module
  */
 import { type CorridorNetwork, kShortestRoutes, type Route } from '../network/index.js';
-import type { RouteChoiceSpec } from '../network/types.js';
+import type { RouteChoiceSpec } from '../scenario/types.js';
 
 /** A flow's routes under one closure state, with cumulative logit probabilities. */
 export interface ChoiceSet {
@@ -55,6 +64,38 @@ export class RouteChooser {
     const cum = set.cumulative;
     for (let i = 0; i < cum.length; i++) if (u < (cum[i] as number)) return set.routes[i];
     return set.routes[set.routes.length - 1];
+  }
+
+  /**
+   * Picks by logit over live costs: the index of the route among `costs[0..n)` (USD, cheapest first not required) for
+   * the uniform draw `u` ∈ [0, 1), or of the first cheapest when the choice is deterministic. `costs` is scratch: it
+   * holds the weights afterwards.
+   */
+  pickByCost(costs: Float64Array, n: number, u: number): number {
+    let best = Number.POSITIVE_INFINITY;
+    let bestIndex = 0;
+    for (let i = 0; i < n; i++) {
+      const cost = costs[i] as number;
+      if (cost < best) {
+        best = cost;
+        bestIndex = i;
+      }
+    }
+    if (this.spec.deterministic) return bestIndex;
+    const scale = this.spec.logitScalePerUsd;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const w = Math.exp(-scale * ((costs[i] as number) - best));
+      costs[i] = w;
+      total += w;
+    }
+    let acc = 0;
+    const target = u * total;
+    for (let i = 0; i < n; i++) {
+      acc += costs[i] as number;
+      if (target < acc) return i;
+    }
+    return n - 1;
   }
 
   private probabilities(routes: readonly Route[]): Float64Array {

@@ -28,7 +28,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { DistributionSpec } from '../engine/distribution-spec.js';
 import { meanOf } from '../engine/distributions.js';
 import { InvalidParameterError } from '../errors.js';
-import { type GeoJsonFeatureCollection, networkToGeoJSON } from './geojson.js';
+import { RETURN_SUFFIX } from '../scenario/constants.js';
 import type {
   CorridorId,
   CorridorMode,
@@ -39,8 +39,9 @@ import type {
   ScenarioSpec,
   ServiceSpec,
   TimetableSpec,
-} from './types.js';
-import { checkScenario, RETURN_SUFFIX } from './validate.js';
+} from '../scenario/types.js';
+import { checkScenario } from '../scenario/validate.js';
+import { type GeoJsonFeatureCollection, networkToGeoJSON } from './geojson.js';
 
 /** A hub as the network holds it: the spec plus the mean times routing uses. The attributes of a graph node. */
 export interface NetworkHub {

@@ -6,8 +6,8 @@
  *
  * @module
  */
+import type { DistributionSpec } from '../engine/distribution-spec.js';
 import { meanOf } from '../engine/distributions.js';
-import type { CorridorNetwork } from './build.js';
 
 /** A position: `[longitude, latitude]`. */
 export type GeoJsonPosition = [lon: number, lat: number];
@@ -134,8 +134,59 @@ function withSource<T extends object>(properties: T, source: string | undefined)
   return source === undefined ? properties : { ...properties, source };
 }
 
-/** The network as a GeoJSON FeatureCollection; see {@link CorridorNetwork.toGeoJSON}. */
-export function networkToGeoJSON(network: CorridorNetwork): GeoJsonFeatureCollection {
+/**
+ * What the export reads of a network: the parts of a `CorridorNetwork` (build.ts) it uses, declared here so that
+ * build.ts, which calls the export, is not imported back (no import circle).
+ */
+export interface GeoJsonNetworkView {
+  hub(id: string): { readonly lat: number; readonly lon: number };
+  hubs(): readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly country: string;
+    readonly lat: number;
+    readonly lon: number;
+    readonly kind: string;
+    readonly handlingHours: number;
+    readonly dwellHours: number;
+    readonly gaugeChangeHours: number;
+    readonly lockHours: number;
+    readonly spec: { readonly handling?: { readonly servers: number }; readonly source?: string };
+  }[];
+  links(): readonly {
+    readonly id: string;
+    readonly from: string;
+    readonly to: string;
+    readonly mode: string;
+    readonly corridor: string;
+    readonly distanceKm: number;
+    readonly transitHours: DistributionSpec;
+    readonly bidirectional?: boolean;
+    readonly source?: string;
+  }[];
+  services(): readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly direction: string;
+    readonly corridor: string;
+    readonly corridorMode?: string;
+    readonly mode: string;
+    readonly stops: readonly string[];
+    readonly timetable: { readonly kind: string };
+    readonly departuresPerWeek: number;
+    readonly capacityTeu: number;
+    readonly expectedWaitHours: number;
+    readonly legs: readonly {
+      readonly expectedTransitHours: number;
+      readonly costUsdPerTeu: number;
+      readonly distanceKm: number;
+    }[];
+    readonly spec: { readonly bidirectional?: boolean; readonly source?: string };
+  }[];
+}
+
+/** The network as a GeoJSON FeatureCollection (what `CorridorNetwork.toGeoJSON` returns). */
+export function networkToGeoJSON(network: GeoJsonNetworkView): GeoJsonFeatureCollection {
   const features: GeoJsonFeature[] = [];
   // `+ 0` turns -0 into 0, so the output survives a JSON round trip unchanged.
   const position = (hubId: string): GeoJsonPosition => {

@@ -1,6 +1,7 @@
 /**
- * The corridor network: validation of scenarios, the multimodal rides graph (graphology), GeoJSON export and routing
- * (shortest routes by time, cost or generalized cost, k-shortest loopless alternatives, all-pairs tables).
+ * The corridor network, built from a scenario (`buildNetwork` validates it with `scenario/`'s `validateScenario`):
+ * the multimodal rides graph (graphology), GeoJSON export and routing (shortest routes by time, cost or generalized
+ * cost, k-shortest loopless alternatives, all-pairs tables).
  *
  * @module
  */
@@ -40,14 +41,4 @@ export {
   type RouteTable,
   routeTable,
   shortestRoute,
-} from './routing.js';
-export type * from './types.js';
-export {
-  type DistributionRole,
-  HUB_KINDS,
-  MODES,
-  parseIsoUtc,
-  RETURN_SUFFIX,
-  validateDistributionSpec,
-  validateScenario,
-} from './validate.js';
+} from './routing/index.js';

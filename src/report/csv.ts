@@ -1,7 +1,19 @@
 /**
  * CSV tables of results (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or
- * line break). Numbers are written in plain decimal notation with at most 4 decimals, so spreadsheets read them
- * as numbers whatever their locale's display.
+ * line break), written for spreadsheets:
+ *
+ * - Encoding: UTF-8 with a byte-order mark (`\uFEFF` first), so Excel reads "Chongqing–Qinzhou" as written
+ *   instead of guessing a legacy code page; other readers skip the mark.
+ * - Numbers are written in plain decimal notation with at most 4 decimals, so spreadsheets read them as numbers
+ *   whatever their locale's display. A negative number is a number (`-12.5`), never altered.
+ * - Empty cells mean "not defined": not measured (NaN, no value) or an interval that does not exist, such as the
+ *   95% confidence interval of one replication (its bounds are ±Infinity, which are not written).
+ * - Formula injection: a text cell (a name from a scenario file, say) that starts with `=`, `+`, `-`, `@`, a tab
+ *   or a carriage return would be run as a formula by Excel, LibreOffice or Google Sheets. Such a cell is written
+ *   with an apostrophe in front (`'=1+1`, shown as text), the usual neutralisation (OWASP). To keep the encoding
+ *   reversible, a text cell that already starts with apostrophes followed by one of those characters gets one
+ *   more; a reader drops one leading apostrophe from a cell matching `^'+[=+\-@\t\r]`. Only text cells are
+ *   changed: numbers and booleans are written as themselves.
  *
  * @module
  */
@@ -9,30 +21,44 @@ import type { Comparison } from '../experiment/compare.js';
 import type { Projection } from '../experiment/project.js';
 import type { KpiSummary, ReplicationSummary } from '../experiment/summary.js';
 import type { CorridorNetwork } from '../network/build.js';
-import type { ScenarioSpec } from '../network/types.js';
+import type { ScenarioSpec } from '../scenario/types.js';
 import { parseMonthKpi } from './charts/monthly-chart.js';
 import { sortCorridorKeys } from './scale.js';
 
 /** A cell: text, a number, or empty. */
 export type CsvCell = string | number | boolean | undefined;
 
-/** A CSV document from a header and rows. */
+/** The byte-order mark that starts every CSV document (see the module notes). */
+export const CSV_BOM = '\uFEFF';
+
+/** A CSV document from a header and rows: the byte-order mark, then CRLF-ended lines (see the module notes). */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
   const line = (cells: readonly CsvCell[]) => cells.map(csvField).join(',');
-  return `${[line(header), ...rows.map(line)].join('\r\n')}\r\n`;
+  return `${CSV_BOM}${[line(header), ...rows.map(line)].join('\r\n')}\r\n`;
 }
 
 function csvField(cell: CsvCell): string {
   if (cell === undefined) return '';
   if (typeof cell === 'number') return csvNumber(cell);
-  const s = String(cell);
+  if (typeof cell === 'boolean') return String(cell);
+  const s = csvText(cell);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** A number in plain notation with at most 4 decimals; empty for NaN (not measured). */
+/** Leading characters that make a spreadsheet read a cell as a formula (after any apostrophes already there). */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/**
+ * A text cell made safe for spreadsheets: an apostrophe in front when it would start a formula (see the module
+ * notes); other text as it is.
+ */
+export function csvText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A number in plain notation with at most 4 decimals; empty for NaN (not measured) and ±Infinity (not defined). */
 export function csvNumber(value: number): string {
-  if (Number.isNaN(value)) return '';
-  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+  if (!Number.isFinite(value)) return '';
   if (Number.isInteger(value)) return String(value);
   const fixed = value.toFixed(4).replace(/\.?0+$/, '');
   return fixed === '-0' ? '0' : fixed;
@@ -103,6 +129,8 @@ export function corridorsCsv(summary: ReplicationSummary): string {
 /**
  * Door-to-door days by origin–destination flow: over all its bookings (`via` = `all`) and by the corridor of the
  * route taken. Means across replications with their 95% CI; `p95` is the mean over replications of each run's p95.
+ * `teu_generated_mean` is the flow's TEU booked in the measured period (mean across replications), the same on
+ * each of its rows: a figure of the flow, not of the route.
  */
 export function transitByOdCsv(summary: ReplicationSummary, scenario: ScenarioSpec): string {
   const rows: CsvCell[][] = [];
@@ -122,7 +150,7 @@ export function transitByOdCsv(summary: ReplicationSummary, scenario: ScenarioSp
         flow.destination,
         flow.direction ?? '',
         via,
-        via === 'all' ? generated : undefined,
+        generated,
         mean?.mean,
         mean?.ci95[0],
         mean?.ci95[1],

@@ -39,6 +39,8 @@ export * from './report.js';
 export { CORRIDOR_COLOURS, corridorColour, FALLBACK_COLOURS } from './scale.js';
 export {
   checkReportTarget,
+  describeKept,
+  type KeptFiles,
   MANIFEST,
   ReportError,
   type ReportFile,

@@ -10,9 +10,9 @@
 import type { RollingBacktest } from '../experiment/backtest.js';
 import type { Comparison } from '../experiment/compare.js';
 import type { Projection } from '../experiment/project.js';
-import type { ReplicationSummary } from '../experiment/summary.js';
+import type { KpiSummary, ReplicationSummary } from '../experiment/summary.js';
 import { buildNetwork, type CorridorNetwork } from '../network/build.js';
-import type { ScenarioSpec } from '../network/types.js';
+import type { ScenarioSpec } from '../scenario/types.js';
 import { VERSION } from '../version.js';
 import { backtestChartData, backtestChartSvg, backtestScoreTable } from './charts/backtest-chart.js';
 import { comparisonChartData, comparisonChartSvg } from './charts/comparison-chart.js';
@@ -288,9 +288,15 @@ function serviceTable(summary: ReplicationSummary, network: CorridorNetwork): Ht
       s.corridorMode ? `${s.corridor}/${s.corridorMode}` : s.corridor,
       `${formatNumber(s.departuresPerWeek, 1)} × ${formatNumber(s.capacityTeu)}`,
       formatNumber(teu),
-      load ? `${formatNumber(load.mean * 100, 1)}% ± ${formatNumber(load.halfWidth95 * 100, 1)}` : '–',
+      load ? loadFactorText(load) : '–',
     ]),
   };
+}
+
+/** `70.1% ± 2.0` (the mean alone when the interval is not defined, as with one replication). */
+function loadFactorText(load: KpiSummary): string {
+  const mean = `${formatNumber(load.mean * 100, 1)}%`;
+  return Number.isFinite(load.halfWidth95) ? `${mean} ± ${formatNumber(load.halfWidth95 * 100, 1)}` : mean;
 }
 
 /** Flows that lost bookings to the backlog limit (none when nothing was diverted). */

@@ -11,6 +11,8 @@ export interface LinearScale {
   domain: [number, number];
   range: [number, number];
   ticks: number[];
+  /** Distance between neighbouring ticks (1, 2, 2.5 or 5 × 10^k): labels need the decimals it has. */
+  step: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export function linearScale(min: number, max: number, range: [number, number], t
   scale.domain = [lo, hi];
   scale.range = range;
   scale.ticks = ticks;
+  scale.step = step;
   return scale;
 }
 
@@ -53,16 +56,45 @@ function niceStep(raw: number): number {
   return nice * power;
 }
 
-/** Removes floating-point noise such as 0.30000000000000004 from a tick. */
+/** Removes floating-point noise such as 0.30000000000000004 from a tick (and the sign of a zero tick). */
 function roundTo(value: number, step: number): number {
   const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 2);
-  return Number(value.toFixed(decimals));
+  return Number(value.toFixed(decimals)) || 0;
 }
 
-/** `1,234,567` (en-US grouping), with `digits` decimals; NaN and infinities as JavaScript writes them. */
-export function formatNumber(value: number, digits = 0): string {
+/**
+ * Decimals needed to write every multiple of `step` exactly: 0.25 → 2, 2.5 → 1, 0.5 → 1, 50 → 0 (at most 12;
+ * 0 for a step that is not a positive finite number).
+ */
+export function stepDecimals(step: number): number {
+  if (!(step > 0) || !Number.isFinite(step)) return 0;
+  for (let d = 0; d < 12; d++) {
+    const scaled = step * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, scaled)) return d;
+  }
+  return 12;
+}
+
+/**
+ * `1,234,567` (en-US grouping), with `digits` decimals (or between `digits` and `maxDigits`, dropping trailing
+ * zeros); NaN and infinities as JavaScript writes them. A small negative value keeps its sign (`-0.00`: a
+ * difference that is negative, though below the precision shown).
+ */
+export function formatNumber(value: number, digits = 0, maxDigits = digits): string {
   if (!Number.isFinite(value)) return String(value);
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: Math.max(digits, maxDigits),
+  });
+}
+
+/**
+ * An axis label for a tick of a scale with step `step`: `digits` decimals at least, and as many as the step needs
+ * (so ticks 0.25 apart read `-0.75`, `-0.5`, not `-0.8`, `-0.5`). A tick at zero reads `0`, never `-0`.
+ */
+export function formatTick(value: number, step: number, digits = 0): string {
+  const written = formatNumber(value, digits, Math.max(digits, stepDecimals(step)));
+  return /^-[0.]*$/.test(written) ? written.slice(1) : written;
 }
 
 /** `mean ± half-width` (the mean alone when the half-width is not finite, e.g. from one replication). */
@@ -72,20 +104,44 @@ export function formatPlusMinus(mean: number, halfWidth: number, digits = 0): st
     : formatNumber(mean, digits);
 }
 
-/** Compact axis labels: `950`, `12k`, `250k`, `1.2M`. */
-export function formatCompact(value: number): string {
-  const abs = Math.abs(value);
-  if (abs >= 1e6) return `${trim(value / 1e6)}M`;
-  if (abs >= 1e3) return `${trim(value / 1e3)}k`;
-  return trim(value);
+/**
+ * Compact labels: `950`, `12k`, `10.3k`, `250k`, `1.2M` (3 significant digits or fewer; the unit follows the
+ * rounded value, so 999,999 reads `1M`, not `1000k`; never `-0`). Given an axis `step`, a tick keeps the decimals
+ * the step needs (`102.5k` on an axis 2,500 apart, not `103k`).
+ */
+export function formatCompact(value: number, step?: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const units: readonly [number, string][] = [
+    [1, ''],
+    [1e3, 'k'],
+    [1e6, 'M'],
+  ];
+  let i = Math.abs(value) >= 1e6 ? 2 : Math.abs(value) >= 1e3 ? 1 : 0;
+  let written = compactIn(value, units[i] as [number, string], step);
+  // Rounding can reach the next unit (999.9 → 1000, 999,999 → 1000k): write it in that unit.
+  while (i < units.length - 1 && Math.abs(Number(written.number)) >= 1000) {
+    i++;
+    written = compactIn(value, units[i] as [number, string], step);
+  }
+  return `${written.number}${written.unit}`;
 }
 
-function trim(value: number): string {
-  return String(Number(value.toFixed(Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2)));
+function compactIn(value: number, [size, unit]: [number, string], step: number | undefined) {
+  const scaled = value / size;
+  const abs = Math.abs(scaled);
+  let decimals = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  if (step !== undefined) decimals = Math.max(decimals, stepDecimals(step / size));
+  const rounded = Number(scaled.toFixed(decimals)) || 0; // || 0: no -0
+  return { number: String(rounded), unit };
 }
 
 /** A horizontal grid with y-axis labels at the scale's ticks, between x0 and x1. */
-export function yAxis(y: LinearScale, x0: number, x1: number, format: (v: number) => string = formatCompact): string {
+export function yAxis(
+  y: LinearScale,
+  x0: number,
+  x1: number,
+  format: (v: number) => string = (v) => formatCompact(v, y.step),
+): string {
   return y.ticks
     .map(
       (t) =>
@@ -96,7 +152,12 @@ export function yAxis(y: LinearScale, x0: number, x1: number, format: (v: number
 }
 
 /** A vertical grid with x-axis labels at the scale's ticks, between y0 (top) and y1 (bottom). */
-export function xAxis(x: LinearScale, y0: number, y1: number, format: (v: number) => string = formatCompact): string {
+export function xAxis(
+  x: LinearScale,
+  y0: number,
+  y1: number,
+  format: (v: number) => string = (v) => formatCompact(v, x.step),
+): string {
   return x.ticks
     .map(
       (t) =>

@@ -3,7 +3,7 @@
  * ILSTC volume via Chongqing and with the published door-to-door ranges in shared/corridor-facts.md.
  */
 import { describe, expect, it } from 'vitest';
-import { chongqingScenario } from '../../src/data/chongqing.js';
+import { chongqingScenario } from '../../src/data/index.js';
 import { type RunResult, simulate } from '../../src/model/index.js';
 
 const OBSERVED_ILSTC_2024_TEU = 251_800; // S/H Xinhua, Jan 2025

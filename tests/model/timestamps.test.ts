@@ -3,7 +3,7 @@
  * records, checked independently by tests/model/trace-check.ts — and both shown able to fail.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chongqingScenario } from '../../src/data/chongqing.js';
+import { chongqingScenario } from '../../src/data/index.js';
 import {
   Constant,
   CorridorModel,

@@ -3,18 +3,8 @@
  * routing against.
  */
 import { fc } from '@fast-check/vitest';
-import type {
-  CorridorNetwork,
-  HubSpec,
-  LinkSpec,
-  Mode,
-  Ride,
-  Route,
-  RouteCriterion,
-  ScenarioSpec,
-  ServiceSpec,
-  TimetableSpec,
-} from '../../src/network/index.js';
+import type { CorridorNetwork, Ride, Route, RouteCriterion } from '../../src/network/index.js';
+import type { HubSpec, LinkSpec, Mode, ScenarioSpec, ServiceSpec, TimetableSpec } from '../../src/scenario/index.js';
 
 const MODES: Mode[] = ['rail', 'rail', 'road', 'road', 'sea'];
 

@@ -3,7 +3,7 @@
  * rail to Hanoi over the Pingxiang / Dong Dang border, the Yangtze barge through the Three Gorges lock to Shanghai,
  * and a China–Europe train with a gauge change at Alashankou. Figures are round test numbers, not sourced data.
  */
-import type { ScenarioSpec } from '../../src/network/index.js';
+import type { ScenarioSpec } from '../../src/scenario/index.js';
 
 export function smallScenario(): ScenarioSpec {
   return {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterError } from '../../src/errors.js';
-import {
-  buildNetwork,
-  kShortestRoutes,
-  type Route,
-  routeTable,
-  type ScenarioSpec,
-  shortestRoute,
-} from '../../src/network/index.js';
+import { buildNetwork, kShortestRoutes, type Route, routeTable, shortestRoute } from '../../src/network/index.js';
+import type { ScenarioSpec } from '../../src/scenario/index.js';
 import { smallScenario } from './fixtures.js';
 
 const keys = (route: Route | null | undefined) => route?.legs.map((l) => l.key);

@@ -3,12 +3,12 @@
  * quarter, a one-year projection with 2 futures, a comparison with one variant), computed once per test file.
  */
 import { chongqingScenario } from '../../src/data/index.js';
-import { applyChanges } from '../../src/experiment/changes.js';
 import { type Comparison, compare } from '../../src/experiment/compare.js';
 import { type Projection, project } from '../../src/experiment/project.js';
 import { replicate } from '../../src/experiment/replicate.js';
 import { type ReplicationSummary, summariseRuns } from '../../src/experiment/summary.js';
-import type { ScenarioSpec } from '../../src/network/types.js';
+import { applyChanges } from '../../src/scenario/changes.js';
+import type { ScenarioSpec } from '../../src/scenario/types.js';
 
 export const scenario: ScenarioSpec = chongqingScenario();
 

@@ -46,7 +46,7 @@ describe('buildReport', () => {
     expect(summary).toMatchObject({ generator: 'corridor-sim', kind: 'projection', settings: { seed: 'report' } });
     expect(summary.result.years[0].targets[0].probability).toBe(t.probability);
     const targets = (f.get('projection-targets.csv') as string).split('\r\n');
-    expect(targets[0]).toMatch(/^target,corridor,year,target_teu,teu_mean/);
+    expect(targets[0]).toMatch(/^\uFEFFtarget,corridor,year,target_teu,teu_mean/);
     expect(targets[1]).toMatch(/^ilstc-2025,ILSTC,2025,270000,/);
   });
 
@@ -77,6 +77,31 @@ describe('buildReport', () => {
     expect(od.some((l) => l.startsWith('cq-singapore-export,') && l.includes(',ILSTC/rail-sea,'))).toBe(true);
   });
 
+  it('one replication: no interval is written as Infinity, in the page or the tables', async () => {
+    const two = await bundledSummary();
+    // The same results as if from one replication: every 95% interval undefined.
+    const kpis = Object.fromEntries(
+      Object.entries(two.kpis).map(([k, v]) => [
+        k,
+        {
+          ...v,
+          n: 1,
+          halfWidth95: Number.POSITIVE_INFINITY,
+          ci95: [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+        },
+      ]),
+    );
+    const files = buildReport({
+      kind: 'replications',
+      scenario,
+      summary: { ...two, replications: 1, kpis } as typeof two,
+      period: '2025 Q1',
+      settings: { replications: 1 },
+    });
+    for (const f of files) expect(f.content, f.name).not.toContain('Infinity');
+    expect(byName(files).get('index.html')).toMatch(/<td class="num">\d+\.\d% <\/td>|<td class="num">\d+\.\d%<\/td>/);
+  });
+
   it('a run that does not span the target year does not judge the target', async () => {
     const summary = await bundledSummary(); // a quarter of 2025
     const html = buildReport({ kind: 'replications', scenario, summary, period: '2025 Q1', settings: {} })[0]!.content;
@@ -103,7 +128,7 @@ describe('buildReport', () => {
     );
     expect(html).toContain('Jakarta feeder 2,000 TEU');
     const csv = (files.get('comparison.csv') as string).split('\r\n');
-    expect(csv[0]).toMatch(/^variant,kpi,base_mean,variant_mean,difference_mean/);
+    expect(csv[0]).toMatch(/^\uFEFFvariant,kpi,base_mean,variant_mean,difference_mean/);
     expect(csv.length).toBeGreaterThan(100);
   });
 });

@@ -10,7 +10,7 @@
  */
 import { InvalidParameterError } from '../../errors.js';
 import type { Simulator } from '../simulator.js';
-import { RingQueue } from './ring-queue.js';
+import { PairedRing } from './paired-ring.js';
 
 /**
  * How a departure fills up:
@@ -47,9 +47,8 @@ export interface DepartureQueueStats {
 export class DepartureQueue<T> {
   readonly name: string;
   readonly loading: LoadingPolicy;
-  private readonly items = new RingQueue<T>();
-  private readonly units = new RingQueue<number>();
-  private readonly arrived = new RingQueue<number>();
+  /** Waiting items with their units (first number) and arrival time (second). */
+  private readonly items = new PairedRing<T>();
   private waiting = 0;
 
   private departures = 0;
@@ -93,9 +92,7 @@ export class DepartureQueue<T> {
       throw new InvalidParameterError(`${this.name}.units`, units, 'a finite number > 0');
     }
     this.accumulate();
-    this.items.push(item);
-    this.units.push(units);
-    this.arrived.push(this.sim.now);
+    this.items.push(item, units, this.sim.now);
     this.waiting += units;
     if (this.waiting > this.maxWaiting) this.maxWaiting = this.waiting;
   }
@@ -114,20 +111,19 @@ export class DepartureQueue<T> {
     this.offered += capacity;
     const now = this.sim.now;
     let room = capacity;
+    const items = this.items;
     if (this.loading === 'split') {
-      while (room > 0 && this.items.length > 0) {
-        const units = this.units.peek() as number;
-        const item = this.items.peek() as T;
-        const waited = now - (this.arrived.peek() as number);
+      while (room > 0 && items.length > 0) {
+        const units = items.first(0);
+        const item = items.item(0);
+        const waited = now - items.second(0);
         if (units <= room) {
-          this.items.shift();
-          this.units.shift();
-          this.arrived.shift();
+          items.dropHead();
           room -= units;
           this.waiting -= units;
           onLoad(item, units, waited, 0);
         } else {
-          this.units.set(0, units - room);
+          items.setFirst(0, units - room);
           this.waiting -= room;
           this.splitCount++;
           const taken = room;
@@ -136,19 +132,18 @@ export class DepartureQueue<T> {
         }
       }
     } else {
-      const n = this.items.length;
+      const n = items.length;
       for (let i = 0; i < n; i++) {
-        const item = this.items.shift() as T;
-        const units = this.units.shift() as number;
-        const arrivedAt = this.arrived.shift() as number;
+        const item = items.item(0);
+        const units = items.first(0);
+        const arrivedAt = items.second(0);
+        items.dropHead();
         if (units <= room) {
           room -= units;
           this.waiting -= units;
           onLoad(item, units, now - arrivedAt, 0);
         } else {
-          this.items.push(item);
-          this.units.push(units);
-          this.arrived.push(arrivedAt);
+          items.push(item, units, arrivedAt);
         }
       }
     }
@@ -161,12 +156,10 @@ export class DepartureQueue<T> {
   drain(): { item: T; units: number; arrivedAt: number }[] {
     this.accumulate();
     const out: { item: T; units: number; arrivedAt: number }[] = [];
-    while (this.items.length > 0) {
-      out.push({
-        item: this.items.shift() as T,
-        units: this.units.shift() as number,
-        arrivedAt: this.arrived.shift() as number,
-      });
+    const items = this.items;
+    while (items.length > 0) {
+      out.push({ item: items.item(0), units: items.first(0), arrivedAt: items.second(0) });
+      items.dropHead();
     }
     this.waiting = 0;
     return out;
@@ -174,12 +167,9 @@ export class DepartureQueue<T> {
 
   /** Iterates the waiting items head to tail with their units (read-only view). */
   *entries(): IterableIterator<{ item: T; units: number; arrivedAt: number }> {
-    for (let i = 0; i < this.items.length; i++) {
-      yield {
-        item: this.items.peek(i) as T,
-        units: this.units.peek(i) as number,
-        arrivedAt: this.arrived.peek(i) as number,
-      };
+    const items = this.items;
+    for (let i = 0; i < items.length; i++) {
+      yield { item: items.item(i), units: items.first(i), arrivedAt: items.second(i) };
     }
   }
 

@@ -72,11 +72,20 @@ export class RingQueue<T> {
     for (let i = 0; i < this.count; i++) yield this.items[(this.head + i) & (this.items.length - 1)] as T;
   }
 
+  /**
+   * Doubles the storage with one native copy: `items.concat(items)` keeps the elements kind (packed doubles stay
+   * unboxed) and lays the ring out twice, so the queue, read from `head`, is already contiguous in the new storage
+   * and `head` stays where it is. The second copy of each item outside the queue is cleared, unless it is a number,
+   * so the queue keeps no extra reference to an object alive (numbers are left, as in {@link shift}).
+   */
   private grow(): void {
-    const next = storage<T>(this.items.length * 2);
-    for (let i = 0; i < this.count; i++) next[i] = this.items[(this.head + i) & (this.items.length - 1)];
+    const items = this.items;
+    const size = items.length;
+    const next = items.concat(items);
+    const head = this.head;
+    for (let i = 0; i < head; i++) if (typeof next[i] !== 'number') next[i] = undefined;
+    for (let i = head + size; i < 2 * size; i++) if (typeof next[i] !== 'number') next[i] = undefined;
     this.items = next;
-    this.head = 0;
   }
 }
 

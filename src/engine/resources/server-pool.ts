@@ -10,7 +10,7 @@
  */
 import { InvalidParameterError } from '../../errors.js';
 import type { Simulator } from '../simulator.js';
-import { RingQueue } from './ring-queue.js';
+import { PairedRing } from './paired-ring.js';
 
 /** Options of a {@link ServerPool}. */
 export interface ServerPoolOptions<T> {
@@ -48,9 +48,8 @@ export class ServerPool<T> {
   // Numeric fields are initialised here, not only in the constructor, so that V8 stores them as unboxed numbers.
   private serverCount = 0;
   private busyCount = 0;
-  private readonly queue = new RingQueue<T>();
-  private readonly arrivalTimes = new RingQueue<number>();
-  private readonly serviceHours = new RingQueue<number>();
+  /** Waiting jobs with their arrival time (first number) and service hours (second). */
+  private readonly queue = new PairedRing<T>();
   private readonly onComplete: (job: T, waitedHours: number) => void;
   private readonly finish: (slot: number) => void;
   // Jobs in service live in slots (payload of the completion event is the slot number: no allocation per job).
@@ -108,10 +107,9 @@ export class ServerPool<T> {
     if (this.busyCount < this.serverCount) {
       this.start(job, serviceHours, 0);
     } else {
-      this.queue.push(job);
-      this.arrivalTimes.push(this.sim.now);
-      this.serviceHours.push(serviceHours);
-      if (this.queue.length > this.maxQueue) this.maxQueue = this.queue.length;
+      const queue = this.queue;
+      queue.push(job, this.sim.now, serviceHours);
+      if (queue.length > this.maxQueue) this.maxQueue = queue.length;
     }
   }
 
@@ -170,22 +168,41 @@ export class ServerPool<T> {
 
   private complete(slot: number): void {
     this.accumulate();
-    this.busyCount--;
     this.completedCount++;
     const job = this.slotJob[slot] as T;
     const waited = this.slotWait[slot] as number;
-    this.slotJob[slot] = undefined;
-    this.freeSlots.push(slot);
-    this.startWaiting();
+    const queue = this.queue;
+    // A waiting job means every server was busy (submit and setServers start jobs while one is free), so at most
+    // one job starts now: on the server just freed, in its slot, with no trip through the free list.
+    if (queue.length > 0 && this.busyCount <= this.serverCount) {
+      const next = queue.item(0);
+      const nextWaited = this.sim.now - queue.first(0);
+      const hours = queue.second(0);
+      queue.dropHead();
+      this.startedCount++;
+      this.waitSum += nextWaited;
+      this.slotJob[slot] = next;
+      this.slotWait[slot] = nextWaited;
+      this.sim.schedule(hours, this.finish, slot);
+    } else {
+      this.busyCount--;
+      // Clear an object so the pool does not keep it alive; a number stays (writing undefined would make the
+      // array generic and box every number job stored in it afterwards).
+      if (typeof job !== 'number') this.slotJob[slot] = undefined;
+      this.freeSlots.push(slot);
+    }
     this.onComplete(job, waited);
   }
 
   private startWaiting(): void {
+    const queue = this.queue;
+    if (queue.length === 0) return;
     const now = this.sim.now;
-    while (this.busyCount < this.serverCount && this.queue.length > 0) {
-      const job = this.queue.shift() as T;
-      const arrived = this.arrivalTimes.shift() as number;
-      const hours = this.serviceHours.shift() as number;
+    while (this.busyCount < this.serverCount && queue.length > 0) {
+      const job = queue.item(0);
+      const arrived = queue.first(0);
+      const hours = queue.second(0);
+      queue.dropHead();
       this.start(job, hours, now - arrived);
     }
   }

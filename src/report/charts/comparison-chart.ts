@@ -5,7 +5,15 @@
  * @module
  */
 import type { Comparison } from '../../experiment/compare.js';
-import { corridorColour, formatCompact, formatNumber, linearScale, sortCorridorKeys, xAxis } from '../scale.js';
+import {
+  corridorColour,
+  formatCompact,
+  formatNumber,
+  formatTick,
+  linearScale,
+  sortCorridorKeys,
+  xAxis,
+} from '../scale.js';
 import { el, NOTE_BLOCK, svgDocument, TITLE_BLOCK, text, tooltip } from '../svg.js';
 
 /** A variant's change in one KPI: the mean paired difference and its 95% interval. */
@@ -106,7 +114,10 @@ export function comparisonChartSvg(data: ComparisonChartData, options: Compariso
     const lo = Math.min(0, ...present.map((v) => v.ci95[0]));
     const hi = Math.max(0, ...present.map((v) => v.ci95[1]));
     const x = linearScale(lo, hi, [x0, x1], 3);
-    const format = panel.unit === 'TEU' ? formatCompact : (v: number) => formatNumber(v, Math.abs(v) < 10 ? 1 : 0);
+    const format =
+      panel.unit === 'TEU'
+        ? (v: number) => formatCompact(v, x.step)
+        : (v: number) => formatTick(v, x.step, Math.abs(v) < 10 ? 1 : 0);
     parts.push(
       text((x0 + x1) / 2, margin.top - 16, `${panel.title} (${panel.unit})`, {
         class: 'label',

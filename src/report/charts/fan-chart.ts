@@ -5,7 +5,7 @@
  * @module
  */
 import type { Projection } from '../../experiment/project.js';
-import type { ScenarioSpec } from '../../network/types.js';
+import type { ScenarioSpec } from '../../scenario/types.js';
 import { corridorColour, formatCompact, formatNumber, linearScale, xAxis, yAxis } from '../scale.js';
 import { bandPath, el, linePath, NOTE_BLOCK, svgDocument, TITLE_BLOCK, text, tooltip } from '../svg.js';
 

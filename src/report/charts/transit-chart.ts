@@ -6,7 +6,7 @@
  * @module
  */
 import type { ReplicationSummary } from '../../experiment/summary.js';
-import { corridorColour, formatNumber, linearScale, sortCorridorKeys, xAxis } from '../scale.js';
+import { corridorColour, formatNumber, formatTick, linearScale, sortCorridorKeys, xAxis } from '../scale.js';
 import { el, NOTE_BLOCK, svgDocument, TITLE_BLOCK, text, tooltip } from '../svg.js';
 
 /** One corridor's door-to-door days. */
@@ -66,7 +66,7 @@ export function transitChartSvg(data: TransitChartData, options: TransitChartOpt
   const maxDays = Math.max(1, ...data.rows.map((r) => r.p95));
   const x = linearScale(0, maxDays * 1.05, [margin.left, width - margin.right], 8);
 
-  const parts: string[] = [xAxis(x, margin.top, plotBottom, (v) => formatNumber(v, v % 1 === 0 ? 0 : 1))];
+  const parts: string[] = [xAxis(x, margin.top, plotBottom, (v) => formatTick(v, x.step))];
   parts.push(text(width - margin.right, plotBottom + 28, 'door-to-door days', { class: 'axis', 'text-anchor': 'end' }));
   data.rows.forEach((r, i) => {
     const cy = margin.top + i * rowHeight + rowHeight / 2;

@@ -1,0 +1,150 @@
+/**
+ * `corridor-sim compare`: runs a base scenario and variants with common random numbers and prints paired
+ * differences and a ranking.
+ *
+ * @module
+ */
+import { type Comparison, compare } from '../../experiment/compare.js';
+import { loadScenario } from '../../experiment/scenario-file.js';
+import { checkReportTarget } from '../../report/write.js';
+import type { ScenarioSpec } from '../../scenario/types.js';
+import { parseInteger, parseOptions, parseSeed, parseStartDate, parseYears, UsageError } from '../args.js';
+import { num, table } from '../format.js';
+import type { CliIo } from '../io.js';
+import { Progress } from '../progress.js';
+import { COMMON, type Command, common, workersOf } from './options.js';
+import { report } from './output.js';
+
+/** `corridor-sim compare`. */
+export const compareCommand: Command = {
+  help: `corridor-sim compare base.json variant.json [variant.json ...] [options]
+
+Runs the base and each variant with the same replication seeds (common random numbers) and prints paired differences
+with 95% intervals for TEU by corridor, door-to-door times, cost per TEU and targets, and a ranking. Scenarios are
+called by their "name" (by their file path when two share a name).
+
+  --start DATE         first measured day, YYYY-MM-DD in UTC (default: 1 January of the base scenario's base year + 1)
+  --years N            years per run (default 1)
+  --replications N     paired replications (default 10)
+  --rank-by KPI        KPI to rank the variants by (larger is better; default: the first target's TEU, else
+                       teu/ILSTC). KPI names, with corridor keys as in run's table and target ids as in the scenario:
+                         teu/ILSTC                 TEU dispatched in the measured period (teu/ILSTC/international-rail
+                                                   for one mode of a corridor)
+                         teu/ILSTC/2025            TEU dispatched in a calendar year
+                         target/<id>/teu           TEU counted toward a target; target/<id>/met: share of runs met
+                         days/ILSTC/mean           mean door-to-door days (days/ILSTC/p95: 95th percentile)
+                         cost/ILSTC                mean freight cost, USD per TEU
+${COMMON}`,
+  async run(args, io) {
+    const { values, positionals } = parseOptions({
+      args,
+      allowPositionals: true,
+      options: {
+        ...common,
+        start: { type: 'string' },
+        years: { type: 'string' },
+        replications: { type: 'string' },
+        'rank-by': { type: 'string' },
+      },
+    });
+    if (positionals.length < 2) throw new UsageError('expected a base scenario file and at least one variant file');
+    const named = namedScenarios(positionals);
+    const [base, ...variants] = named as [NamedScenario, ...NamedScenario[]];
+    const replications = parseInteger('replications', values.replications, 10, 2, 100_000);
+    const years = parseYears(values.years);
+    const start = parseStartDate(values.start, `${base.scenario.baseYear + 1}-01-01`);
+    if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
+    const progress = new Progress(values.quiet || io.quietProgress === true);
+    const workers = workersOf(values.workers);
+    const comparison = await compare(base, variants, {
+      replications,
+      seed: parseSeed(values.seed, 1),
+      ...(workers !== undefined ? { workers } : {}),
+      startDate: start,
+      years,
+      ...(values['rank-by'] ? { rankBy: values['rank-by'] } : {}),
+      onProgress: ({ scenario, done, total }) => progress.update(scenario, done, total),
+    });
+    progress.done();
+    const files = Object.fromEntries(named.map((n) => [n.name, n.path]));
+    if (values.json) io.out(JSON.stringify({ kind: 'comparison', ...comparison, files }));
+    else printComparison(io, comparison, named);
+    if (values.out !== undefined) {
+      const settings: Record<string, string | number> = {
+        seed: parseSeed(values.seed, 1),
+        replications,
+        start,
+        years,
+      };
+      if (named.some((n) => n.name !== n.path)) {
+        settings.files = named.map((n) => (n.name === n.path ? n.path : `${n.name} = ${n.path}`)).join('; ');
+      }
+      report(io, values.out, { kind: 'comparison', base: base.scenario, comparison, settings }, values.json);
+    }
+  },
+};
+
+/** A scenario of a comparison: its file, and the name it goes by. */
+interface NamedScenario {
+  name: string;
+  path: string;
+  scenario: ScenarioSpec;
+}
+
+/**
+ * Loads the scenarios of a comparison and names each by its `name`, or by its file path where two scenarios share a
+ * name (or a name is another scenario's path).
+ */
+function namedScenarios(paths: readonly string[]): NamedScenario[] {
+  const seen = new Set<string>();
+  for (const path of paths) {
+    if (seen.has(path)) throw new UsageError(`${path} is given twice; compare distinct scenario files`);
+    seen.add(path);
+  }
+  const loaded = paths.map((path) => ({ path, scenario: loadScenario(path) }));
+  const uses = new Map<string, number>();
+  for (const { scenario } of loaded) uses.set(scenario.name, (uses.get(scenario.name) ?? 0) + 1);
+  const named = loaded.map(({ path, scenario }) => ({
+    path,
+    scenario,
+    name: uses.get(scenario.name) === 1 && !seen.has(scenario.name) ? scenario.name : path,
+  }));
+  // Distinct: a kept name is unique among the names and is no file's path, and the paths are distinct.
+  return named;
+}
+
+function printComparison(io: CliIo, c: Comparison, named: readonly NamedScenario[]): void {
+  if (named.some((n) => n.name !== n.path)) {
+    io.out(
+      named
+        .map((n, i) => `${i === 0 ? 'base:   ' : 'variant:'} ${n.name}${n.name === n.path ? '' : ` (${n.path})`}`)
+        .join('\n'),
+    );
+  }
+  const interesting = (k: string) =>
+    (k.startsWith('teu/') && k.split('/').length === 2) ||
+    (k.startsWith('days/') && k.endsWith('/mean')) ||
+    k.startsWith('cost/') ||
+    (k.startsWith('target/') && !k.endsWith('/covered'));
+  for (const v of c.variants) {
+    io.out(`\n${v.name} − ${c.base.name} (paired, 95% CI; independent-runs CI for reference)`);
+    io.out(
+      table(
+        ['KPI', 'difference', 'relative', 'paired ±', 'independent ±'],
+        Object.entries(v.differences)
+          .filter(([k]) => interesting(k))
+          .map(([k, d]) => [
+            k,
+            num(d.mean, Math.abs(d.mean) < 10 ? 2 : 0),
+            `${num(d.relative * 100, 1)}%`,
+            num(d.halfWidth95, d.halfWidth95 < 10 ? 2 : 0),
+            num(d.independentHalfWidth95, d.independentHalfWidth95 < 10 ? 2 : 0),
+          ]),
+      ),
+    );
+  }
+  io.out(`\nRanking by ${c.rankBy}:`);
+  c.ranking.forEach((r, i) => {
+    io.out(`${i + 1}. ${r.name}: ${num(r.mean, 1)} (95% CI ${num(r.ci95[0], 1)} to ${num(r.ci95[1], 1)})`);
+  });
+}

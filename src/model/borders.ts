@@ -1,0 +1,75 @@
+/**
+ * A vehicle at an intermediate stop, step by step: clearance of the whole vehicle where the service crosses a border
+ * there, re-gauging at a break of gauge (a pool of tracks shared with background trains, Poisson arrivals), the lock
+ * on a river service (`locks.ts`), then loading and leaving (`departures.ts`).
+ *
+ * Random streams: `hub/<id>/{dwell,gauge,background-trains}`.
+ *
+ * @module
+ */
+import type { Distribution } from '../engine/distributions.js';
+import type { ServerPool } from '../engine/resources/server-pool.js';
+import { leaveStop, loadTrip } from './departures.js';
+import { enterLock } from './locks.js';
+import type { HubRuntime, LockRuntime, ModelState, Trip } from './runtime.js';
+
+/** The vehicle's steps at an intermediate stop: clearance, gauge change, lock, then load and leave. */
+export function vehicleStep(m: ModelState, trip: Trip): void {
+  const service = trip.service;
+  const s = trip.stop;
+  const hub = service.stops[s] as HubRuntime;
+  if (trip.phase === 0) {
+    trip.phase = 1;
+    if (service.vehicleDwell[s]) {
+      m.sim.schedule((hub.vehicleDwell as Distribution).sample(hub.dwellRng) * hub.slow, m.onVehicleStep, trip);
+      return;
+    }
+  }
+  if (trip.phase === 1) {
+    trip.phase = 2;
+    if (service.gaugeChange[s]) {
+      (hub.gauge as ServerPool<Trip | null>).submit(
+        trip,
+        (hub.gaugeHours as Distribution).sample(hub.gaugeRng) * hub.slow,
+      );
+      return;
+    }
+  }
+  if (trip.phase === 2) {
+    trip.phase = 3;
+    const side = service.lockSide[s] as number;
+    if (side >= 0) {
+      enterLock(m, hub.lock as LockRuntime, side as 0 | 1, trip);
+      return;
+    }
+  }
+  trip.phase = 0;
+  loadTrip(m, trip);
+  leaveStop(m, trip);
+}
+
+/** A train of the scenario has been re-gauged at `hub` after waiting `waited` hours for a track: its next step. */
+export function gaugeChanged(m: ModelState, hub: HubRuntime, trip: Trip, waited: number): void {
+  // A hold at the gate of the closed hub counts as waiting for the tracks.
+  if (m.sim.now >= m.calendar.startHour) hub.gaugeWait.add(trip.held + waited);
+  trip.held = 0;
+  vehicleStep(m, trip);
+}
+
+/** Poisson arrivals of other operators' trains at a break of gauge, competing for its tracks. */
+export function scheduleBackgroundTrains(m: ModelState, hub: HubRuntime): void {
+  const perDay = hub.net.spec.gaugeChange?.backgroundTrainsPerDay ?? 0;
+  if (!(perDay > 0)) return;
+  const sim = m.sim;
+  const end = m.calendar.endHour;
+  const rng = m.streams.stream(`hub/${hub.net.id}/background-trains`);
+  const mean = 24 / perDay;
+  const pool = hub.gauge as ServerPool<Trip | null>;
+  const hours = hub.gaugeHours as Distribution;
+  const arrive = () => {
+    pool.submit(null, hours.sample(rng) * hub.slow);
+    const gap = -mean * Math.log(1 - rng());
+    if (sim.now + gap < end) sim.schedule(gap, arrive);
+  };
+  sim.schedule(-mean * Math.log(1 - rng()), arrive);
+}

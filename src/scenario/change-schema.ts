@@ -1,0 +1,140 @@
+/**
+ * Schema of scenario changes: the edits a planner makes to a base scenario, as plain data. `changes.ts` applies
+ * them; `types.ts` infers their types from the schemas here.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { demandFlowSchema } from './demand.js';
+import { elementSchema } from './events.js';
+import { doc, isoDate, nonEmpty, positive, source } from './fields.js';
+import { serviceSchema, timetableSchema } from './services.js';
+
+const note = () => doc(z.string(), 'Free text for the reader (why, source). Ignored.').optional();
+const serviceRef = (what = 'Id of the service (outbound id).') => doc(nonEmpty(), what);
+const factor = () => doc(positive(), 'Multiplier, > 0.');
+
+/** Schema of an `AddServiceChange`. */
+export const addServiceChangeSchema = doc(
+  z.strictObject({ kind: z.literal('addService'), service: serviceSchema, note: note() }),
+  'Adds a service (give it a startDate to start later).',
+  'AddServiceChange',
+);
+
+/** Schema of a `RemoveServiceChange`. */
+export const removeServiceChangeSchema = doc(
+  z.strictObject({ kind: z.literal('removeService'), service: serviceRef(), note: note() }),
+  'Removes a service, its return and the disruptions of both.',
+  'RemoveServiceChange',
+);
+
+/** Schema of a `SetFrequencyChange`. */
+export const setFrequencyChangeSchema = doc(
+  z.strictObject({
+    kind: z.literal('setFrequency'),
+    service: serviceRef(),
+    timetable: timetableSchema,
+    startDate: isoDate(
+      'From when the new timetable applies (the service ends then and a copy with the new timetable starts).',
+    ).optional(),
+    newServiceId: doc(nonEmpty(), 'Id of the copy (default <service>-from-<startDate>).').optional(),
+    note: note(),
+  }),
+  'Gives a service a new timetable, for the whole run or from startDate.',
+  'SetFrequencyChange',
+);
+
+/** Schema of a `SetCapacityChange`. */
+export const setCapacityChangeSchema = doc(
+  z.strictObject({
+    kind: z.literal('setCapacity'),
+    service: serviceRef(),
+    capacityTeu: doc(positive(), 'TEU per departure. > 0.'),
+    note: note(),
+  }),
+  'Sets the TEU one departure of a service can carry.',
+  'SetCapacityChange',
+);
+
+/** Schema of a `CloseChange`. */
+export const closeChangeSchema = doc(
+  z.strictObject({
+    kind: z.literal('close'),
+    element: elementSchema,
+    start: isoDate('Start (inclusive).'),
+    end: isoDate('End (exclusive).'),
+    id: doc(nonEmpty(), 'Id of the disruption (default close-<kind>-<id>-<start>).').optional(),
+    description: z.string().optional(),
+    source: source().optional(),
+    note: note(),
+  }),
+  'Closes a hub, link or service for a time window (adds a disruption).',
+  'CloseChange',
+);
+
+/** Schema of a `ScaleCostChange`. */
+export const scaleCostChangeSchema = doc(
+  z.strictObject({
+    kind: z.literal('scaleCost'),
+    factor: factor(),
+    services: doc(z.array(nonEmpty()).min(1), 'Only these services.').optional(),
+    corridor: doc(nonEmpty(), 'Only services of this corridor.').optional(),
+    corridorMode: doc(nonEmpty(), 'Only services of this sub-mode.').optional(),
+    domesticOnly: doc(z.boolean(), 'Only legs whose two stops are in China.').optional(),
+    note: note(),
+  }),
+  "Multiplies the matching legs' costUsdPerTeu by factor (filters combine).",
+  'ScaleCostChange',
+);
+
+/** Schema of a `ScaleDemandChange`. */
+export const scaleDemandChangeSchema = doc(
+  z.strictObject({
+    kind: z.literal('scaleDemand'),
+    factor: factor(),
+    flows: doc(z.array(nonEmpty()).min(1), 'Only these flows.').optional(),
+    origin: doc(nonEmpty(), 'Only flows from this hub.').optional(),
+    destination: doc(nonEmpty(), 'Only flows to this hub.').optional(),
+    note: note(),
+  }),
+  "Multiplies the matching flows' teuPerYear by factor (filters combine).",
+  'ScaleDemandChange',
+);
+
+/** Schema of an `AddDemandChange`. */
+export const addDemandChangeSchema = doc(
+  z.strictObject({ kind: z.literal('addDemand'), flow: demandFlowSchema, note: note() }),
+  'Adds a demand flow.',
+  'AddDemandChange',
+);
+
+/** Schema of one `Change`. */
+export const changeSchema = doc(
+  z.discriminatedUnion('kind', [
+    addServiceChangeSchema,
+    removeServiceChangeSchema,
+    setFrequencyChangeSchema,
+    setCapacityChangeSchema,
+    closeChangeSchema,
+    scaleCostChangeSchema,
+    scaleDemandChangeSchema,
+    addDemandChangeSchema,
+  ]),
+  'One edit of the base scenario, chosen by "kind".',
+  'Change',
+);
+
+/** Schema of a list of changes. */
+export const changesSchema = z.array(changeSchema);
+
+/** The kinds of change, in the order of the `Change` union (`types.ts` checks that none is missing). */
+export const CHANGE_KINDS = [
+  'addService',
+  'removeService',
+  'setFrequency',
+  'setCapacity',
+  'close',
+  'scaleCost',
+  'scaleDemand',
+  'addDemand',
+] as const;

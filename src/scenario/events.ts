@@ -1,0 +1,82 @@
+/**
+ * Schema of what happens to and is measured on a network: disruptions (closures and slow-downs in a time window),
+ * planning targets and observed history.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { isoUtcMillis } from './dates.js';
+import { corridorId, corridorMode, doc, idOf, integer, isoDate, nonEmpty, nonNegative, source } from './fields.js';
+
+/** Schema of the element a disruption or a `close` change affects. */
+export const elementSchema = doc(
+  z.strictObject({ kind: z.enum(['hub', 'link', 'service']), id: nonEmpty() }),
+  'The hub, link or service affected (a return service is <id>~return).',
+);
+
+/** Schema of a `DisruptionSpec`. */
+export const disruptionSchema = doc(
+  z
+    .strictObject({
+      id: idOf('disruption'),
+      element: elementSchema,
+      start: isoDate('Start (inclusive).'),
+      end: isoDate('End (exclusive).'),
+      effect: doc(
+        z.discriminatedUnion('kind', [
+          z.strictObject({ kind: z.literal('close') }),
+          z.strictObject({ kind: z.literal('slow'), factor: doc(z.number().gt(1), 'Time multiplier, > 1.') }),
+        ]),
+        'close: nothing passes; slow: times through the element are multiplied by factor.',
+      ),
+      description: doc(z.string(), 'What happens (shown in reports).').optional(),
+      source: source().optional(),
+    })
+    .superRefine((disruption, ctx) => {
+      const start = isoUtcMillis(disruption.start) as number;
+      const end = isoUtcMillis(disruption.end) as number;
+      if (!(end > start)) {
+        const message = `after start (${disruption.start})`;
+        ctx.addIssue({ code: 'custom', path: ['end'], message, input: disruption.end });
+      }
+    }),
+  'A hub, link or service closed or slowed for a time window.',
+  'DisruptionSpec',
+);
+
+/** Schema of a `TargetSpec`. */
+export const targetSchema = doc(
+  z.strictObject({
+    id: idOf('target'),
+    corridor: corridorId(''),
+    corridorMode: corridorMode().optional(),
+    year: doc(integer(), 'Year the target is for.'),
+    teu: doc(nonNegative(), 'Minimum TEU handled in that year (both directions).'),
+    source: source().optional(),
+  }),
+  'A planning target, e.g. ILSTC ≥ 270,000 TEU in 2025.',
+  'TargetSpec',
+);
+
+/** Schema of an `ObservedSeries`. */
+export const observedSeriesSchema = doc(
+  z.strictObject({
+    id: idOf('series'),
+    corridor: corridorId(''),
+    corridorMode: corridorMode().optional(),
+    unit: z.literal('TEU'),
+    points: z
+      .array(z.strictObject({ year: integer(), value: nonNegative(), source: nonEmpty() }))
+      .superRefine((points, ctx) => {
+        const years = new Set<number>();
+        points.forEach((point, i) => {
+          if (years.has(point.year)) {
+            ctx.addIssue({ code: 'custom', path: [i, 'year'], message: 'unique within the series', input: point.year });
+          }
+          years.add(point.year);
+        });
+      }),
+  }),
+  'An observed annual series for calibration and back-testing.',
+  'ObservedSeries',
+);

@@ -1,0 +1,116 @@
+/**
+ * Schema of hubs (terminals, ports, borders, locks) and of the links between them.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { HUB_KINDS, MODES } from './constants.js';
+import { distribution } from './distributions.js';
+import { corridorId, doc, idOf, integer, nonEmpty, nonNegative, positive, source, use, within } from './fields.js';
+
+const handlingSchema = doc(
+  z.strictObject({
+    servers: doc(integer().min(1), 'Number of parallel servers (cranes). Integer ≥ 1.'),
+    hoursPerTeu: distribution('duration', 'Service time per TEU on one server, hours.'),
+  }),
+  'Terminal handling: a pool of identical servers and the time one TEU takes.',
+);
+
+const gaugeChangeSchema = doc(
+  z.strictObject({
+    hoursPerTrain: distribution('duration', 'Hours one train occupies a gauge-change track.'),
+    tracks: doc(integer().min(1), 'Parallel gauge-change tracks. Integer ≥ 1.'),
+    backgroundTrainsPerDay: doc(nonNegative(), 'Other trains re-gauged here per day (Poisson). Default 0.').optional(),
+  }),
+  'Break of gauge (1435/1520 mm).',
+);
+
+const lockSchema = doc(
+  z.strictObject({
+    lockagesPerDay: doc(positive(), 'Lockages per day in one direction. > 0.'),
+    vesselsPerLockage: doc(integer().min(1), 'Vessels per lockage. Integer ≥ 1.'),
+    passageHours: distribution('duration', 'Hours to pass all steps once admitted.'),
+    backgroundVesselsPerDay: doc(
+      nonNegative(),
+      'Other vessels competing for the lockages, per day and direction (Poisson). Default 0.',
+    ).optional(),
+    closures: doc(
+      z.strictObject({
+        perYear: doc(nonNegative(), 'Mean number of closures per year. ≥ 0.'),
+        durationHours: distribution('duration', 'Duration of one closure, hours.'),
+      }),
+      'Random closures (fog, high water, maintenance).',
+    ).optional(),
+  }),
+  'A navigation lock: lockages per day, passage time, random closures.',
+);
+
+/** Schema of a `HubSpec`. */
+export const hubSchema = doc(
+  z.strictObject({
+    id: doc(nonEmpty(), 'Unique id, kebab-case by convention (chongqing-tuanjiecun).'),
+    name: doc(nonEmpty(), 'Name shown in reports.'),
+    country: doc(
+      z.string().regex(/^[A-Z]{2}$/, { error: 'an ISO 3166-1 alpha-2 code (two capitals)' }),
+      'ISO 3166-1 alpha-2 country code.',
+    ),
+    lat: doc(within(-90, 90), 'Latitude, degrees.'),
+    lon: doc(within(-180, 180), 'Longitude, degrees.'),
+    kind: doc(z.enum(HUB_KINDS), 'What the hub physically is (a lock also needs the lock field).'),
+    handling: use(
+      handlingSchema,
+      'Terminal handling at origin, transfer and destination. Absent: no handling delay.',
+    ).optional(),
+    dwellHours: distribution(
+      'duration',
+      'Customs / clearance dwell per shipment entering or leaving the country here, hours.',
+    ).optional(),
+    bondedDwellHours: distribution(
+      'duration',
+      'Clearance in a bonded zone of boxes boarding or leaving a ride here, hours; vehicles passing through use dwellHours.',
+    ).optional(),
+    gaugeChange: use(gaugeChangeSchema, 'Break of gauge at this hub (rail borders).').optional(),
+    lock: use(lockSchema, 'For kind lock: lockages per day, passage time, random closures.').optional(),
+    transfers: doc(
+      z.boolean(),
+      'Whether boxes may change services here (default true; false at borders, locks, pass-through stops).',
+    ).optional(),
+    source: source().optional(),
+  }),
+  'A place where boxes are handled, cleared, transferred, re-gauged or locked through.',
+  'HubSpec',
+);
+
+/** Schema of a transport mode. */
+export const modeSchema = z.enum(MODES);
+
+/** Schema of a `LinkSpec`. */
+export const linkSchema = doc(
+  z
+    .strictObject({
+      id: idOf('link'),
+      from: doc(nonEmpty(), 'Hub id.'),
+      to: doc(nonEmpty(), 'Hub id.'),
+      mode: use(modeSchema, 'Transport mode.'),
+      distanceKm: doc(positive(), 'Length, km. > 0.'),
+      transitHours: distribution(
+        'duration',
+        'Typical vehicle transit time over the link, hours (services may override it per leg).',
+      ),
+      corridor: corridorId(),
+      bidirectional: doc(z.boolean(), 'Usable in both directions (default true).').optional(),
+      source: source().optional(),
+    })
+    .superRefine((link, ctx) => {
+      if (link.from === link.to) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: `a hub other than from ("${link.from}")`,
+          input: link.to,
+        });
+      }
+    }),
+  'Infrastructure between two hubs (a rail line, a sea lane, a river reach, a road).',
+  'LinkSpec',
+);

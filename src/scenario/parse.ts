@@ -1,0 +1,138 @@
+/**
+ * Checking values against the scenario schema, with one {@link ScenarioError} that names the JSON path, the value
+ * found and what was expected: `services[3].capacityTeu: -5 is not > 0 (services[3]: id "ilstc-rail-sea-train")`,
+ * `hubs[0].colour: "red" is not allowed (unknown key; allowed here: id, name, ...)`.
+ *
+ * @module
+ */
+import type { z } from 'zod';
+import { ScenarioError } from '../errors.js';
+import { child, elementHint, type PathStyle, renderPath, type Segment } from './paths.js';
+import { toPlainJson } from './plain-json.js';
+
+const TYPE_PHRASES: Readonly<Record<string, string>> = {
+  number: 'a finite number',
+  int: 'an integer',
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+};
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The allowed key closest to `key`, if it is close (a case difference or a typo or two). */
+function suggestKey(key: string, allowed: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  const same = allowed.find((k) => k.toLowerCase() === lower);
+  if (same !== undefined) return same;
+  let best: string | undefined;
+  let bestDistance = Math.min(2, Math.floor(key.length / 3));
+  for (const candidate of allowed) {
+    const d = editDistance(lower, candidate.toLowerCase());
+    if (d <= bestDistance && (best === undefined || d < bestDistance)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** What a zod issue expected, phrased to follow "is not" (the `ValidationError` format). */
+function expectedPhrase(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const phrase = TYPE_PHRASES[issue.expected] ?? `a ${issue.expected}`;
+      return issue.input === undefined ? `${phrase} (required)` : phrase;
+    }
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        if (issue.exact === true) return `a list of exactly ${min} items`;
+        return min === 1 ? 'a non-empty list' : `a list of at least ${min} items`;
+      }
+      if (issue.origin === 'string') return min === 1 ? 'a non-empty string' : `a string of at least ${min} characters`;
+      return issue.inclusive === true ? `>= ${min}` : `> ${min}`;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return issue.exact === true ? `a list of exactly ${max} items` : `a list of at most ${max} items`;
+      }
+      if (issue.origin === 'string') return `a string of at most ${max} characters`;
+      return issue.inclusive === true ? `<= ${max}` : `< ${max}`;
+    }
+    case 'invalid_value':
+      return `one of ${issue.values.map(String).join(', ')}`;
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown }).options;
+      if (Array.isArray(options)) return `one of ${options.map(String).join(', ')}`;
+      return 'any of the forms allowed here';
+    }
+    case 'unrecognized_keys': {
+      const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
+      const allowed = shape === undefined ? [] : Object.keys(shape);
+      const key = issue.keys[0] ?? '';
+      const suggestion = suggestKey(key, allowed);
+      const known = allowed.length === 0 ? '' : `; allowed here: ${allowed.join(', ')}`;
+      return `allowed (unknown key${suggestion === undefined ? '' : `, did you mean "${suggestion}"?`}${known})`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The first problem zod found, as a {@link ScenarioError} at its path (`error` is kept as its cause). */
+function firstIssue(error: z.ZodError, input: unknown, root: string, style: PathStyle): ScenarioError {
+  const issue = error.issues[0];
+  if (issue === undefined) return new ScenarioError(renderPath(root, []), input, 'valid', { cause: error });
+  const segments: Segment[] = issue.path.map((s) => (typeof s === 'number' ? s : String(s)));
+  if (issue.code === 'unrecognized_keys') segments.push(issue.keys[0] ?? '');
+  let value = input;
+  for (const segment of segments) value = child(value, segment);
+  const field = renderPath(root, segments, input, style);
+  if (style === 'id') return new ScenarioError(field, value, issue.message, { cause: error });
+  const hint = elementHint(root, input, segments);
+  // No hint when the field is the id or kind the hint would repeat.
+  const repeats =
+    hint !== '' &&
+    (field.endsWith('.id') || field.endsWith('.kind')) &&
+    hint.startsWith(`${field.slice(0, field.lastIndexOf('.'))}:`);
+  const expected = hint === '' || repeats ? issue.message : `${issue.message} (${hint})`;
+  return new ScenarioError(field, value, expected, { cause: error });
+}
+
+/**
+ * Parses `value` with `schema` after {@link toPlainJson}, and turns the first problem into a {@link ScenarioError}
+ * whose `field` is the JSON path under `root`, e.g. `services[3].capacityTeu: -5 is not > 0 (services[3]: id
+ * "ilstc-rail-sea-train")` or `hubs[0].colour: "red" is not allowed (unknown key; allowed here: id, name, ...)`.
+ * The zod error (all problems) is the error's `cause`.
+ *
+ * @returns the parsed value: a fresh copy, sharing nothing with `value`.
+ */
+export function parseJsonWithSchema<T>(schema: z.ZodType<T>, value: unknown, root = ''): T {
+  const plain = toPlainJson(value, root);
+  const result = schema.safeParse(plain, { error: expectedPhrase });
+  if (result.success) return result.data;
+  throw firstIssue(result.error, plain, root, 'index');
+}
+
+/**
+ * Checks a value built in code against `schema`, without copying it first, and throws the first problem as a
+ * {@link ScenarioError} whose path names list elements by id (`services[cq-qz-rail].capacityTeu: -5 is not > 0`).
+ */
+export function checkWithSchema(schema: z.ZodType, value: unknown): void {
+  const result = schema.safeParse(value, { error: expectedPhrase });
+  if (!result.success) throw firstIssue(result.error, value, '', 'id');
+}
