@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backtestCommand } from '../../src/cli/backtest-command.js';
+import { backtestCommand } from '../../src/cli/commands/backtest.js';
 
 async function run(...args: string[]) {
   const out: string[] = [];

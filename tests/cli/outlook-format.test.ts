@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectionFootnote, targetOutlookLine } from '../../src/cli/outlook-format.js';
+import { projectionFootnote, targetOutlookLine } from '../../src/cli/commands/outlook-format.js';
 import type { Projection, TargetOutlook } from '../../src/experiment/project.js';
 
 describe('target outlook line', () => {

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { Projection, TargetOutlook } from '../experiment/project.js';
-import { num } from './format.js';
+import type { Projection, TargetOutlook } from '../../experiment/project.js';
+import { num } from '../format.js';
 
 /**
  * `ilstc-2025: ILSTC 2025 ≥ 270,000 TEU — mean 306,327 ± 2,100 (80% 267,110 ± 5,300 – 336,178 ± 4,000, 95% …);

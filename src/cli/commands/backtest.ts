@@ -8,8 +8,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chongqingHistories } from '../data/history.js';
-import { chongqingScenario } from '../data/index.js';
+import { chongqingHistories } from '../../data/history.js';
+import { chongqingScenario } from '../../data/index.js';
 import {
   BACKTEST_MODELS,
   type BacktestModel,
@@ -17,14 +17,14 @@ import {
   fitWindow,
   type RollingBacktest,
   rollingBacktest,
-} from '../experiment/backtest.js';
-import { GROWTH_MODELS } from '../experiment/growth-models.js';
-import { loadScenario } from '../experiment/scenario-file.js';
-import { backtestChartData, backtestChartSvg, backtestScoreTable } from '../report/charts/backtest-chart.js';
-import type { ObservedSeries } from '../scenario/types.js';
-import { parseInteger, UsageError } from './args.js';
-import { num, table } from './format.js';
-import type { CliIo } from './main.js';
+} from '../../experiment/backtest.js';
+import { GROWTH_MODELS } from '../../experiment/growth-models.js';
+import { loadScenario } from '../../experiment/scenario-file.js';
+import { backtestChartData, backtestChartSvg, backtestScoreTable } from '../../report/charts/backtest-chart.js';
+import type { ObservedSeries } from '../../scenario/types.js';
+import { parseInteger, UsageError } from '../args.js';
+import { num, table } from '../format.js';
+import type { CliIo } from '../io.js';
 
 /** Help text of the command. */
 export const BACKTEST_HELP = `corridor-sim backtest [scenario.json] [options]
