@@ -9,7 +9,6 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Tinypool } from 'tinypool';
 import { requireSeed, type Seed } from '../engine/random.js';
 import { InvalidParameterError, SimulationError } from '../errors.js';
@@ -17,6 +16,7 @@ import { CorridorModel, type SimulateOptions, simulate } from '../model/corridor
 import type { RunResult } from '../model/result.js';
 import type { ScenarioSpec } from '../network/types.js';
 import type { ReplicationTask } from './worker.js';
+import { workerExecArgv } from './worker-options.js';
 
 /** Options of {@link replicate}. */
 export interface ReplicateOptions {
@@ -63,9 +63,15 @@ export function replicationSeed(seed: Seed, index: number): string {
   return `${typeof seed === 'number' ? `n${seed}` : `s${seed}`}#${index}`;
 }
 
-function here(): { file: string; typescript: boolean } {
-  const file = fileURLToPath(import.meta.url);
-  return { file, typescript: file.endsWith('.ts') };
+/**
+ * The module the pool's workers load: the compiled worker beside this file or, when corridor-sim runs from its
+ * TypeScript sources (vitest, tsx), worker-dev.mjs, which loads worker.ts through tsx. Resolved against this module's
+ * own URL, so an install path with `#`, `%` or spaces stays one file URL (a URL pasted together from a path would
+ * read `#sharp` as a fragment and `%20` as a space).
+ */
+function workerUrl(): URL {
+  const typescript = new URL(import.meta.url).pathname.endsWith('.ts');
+  return new URL(typescript ? './worker-dev.mjs' : './worker.js', import.meta.url);
 }
 
 /** Runs replications of `scenario` and returns them in index order. */
@@ -107,10 +113,9 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
 
   // Fail fast, in this thread, on a scenario or options the model rejects: one clear error instead of one per worker.
   new CorridorModel(scenario, taskOf(first).options);
-  const { file, typescript } = here();
   const pool = new Tinypool({
-    // Under vitest or tsx the sources are TypeScript: the workers load them through tsx (worker-dev.mjs).
-    filename: new URL(typescript ? './worker-dev.mjs' : './worker.js', `file://${file}`).href,
+    filename: workerUrl().href,
+    execArgv: workerExecArgv(process.execArgv),
     minThreads: workers,
     maxThreads: workers,
   });
