@@ -26,4 +26,5 @@ export {
   writeScenarioJsonSchema,
 } from './schema.js';
 export { scenarioReferenceMarkdown } from './schema-reference.js';
+export * from './shards.js';
 export * from './summary.js';

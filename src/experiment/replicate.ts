@@ -57,9 +57,18 @@ export interface ReplicationSet {
   runs: RunResult[];
 }
 
-/** The seed of replication `index` under root `seed`. */
+/** Replication indices are integers from 0 to 2^53 − 1: beyond, two indices can be the same double. */
+function requireIndex(field: string, index: unknown): number {
+  if (!Number.isSafeInteger(index) || (index as number) < 0) {
+    throw new InvalidParameterError(field, index, 'a replication index (an integer from 0 to 2^53 - 1)');
+  }
+  return index as number;
+}
+
+/** The seed of replication `index` (an integer from 0 to 2^53 − 1) under root `seed`. */
 export function replicationSeed(seed: Seed, index: number): string {
   requireSeed('seed', seed);
+  requireIndex('index', index);
   return `${typeof seed === 'number' ? `n${seed}` : `s${seed}`}#${index}`;
 }
 
@@ -82,7 +91,14 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
     throw new InvalidParameterError('replications', replications, 'an integer >= 1');
   }
   const first = options.first ?? 0;
-  if (!Number.isInteger(first) || first < 0) throw new InvalidParameterError('first', first, 'an integer >= 0');
+  if (!Number.isSafeInteger(first) || first < 0) throw new InvalidParameterError('first', first, 'an integer >= 0');
+  if (replications - 1 > Number.MAX_SAFE_INTEGER - first) {
+    throw new InvalidParameterError(
+      'replications',
+      replications,
+      `at most ${Number.MAX_SAFE_INTEGER - first + 1}, so that the last index (first + replications - 1) is at most 2^53 - 1`,
+    );
+  }
   const workers = options.workers ?? Math.min(availableParallelism(), replications);
   if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
 
@@ -140,7 +156,9 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
 
 /**
  * Combines replication sets of the same scenario and seed (e.g. shards run in other processes) into one, ordered by
- * replication index. Throws if they disagree on scenario or seed, or hold the same index twice.
+ * replication index. Throws if they disagree on scenario or seed, hold the same index twice, hold an index that is
+ * not an integer from 0 to 2^53 − 1, or a run whose seed is not the seed of its index. Gaps in the indices are
+ * allowed here; for shard files, {@link mergeShards} also checks content hashes and refuses gaps unless told.
  */
 export function mergeReplications(sets: readonly ReplicationSet[]): ReplicationSet {
   const firstSet = sets[0];
@@ -157,10 +175,27 @@ export function mergeReplications(sets: readonly ReplicationSet[]): ReplicationS
         `${JSON.stringify(firstSet.seed)} (the first set's)`,
       );
     }
+    if (set.runs.length !== set.indices.length) {
+      throw new InvalidParameterError(
+        `sets[${k}].runs`,
+        `${set.runs.length} runs`,
+        `${set.indices.length}, one per index`,
+      );
+    }
     set.indices.forEach((index, i) => {
+      requireIndex(`sets[${k}].indices[${i}]`, index);
       if (byIndex.has(index))
         throw new InvalidParameterError(`sets[${k}].indices`, index, 'an index no other set holds');
-      byIndex.set(index, set.runs[i] as RunResult);
+      const run = set.runs[i] as RunResult;
+      const seed = replicationSeed(firstSet.seed, index);
+      if (run.seed !== seed) {
+        throw new InvalidParameterError(
+          `sets[${k}].runs[${i}].seed`,
+          run.seed,
+          `${JSON.stringify(seed)}, the seed of replication ${index}`,
+        );
+      }
+      byIndex.set(index, run);
     });
   });
   const indices = [...byIndex.keys()].sort((a, b) => a - b);
