@@ -584,7 +584,7 @@ export function mergeShards(
           file,
           `indices[${i}]`,
           index,
-          `an index no other shard holds (${other.file === file ? 'it is twice in this shard' : `${other.file} holds it too`}); merge shards of distinct ranges`,
+          `an index no other shard holds (${other.file === file ? 'the shard is given twice' : `${other.file} holds it too`}); merge shards of distinct ranges`,
         );
       }
       holder.set(index, { file, run: shard.runs[i] as RunResult, sha: shard.shard.runSha256[i] as string });

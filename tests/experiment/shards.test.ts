@@ -211,6 +211,14 @@ describe('shards', () => {
     const twice = json(a);
     twice.indices = [0, 0];
     expect(parse(twice).message).toBe('x.json: indices[1]: 0 is not an index not already held (indices[0] is 0)');
+    expect(
+      shardError(() =>
+        mergeShards([
+          { file: 'a.json', shard: a },
+          { file: 'a.json', shard: a },
+        ]),
+      ).message,
+    ).toContain('(the shard is given twice)');
     const overlap = shardError(() =>
       mergeShards([
         { file: 'a.json', shard: a },
