@@ -25,10 +25,16 @@ export function parseReplications(value: string | undefined, fallback: number): 
   if (range) {
     const first = Number(range[1]);
     const last = Number(range[2]);
+    // Beyond 2^53 - 1 two indices can be one double (9007199254740993..9007199254740994 would run one twice).
+    if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last)) {
+      throw new UsageError(`--replications: "${value}" has an index above ${Number.MAX_SAFE_INTEGER} (2^53 - 1)`);
+    }
     if (last < first) throw new UsageError(`--replications: "${value}" is not a range first..last with last >= first`);
     return { first, count: last - first + 1 };
   }
-  if (/^\d+$/.test(value) && Number(value) >= 1) return { first: 0, count: Number(value) };
+  if (/^\d+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))) {
+    return { first: 0, count: Number(value) };
+  }
   throw new UsageError(`--replications: "${value}" is not a count (e.g. 20) or a range (e.g. 0..249)`);
 }
 

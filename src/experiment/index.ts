@@ -17,4 +17,5 @@ export {
   saveScenario,
   writeScenarioJsonSchema,
 } from './scenario-file.js';
+export * from './shards.js';
 export * from './summary.js';

@@ -9,7 +9,6 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Tinypool } from 'tinypool';
 import { requireSeed, type Seed } from '../engine/random.js';
 import { InvalidParameterError, SimulationError } from '../errors.js';
@@ -17,6 +16,7 @@ import { CorridorModel, type SimulateOptions, simulate } from '../model/corridor
 import type { RunResult } from '../model/result.js';
 import type { ScenarioSpec } from '../scenario/types.js';
 import type { ReplicationTask } from './worker.js';
+import { workerExecArgv } from './worker-options.js';
 
 /** Options of {@link replicate}. */
 export interface ReplicateOptions {
@@ -57,15 +57,30 @@ export interface ReplicationSet {
   runs: RunResult[];
 }
 
-/** The seed of replication `index` under root `seed`. */
+/** Replication indices are integers from 0 to 2^53 − 1: beyond, two indices can be the same double. */
+function requireIndex(field: string, index: unknown): number {
+  if (!Number.isSafeInteger(index) || (index as number) < 0) {
+    throw new InvalidParameterError(field, index, 'a replication index (an integer from 0 to 2^53 - 1)');
+  }
+  return index as number;
+}
+
+/** The seed of replication `index` (an integer from 0 to 2^53 − 1) under root `seed`. */
 export function replicationSeed(seed: Seed, index: number): string {
   requireSeed('seed', seed);
+  requireIndex('index', index);
   return `${typeof seed === 'number' ? `n${seed}` : `s${seed}`}#${index}`;
 }
 
-function here(): { file: string; typescript: boolean } {
-  const file = fileURLToPath(import.meta.url);
-  return { file, typescript: file.endsWith('.ts') };
+/**
+ * The module the pool's workers load: the compiled worker beside this file or, when corridor-sim runs from its
+ * TypeScript sources (vitest, tsx), worker-dev.mjs, which loads worker.ts through tsx. Resolved against this module's
+ * own URL, so an install path with `#`, `%` or spaces stays one file URL (a URL pasted together from a path would
+ * read `#sharp` as a fragment and `%20` as a space).
+ */
+function workerUrl(): URL {
+  const typescript = new URL(import.meta.url).pathname.endsWith('.ts');
+  return new URL(typescript ? './worker-dev.mjs' : './worker.js', import.meta.url);
 }
 
 /** Runs replications of `scenario` and returns them in index order. */
@@ -76,7 +91,14 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
     throw new InvalidParameterError('replications', replications, 'an integer >= 1');
   }
   const first = options.first ?? 0;
-  if (!Number.isInteger(first) || first < 0) throw new InvalidParameterError('first', first, 'an integer >= 0');
+  if (!Number.isSafeInteger(first) || first < 0) throw new InvalidParameterError('first', first, 'an integer >= 0');
+  if (replications - 1 > Number.MAX_SAFE_INTEGER - first) {
+    throw new InvalidParameterError(
+      'replications',
+      replications,
+      `at most ${Number.MAX_SAFE_INTEGER - first + 1}, so that the last index (first + replications - 1) is at most 2^53 - 1`,
+    );
+  }
   const workers = options.workers ?? Math.min(availableParallelism(), replications);
   if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
 
@@ -107,10 +129,9 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
 
   // Fail fast, in this thread, on a scenario or options the model rejects: one clear error instead of one per worker.
   new CorridorModel(scenario, taskOf(first).options);
-  const { file, typescript } = here();
   const pool = new Tinypool({
-    // Under vitest or tsx the sources are TypeScript: the workers load them through tsx (worker-dev.mjs).
-    filename: new URL(typescript ? './worker-dev.mjs' : './worker.js', `file://${file}`).href,
+    filename: workerUrl().href,
+    execArgv: workerExecArgv(process.execArgv),
     minThreads: workers,
     maxThreads: workers,
   });
@@ -135,7 +156,9 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
 
 /**
  * Combines replication sets of the same scenario and seed (e.g. shards run in other processes) into one, ordered by
- * replication index. Throws if they disagree on scenario or seed, or hold the same index twice.
+ * replication index. Throws if they disagree on scenario or seed, hold the same index twice, hold an index that is
+ * not an integer from 0 to 2^53 − 1, or a run whose seed is not the seed of its index. Gaps in the indices are
+ * allowed here; for shard files, {@link mergeShards} also checks content hashes and refuses gaps unless told.
  */
 export function mergeReplications(sets: readonly ReplicationSet[]): ReplicationSet {
   const firstSet = sets[0];
@@ -152,10 +175,27 @@ export function mergeReplications(sets: readonly ReplicationSet[]): ReplicationS
         `${JSON.stringify(firstSet.seed)} (the first set's)`,
       );
     }
+    if (set.runs.length !== set.indices.length) {
+      throw new InvalidParameterError(
+        `sets[${k}].runs`,
+        `${set.runs.length} runs`,
+        `${set.indices.length}, one per index`,
+      );
+    }
     set.indices.forEach((index, i) => {
+      requireIndex(`sets[${k}].indices[${i}]`, index);
       if (byIndex.has(index))
         throw new InvalidParameterError(`sets[${k}].indices`, index, 'an index no other set holds');
-      byIndex.set(index, set.runs[i] as RunResult);
+      const run = set.runs[i] as RunResult;
+      const seed = replicationSeed(firstSet.seed, index);
+      if (run.seed !== seed) {
+        throw new InvalidParameterError(
+          `sets[${k}].runs[${i}].seed`,
+          run.seed,
+          `${JSON.stringify(seed)}, the seed of replication ${index}`,
+        );
+      }
+      byIndex.set(index, run);
     });
   });
   const indices = [...byIndex.keys()].sort((a, b) => a - b);

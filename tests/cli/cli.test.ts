@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isMainModule as exampleIsMain } from '../../examples/lib.js';
 import { isMainModule } from '../../src/cli/main.js';
+import type { Shard } from '../../src/index.js';
 import { checkReportTarget, ReportError } from '../../src/report/write.js';
 import { VERSION } from '../../src/version.js';
 import { lineScenario, twoRouteScenario } from '../model/fixtures.js';
@@ -192,7 +193,9 @@ describe('corridor-sim CLI', () => {
     expect(refused.out).toBe('');
     const bundled = await cli('merge', a, b, '--out', join(dir, 'report-merge-2'));
     expect(bundled.code).toBe(2);
-    expect(bundled.err).toContain('holds runs of "line"');
+    expect(bundled.err).toMatch(
+      /m-a\.json: shard\.scenarioSha256: "[0-9a-f]{64}" is not "[0-9a-f]{64}", the hash of the given scenario "Chongqing/,
+    );
     expect(existsSync(join(dir, 'report-merge-2'))).toBe(false);
   });
 
@@ -201,24 +204,119 @@ describe('corridor-sim CLI', () => {
     const c = file('c.json', (await cli('run', line, '--replications', '2..3', '--seed', '2', '--json', ...short)).out);
     const seed = await cli('merge', a, c);
     expect(seed.code).toBe(2);
-    expect(seed.err).toContain(`${c}: seed 2 differs from ${a}'s seed 1`);
-    expect(seed.err).not.toContain('sets[');
+    expect(seed.err).toContain(`${c}: shard.settings.seed: 2 is not 1, the seed of ${a}'s replications`);
 
     const d = file('d.json', (await cli('run', line, '--replications', '1..2', '--json', ...short)).out);
     const overlap = await cli('merge', a, d);
     expect(overlap.code).toBe(2);
-    expect(overlap.err).toContain(`${d}: replication 1 is also in ${a}`);
+    expect(overlap.err).toContain(`${d}: indices[0]: 1 is not an index no other shard holds (${a} holds it too)`);
 
     const other = file('other.json', (await cli('run', two, '--replications', '2..3', '--json', ...short)).out);
     const scenario = await cli('merge', a, other);
     expect(scenario.code).toBe(2);
-    expect(scenario.err).toContain(`${other}: scenario "two routes" differs from ${a}'s scenario "line"`);
+    expect(scenario.err).toContain(`${other}: scenario: "two routes" is not "line", the scenario of ${a}`);
+
+    // Another scenario of the same name: refused by its content hash.
+    const sameName = lineScenario();
+    sameName.services[0]!.capacityTeu = 60;
+    const twin = file('twin.json', sameName);
+    const t = file('t.json', (await cli('run', twin, '--replications', '2..3', '--json', ...short)).out);
+    const twinMerge = await cli('merge', a, t);
+    expect(twinMerge.code).toBe(2);
+    expect(twinMerge.err).toContain(`${t}: shard.scenarioSha256:`);
+    expect(twinMerge.err).toContain('both are named "line" but their contents differ');
 
     const later = ['--start', '2024-02-01', '--years', '0.2', '--workers', '0', '--quiet'];
     const e = file('e.json', (await cli('run', line, '--replications', '4..4', '--json', ...later)).out);
     const period = await cli('merge', a, e);
     expect(period.code).toBe(2);
-    expect(period.err).toMatch(new RegExp(`${e}: runs 2024-02-01.* as ${a}'s do`));
+    expect(period.err).toMatch(
+      new RegExp(`${e}: shard\\.settings\\.startDate: "2024-02-01.* is not "2024-01-01.*, the startDate of ${a}'s`),
+    );
+  });
+
+  it('merge refuses edited, relabelled, broken and gapped shards with exit 2, naming the file and the JSON path', async () => {
+    const text = (await cli('run', line, '--replications', '0..1', '--json', ...short)).out;
+    const a = file('ok-a.json', text);
+    const edit = (name: string, change: (shard: Shard) => void) => {
+      const shard = JSON.parse(text) as Shard;
+      change(shard);
+      return file(name, shard);
+    };
+    const expectRefused = async (path: string, message: string | RegExp) => {
+      const r = await cli('merge', path);
+      expect(r.code).toBe(2);
+      expect(r.err).not.toMatch(/TypeError|\n\s+at /);
+      if (typeof message === 'string') expect(r.err).toContain(`${path}: ${message}`);
+      else expect(r.err).toMatch(message);
+    };
+    const doubled = edit('doubled.json', (s) => {
+      s.runs[0]!.conservation.generatedTeu *= 2;
+    });
+    await expectRefused(doubled, /doubled\.json: runs\[0\]: .* changed after the shard was written/);
+    await expectRefused(
+      edit('negative.json', (s) => {
+        s.runs[1]!.conservation.generatedTeu = -1;
+      }),
+      'runs[1].conservation.generatedTeu: -1 is not a finite number >= 0',
+    );
+    await expectRefused(
+      edit('null.json', (s) => {
+        s.runs[1]!.conservation.generatedTeu = null as unknown as number;
+      }),
+      'runs[1].conservation.generatedTeu: null is not a finite number >= 0',
+    );
+    await expectRefused(
+      edit('relabelled.json', (s) => {
+        s.indices = [5, 6];
+      }),
+      'runs[0].seed: "n1#0" is not "n1#5", the seed of replication 5',
+    );
+    for (const [name, bad] of [
+      ['string-index.json', '"0"'],
+      ['null-index.json', 'null'],
+      ['fraction-index.json', '0.5'],
+      ['negative-index.json', '-1'],
+    ] as const) {
+      await expectRefused(
+        edit(name, (s) => {
+          s.indices[0] = JSON.parse(bad);
+        }),
+        `indices[0]: ${bad} is not a replication index (an integer from 0 to 2^53 - 1)`,
+      );
+    }
+    await expectRefused(
+      edit('broken.json', (s) => {
+        s.runs[0]!.corridors = 'gone' as never;
+      }),
+      'runs[0].corridors: "gone" is not an object',
+    );
+    await expectRefused(
+      edit('unhashed.json', (s) => {
+        delete (s as Partial<Shard>).shard;
+      }),
+      'shard: undefined is not an object',
+    );
+
+    const later = file('ok-later.json', (await cli('run', line, '--replications', '3..3', '--json', ...short)).out);
+    const gap = await cli('merge', a, later);
+    expect(gap.code).toBe(2);
+    expect(gap.err).toContain(`${later}: indices[0]: 3 is not 2 (replications 2 are missing`);
+    const allowed = await cli('merge', a, later, '--allow-gaps', '--json');
+    expect(allowed.code).toBe(0);
+    const merged = JSON.parse(allowed.out);
+    expect(merged.indices).toEqual([0, 1, 3]);
+    // The merged output is itself a shard.
+    expect(JSON.parse((await cli('merge', file('merged.json', merged), '--allow-gaps', '--json')).out).indices).toEqual(
+      [0, 1, 3],
+    );
+  });
+
+  it('--replications refuses indices beyond 2^53 - 1 (two of them would be one double)', async () => {
+    const r = await cli('run', line, '--replications', '9007199254740993..9007199254740994', ...short);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--replications: "9007199254740993..9007199254740994" has an index above 9007199254740991');
+    expect((await cli('run', line, '--replications', '99999999999999999999', ...short)).code).toBe(2);
   });
 
   it('an unwritable --out fails before the run, naming the path and the system error', async () => {

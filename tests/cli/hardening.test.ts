@@ -73,7 +73,7 @@ describe('corridor-sim as a process: streams and exit codes', { timeout: 240_000
     expect(mergeQuiet.code).toBe(2);
     expect(mergeQuiet.out).toBe('');
     expect(mergeQuiet.err).toContain(
-      'corridor-sim merge: unknown option --quiet; the options are --json, --out, --scenario, --help',
+      'corridor-sim merge: unknown option --quiet; the options are --allow-gaps, --json, --out, --scenario, --help',
     );
     expect(mergeQuiet.err).not.toContain(RAW_NODE_MESSAGE);
   });

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { replicate } from '../../experiment/replicate.js';
+import { replicateShard } from '../../experiment/shards.js';
 import { summariseRuns } from '../../experiment/summary.js';
 import { checkReportTarget } from '../../report/write.js';
 import { parseOptions, parseReplications, parseSeed, parseStartDate, parseYears, UsageError } from '../args.js';
@@ -37,7 +37,7 @@ ${COMMON}`,
     if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
-    const set = await replicate(scenario, {
+    const set = await replicateShard(scenario, {
       replications: range.count,
       first: range.first,
       seed: parseSeed(values.seed, 1),
@@ -50,7 +50,7 @@ ${COMMON}`,
     const summary = summariseRuns(set.runs);
     const year = start.slice(0, 4);
     if (values.json) {
-      io.out(JSON.stringify({ kind: 'replications', ...set, summary }));
+      io.out(JSON.stringify({ ...set, summary }));
     } else {
       io.out(
         `${scenario.name}: ${count(set.runs.length, 'replication')} from ${start}, ${count(years, 'year')}, seed ${set.seed}\n`,
