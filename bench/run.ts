@@ -14,6 +14,7 @@ for (const [name, file, fn] of [
   ['routing', './routing.bench.js', 'runRoutingBench'],
   ['model', './model.bench.js', 'runModelBench'],
   ['experiment', './experiment.bench.js', 'runExperimentBench'],
+  ['forecast', './forecast.bench.js', 'runForecastBench'],
 ] as const) {
   try {
     const mod = (await import(file)) as Record<string, Suite>;

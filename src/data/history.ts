@@ -107,3 +107,114 @@ export function chengduChongqingChinaEuropeRailSeries(): ObservedSeries {
     ],
   };
 }
+
+/**
+ * Guoyuan port (Chongqing's main Yangtze container port) throughput, TEU per year. Two years only, and the outlets
+ * may define the port area differently from each other and from the 1.289 M TEU reported for all of Chongqing port
+ * in 2017 (S/M): context, not a series to fit.
+ */
+export function guoyuanPortSeries(): ObservedSeries {
+  return {
+    id: 'guoyuan-port',
+    corridor: 'Yangtze',
+    unit: 'TEU',
+    points: [
+      { year: 2021, value: 526_500, source: 'S/M Guoyuan port 526,500 TEU (port-area definition may differ)' },
+      { year: 2023, value: 990_000, source: 'S/M Guoyuan port 990,000 TEU (port-area definition may differ)' },
+    ],
+  };
+}
+
+/** A sourced annual series in a unit other than TEU (context: growth of a related quantity). */
+export interface QuantitySeries {
+  id: string;
+  corridor: string;
+  /** Mt: million tonnes. */
+  unit: 'Mt';
+  points: { year: number; value: number; source: string }[];
+}
+
+/**
+ * Cargo through the Three Gorges locks, million tonnes per year (all cargo, not only containers). The 2024 figure is
+ * for the locks only (the ship lift excluded), so it is not comparable with the others: it is listed, not fitted.
+ * Context for the Yangtze market: it is not Chongqing's container volume.
+ */
+export function threeGorgesLockCargoSeries(): QuantitySeries {
+  return {
+    id: 'three-gorges-lock-cargo',
+    corridor: 'Yangtze',
+    unit: 'Mt',
+    points: [
+      { year: 2016, value: 130.5, source: 'S/H Three Gorges locks cargo 130.5 Mt' },
+      { year: 2019, value: 146, source: 'S/H Three Gorges locks cargo 146 Mt' },
+      { year: 2022, value: 156, source: 'S/M Three Gorges locks cargo ~156 Mt' },
+      { year: 2023, value: 169, source: 'S/H Three Gorges locks cargo 169 Mt' },
+      { year: 2024, value: 154, source: 'S/M 154 Mt through the locks only (ship lift excluded): not comparable' },
+    ],
+  };
+}
+
+/** What history each corridor of the bundled scenario has, and whether a growth model can be fitted to it. */
+export interface CorridorHistory {
+  corridor: string;
+  /** Ids of the series in TEU of the corridor's own volume, usable for fitting (in `chongqingHistories()`). */
+  series: string[];
+  /** Ids of context series (other units, other geography or inconsistent definitions): not fitted. */
+  context: string[];
+  /** Points of the fitted series, and whether that is enough for the projection's history fit (>= 4 points). */
+  points: number;
+  usable: boolean;
+  note: string;
+}
+
+/**
+ * The sourced TEU series of the bundled corridors' own volumes, for a scenario's `history`: ILSTC via Chongqing
+ * (2017–2024) and Chongqing's China–Europe trains in TEU (2017, 2018, 2020; D: trains × 82 TEU per train).
+ */
+export function chongqingHistories(): ObservedSeries[] {
+  return [ilstcChongqingSeries(), chongqingChinaEuropeRailSeries()];
+}
+
+/** Per corridor of the bundled scenario: the history the facts allow, and why a market has none. */
+export function chongqingHistoryCoverage(): CorridorHistory[] {
+  return [
+    {
+      corridor: 'ILSTC',
+      series: ['ilstc-chongqing'],
+      context: ['ilstc-rail-sea-national'],
+      points: 8,
+      usable: true,
+      note: '2017–2024 (2017 is the ramp-up year, left out of fits); S and D figures',
+    },
+    {
+      corridor: 'CR-Express',
+      series: ['cr-express-chongqing-derived'],
+      context: ['cr-express-chengdu-chongqing'],
+      points: 3,
+      usable: false,
+      note:
+        '3 points (2017, 2018, 2020; trains S/H × 82 TEU per train D/H, so D) with a gap, covering CR-Express and ' +
+        'Northern together; fewer than the 4 a projection needs, so the market borrows its spread. 2021 is reported ' +
+        'for the first half only (1,359 trains) and 2022 onwards not for Chongqing alone',
+    },
+    {
+      corridor: 'Northern',
+      series: [],
+      context: ['cr-express-chongqing-derived'],
+      points: 0,
+      usable: false,
+      note: "no series of its own: Chongqing's China–Europe/Russia trains are reported together (see CR-Express)",
+    },
+    {
+      corridor: 'Yangtze',
+      series: [],
+      context: ['guoyuan-port', 'three-gorges-lock-cargo'],
+      points: 0,
+      usable: false,
+      note:
+        'no consistent TEU series: Chongqing port 1.289 M TEU (2017) and Guoyuan 526,500 (2021) / 990,000 (2023) ' +
+        'may define the port differently; 73% of 666,400 foreign-trade TEU went by the Yangtze in 2018 (one year); ' +
+        'Three Gorges lock cargo is in tonnes of all cargo',
+    },
+  ];
+}

@@ -6,11 +6,29 @@
  * of the observed log growth rates, used by projections as the spread of a year's growth), and prediction intervals
  * for a future year from the Student-t distribution with n − 2 degrees of freedom.
  *
+ * **The window.** A corridor's first year (its first trains) is a ramp-up, not a point on the trend: ILSTC via
+ * Chongqing went from < 3,000 TEU in 2017 to 34,000 in 2018. Without `fromYear`, leading ramp-up years (a year
+ * whose successor is more than 3× it; see {@link detectRampUp}) are left out and listed in `excluded`; with
+ * `fromYear`, the window starts there and a ramp-up year inside it is reported in `warnings`. Either way the result
+ * states the window it used.
+ *
+ * Other growth models (damped trend, saturating curve, naive baselines) and rolling-origin back-tests of all of
+ * them are in {@link rollingBacktest}; {@link backtest} with `models` or `origins` runs one.
+ *
  * @module
  */
 import { studentTQuantile } from '../engine/statistics/student-t.js';
 import { InvalidParameterError } from '../errors.js';
 import type { ObservedSeries } from '../scenario/types.js';
+import {
+  detectRampUp,
+  type ExcludedYear,
+  fitWindow,
+  type RollingBacktest,
+  type RollingBacktestOptions,
+  rollingBacktest,
+} from './backtest.js';
+import { checkSeries, type NamedSeries } from './growth-models.js';
 
 /** An observed point. */
 export interface Observation {
@@ -20,7 +38,10 @@ export interface Observation {
 
 /** Options of {@link calibrate}. */
 export interface CalibrateOptions {
-  /** First year used (default: the series' first). Ramp-up years (first trains) distort a trend: skip them. */
+  /**
+   * First year used. Default: the series' first year after its ramp-up years, which are left out and listed in
+   * the result's `excluded` (see the module notes).
+   */
   fromYear?: number;
   /** Last year used (default: the series' last). */
   throughYear?: number;
@@ -37,9 +58,14 @@ export interface Prediction {
 
 /** A fitted growth model. */
 export interface GrowthCalibration {
+  /** The window fitted: `fromYear`–`throughYear`, `points` observations. */
   fromYear: number;
   throughYear: number;
   points: number;
+  /** Leading years left out of the window as ramp-up (only when `fromYear` was not given). */
+  excluded: ExcludedYear[];
+  /** Doubts about the window: a ramp-up year inside a window chosen by `fromYear`. */
+  warnings: string[];
   /** Trend growth per year, e^b − 1. */
   growthPerYear: number;
   /** Standard error of the log-slope b. */
@@ -55,28 +81,43 @@ export interface GrowthCalibration {
   predict(year: number): Prediction;
 }
 
-function observationsOf(history: ObservedSeries | readonly Observation[]): Observation[] {
-  const points = Array.isArray(history) ? history : (history as ObservedSeries).points;
-  return points.map((p, i) => {
-    if (!(Number.isInteger(p.year) && Number.isFinite(p.value) && p.value > 0)) {
-      throw new InvalidParameterError(`history.points[${i}]`, p, 'a point with an integer year and a value > 0');
-    }
-    return { year: p.year, value: p.value };
-  });
+function seriesOf(history: ObservedSeries | readonly Observation[]): NamedSeries {
+  if (Array.isArray(history)) return { id: 'history', points: history as readonly Observation[] };
+  const series = history as ObservedSeries;
+  return { id: series.id, points: series.points };
 }
 
-/** Fits log-linear growth to `history` (an observed series or plain points). Needs at least 3 points. */
+function observationsOf(history: ObservedSeries | readonly Observation[]): Observation[] {
+  return checkSeries(seriesOf(history), 1, 'calibration');
+}
+
+/**
+ * Fits log-linear growth to `history` (an observed series or plain points, years strictly increasing). Needs at
+ * least 3 points in the window; see the module notes for how the window is chosen.
+ */
 export function calibrate(
   history: ObservedSeries | readonly Observation[],
   options: CalibrateOptions = {},
 ): GrowthCalibration {
-  const all = observationsOf(history).sort((a, b) => a.year - b.year);
-  const fromYear = options.fromYear ?? all[0]?.year ?? 0;
+  const series = seriesOf(history);
+  const window = fitWindow(series, options.fromYear);
+  const all = observationsOf(history);
+  const fromYear = window.fromYear;
   const throughYear = options.throughYear ?? all.at(-1)?.year ?? 0;
-  const used = all.filter((p) => p.year >= fromYear && p.year <= throughYear);
+  const used = window.points.filter((p) => p.year <= throughYear);
   if (used.length < 3) {
-    throw new InvalidParameterError('history', used.length, `at least 3 points between ${fromYear} and ${throughYear}`);
+    throw new InvalidParameterError(
+      series.id,
+      used.length,
+      `at least 3 points between ${fromYear} and ${throughYear} (the log-linear fit needs 3)`,
+    );
   }
+  const warnings =
+    options.fromYear === undefined
+      ? []
+      : detectRampUp(used).map(
+          (e) => `${series.id} ${e.year} (${e.value}) looks like a ramp-up year inside the window: ${e.reason}`,
+        );
   const n = used.length;
   const xs = used.map((p) => p.year);
   const ys = used.map((p) => Math.log(p.value));
@@ -120,6 +161,8 @@ export function calibrate(
     fromYear,
     throughYear,
     points: n,
+    excluded: window.excluded,
+    warnings,
     growthPerYear: Math.exp(slope) - 1,
     logSlopeSe: residualSd / Math.sqrt(sxx),
     residualSd,
@@ -143,8 +186,30 @@ export interface Backtest {
   inside95: boolean;
 }
 
-/** Calibrates through `throughYear` and predicts `throughYear + 1`, which must be in the history. */
+/**
+ * Back-tests growth models on `history`:
+ * - with `{ throughYear }` (and optionally `fromYear`): calibrates the log-linear model through `throughYear` and
+ *   predicts `throughYear + 1`, which must be in the history;
+ * - with `{ models, origins }` (either or both): the rolling-origin back-test of {@link rollingBacktest}, every
+ *   model refitted before each held-out year and scored beside the naive baselines.
+ */
 export function backtest(
+  history: ObservedSeries | readonly Observation[],
+  options: CalibrateOptions & { throughYear: number },
+): Backtest;
+export function backtest(
+  history: ObservedSeries | readonly Observation[],
+  options: RollingBacktestOptions & { throughYear?: undefined },
+): RollingBacktest;
+export function backtest(
+  history: ObservedSeries | readonly Observation[],
+  options: (CalibrateOptions & { throughYear: number }) | (RollingBacktestOptions & { throughYear?: undefined }),
+): Backtest | RollingBacktest {
+  if (options.throughYear === undefined) return rollingBacktest(seriesOf(history), options as RollingBacktestOptions);
+  return singleBacktest(history, options as CalibrateOptions & { throughYear: number });
+}
+
+function singleBacktest(
   history: ObservedSeries | readonly Observation[],
   options: CalibrateOptions & { throughYear: number },
 ): Backtest {

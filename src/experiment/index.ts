@@ -4,8 +4,10 @@
  *
  * @module
  */
+export * from './backtest.js';
 export * from './calibrate.js';
 export * from './compare.js';
+export * from './growth-models.js';
 export * from './project.js';
 export * from './replicate.js';
 export {

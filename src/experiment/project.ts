@@ -19,6 +19,15 @@
  * - **the trend** (`growth`): `'scenario'` (default) keeps every flow's own growth rate from the scenario;
  *   `'history'` replaces it, for each market with a history of its own, by the history's fitted trend (e^b − 1), so
  *   the projection extrapolates the observed growth instead of the scenario's assumption.
+ * - **growth models** (`growth` one of `'log-linear'`, `'damped'`, `'saturating'`, `'rw-drift'`, `'last-growth'`
+ *   or `'auto'`; see {@link rollingBacktest}): each market with a history of its own is fitted that model (after
+ *   the history's ramp-up years), and future r's volume of the market in year y is the u_r-quantile of the model's
+ *   predictive distribution for y, u_r uniform, drawn once per future (`projection/growth/<market>/model`). Each
+ *   year's spread is thus the model's, parameter uncertainty included, and a future that starts high stays high
+ *   (paths are comonotone across years: the spread of growth between two projected years is understated). The
+ *   random walk and trend shift are not added for such a market (s = σ = 0). `'auto'` weights the models by their
+ *   back-test scores and the market says which and why. Markets without a history keep the scenario's rates and
+ *   borrowed spreads.
  * - random draws come from the future's own streams (`projection/growth/<market>/...`), so a future's path is the
  *   same whatever years are projected or how many workers run;
  * - **dated changes**: services and disruptions start and end on their dates (the model's `startDate`/`endDate`);
@@ -27,21 +36,34 @@
  *   wait; and once per route, a reliability term of 0.5 × (p95 − mean)/1.645 of its corridor's door-to-door hours
  *   (a standard-deviation proxy valued at a reliability ratio of 0.5).
  *
- * For each year it reports every KPI summarised over replications and, for each target of that year, the mean,
- * the 80% and 95% intervals (percentiles across replications) and the probability of meeting it with its Wilson
- * 95% interval.
+ * For each year it reports every KPI summarised over replications and, for each target of that year and each
+ * corridor's volume, the mean and the 80% and 95% prediction intervals across replications, defined by order
+ * statistics at rank p(n + 1) so that they cover one more independent future with the stated probability (see
+ * {@link predictionInterval}), and for each target the probability of meeting it with its Wilson 95% interval.
+ * Every one of these numbers comes with its Monte Carlo error (`mcError`), and the projection warns when the
+ * replications are too few for a level (9 for 80%, 39 for 95%).
  *
  * @module
  */
 import { RandomStreams, requireSeed, type Seed } from '../engine/random.js';
+import {
+  minimumDrawsFor,
+  type PredictionInterval,
+  predictionInterval,
+  proportionEstimate,
+} from '../engine/statistics/prediction-interval.js';
 import { InvalidParameterError } from '../errors.js';
 import type { RunResult } from '../model/result.js';
 import { buildNetwork, type CorridorNetwork } from '../network/build.js';
 import { shortestRoute } from '../network/routing/index.js';
 import type { ScenarioSpec } from '../scenario/types.js';
+import { type BacktestModel, type FittedGrowthModel, fitGrowthModel, fitWindow } from './backtest.js';
 import { calibrate } from './calibrate.js';
+import { GROWTH_MODELS, type GrowthForecast } from './growth-models.js';
 import { replicate, replicationSeed } from './replicate.js';
-import { type KpiSummary, quantileOfSorted, type ReplicationSummary, summariseRuns } from './summary.js';
+import { type KpiSummary, type ReplicationSummary, summariseRuns } from './summary.js';
+
+export { wilsonInterval } from '../engine/statistics/prediction-interval.js';
 
 /** Options of {@link project}. */
 export interface ProjectOptions {
@@ -76,12 +98,33 @@ export interface TargetOutlook {
   year: number;
   targetTeu: number;
   meanTeu: number;
+  /** 80% prediction interval of the year's TEU (order statistics at p(n + 1): see {@link predictionInterval}). */
   interval80: [number, number];
+  /** 95% prediction interval, defined likewise. */
   interval95: [number, number];
   /** Share of replications meeting the target. */
   probability: number;
   /** Wilson 95% interval of that probability. */
   probabilityCi95: [number, number];
+  /** Monte Carlo error of every number above. */
+  mcError: OutlookError & {
+    /** Standard error √(p(1 − p)/n) of `probability`. */
+    probabilitySe: number;
+  };
+  /** Set when the replications are too few for a level (see {@link predictionInterval}). */
+  warnings?: string[];
+}
+
+/**
+ * Monte Carlo error of a projected quantity: standard error of the mean, and of each interval bound (from the
+ * distribution-free confidence interval of the quantile; see {@link predictionInterval}), as `[lower, upper]`.
+ */
+export interface OutlookError {
+  meanSe: number;
+  interval80Se: [number, number];
+  interval95Se: [number, number];
+  /** The coverage each interval has with this many replications: its level, or less when n is too small. */
+  achievedCoverage: { interval80: number; interval95: number };
 }
 
 /** One projected year. */
@@ -89,12 +132,27 @@ export interface ProjectedYear {
   year: number;
   summary: ReplicationSummary;
   targets: TargetOutlook[];
-  /** Volume of each corridor key in the year: mean and percentile intervals across replications. */
-  volumes: Record<string, { mean: number; interval80: [number, number]; interval95: [number, number] }>;
+  /** Volume of each corridor key in the year: mean and prediction intervals across replications. */
+  volumes: Record<string, VolumeOutlook>;
 }
 
-/** How the trend of demand is set: see {@link ProjectOptions.growth}. */
-export type GrowthModel = 'scenario' | 'history';
+/** A corridor's volume in a projected year: mean, 80% and 95% prediction intervals, and their Monte Carlo error. */
+export interface VolumeOutlook {
+  mean: number;
+  interval80: [number, number];
+  interval95: [number, number];
+  mcError: OutlookError;
+}
+
+/**
+ * How the trend of demand is set: see {@link ProjectOptions.growth}. `'history'` is the log-linear trend with the
+ * scenario's spreads (as before); a growth model name (`'log-linear'`, `'damped'`, `'saturating'`, `'rw-drift'`,
+ * `'last-growth'`) or `'auto'` draws each market with a history from that model's predictive distribution.
+ */
+export type GrowthModel = 'scenario' | 'history' | BacktestModel;
+
+/** Every value of {@link GrowthModel}. */
+export const PROJECTION_GROWTH: readonly GrowthModel[] = ['scenario', 'history', ...GROWTH_MODELS, 'auto'];
 
 /** A market's growth assumption in a projection. */
 export interface MarketGrowth {
@@ -114,6 +172,22 @@ export interface MarketGrowth {
   logGrowthSd: number;
   /** Where s and σ came from. */
   spreadSource: string;
+  /**
+   * With a growth model (`growth` a model name or `auto`) and a history of its own: the model, the window it was
+   * fitted on, and what it found (for `auto`, which models it weighted and why). s and σ are then 0: the model's
+   * predictive distribution carries the uncertainty.
+   */
+  model?: {
+    name: BacktestModel;
+    series: string;
+    fromYear: number;
+    throughYear: number;
+    excludedYears: number[];
+    weights?: Record<string, number>;
+    notes: string[];
+    /** Median and 80% interval of the model's forecast of the year after the scenario's base year. */
+    nextYear: { year: number; median: number; interval80: [number, number] };
+  };
 }
 
 /** The result of {@link project}. */
@@ -130,17 +204,17 @@ export interface Projection {
   /** Where that σ came from. */
   logGrowthSdSource: string;
   years: ProjectedYear[];
+  /** How the intervals are defined (a sentence for reports). */
+  intervalDefinition: string;
+  /** Warnings about the statistics: too few replications for a level. */
+  warnings: string[];
 }
 
-/** Wilson score interval for a proportion. */
-export function wilsonInterval(successes: number, n: number, z = 1.959963984540054): [number, number] {
-  if (n === 0) return [0, 1];
-  const p = successes / n;
-  const denom = 1 + (z * z) / n;
-  const centre = (p + (z * z) / (2 * n)) / denom;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
+/** The definition of the projection's intervals, as reports state it. */
+export const INTERVAL_DEFINITION =
+  'prediction intervals from order statistics at rank p(n + 1) of the n simulated futures, which cover a further ' +
+  'independent future with the stated probability; Monte Carlo errors (±) are standard errors from the ' +
+  'distribution-free confidence interval of each quantile and from the binomial error of each probability';
 
 /** A corridor's usable history: its first series (no mode) with at least 4 points, fitted from its second year. */
 function historyFit(scenario: ScenarioSpec, corridor: string) {
@@ -148,7 +222,41 @@ function historyFit(scenario: ScenarioSpec, corridor: string) {
   if (!series) return undefined;
   const fromYear = series.points.map((p) => p.year).sort((a, b) => a - b)[1] as number;
   const fit = calibrate(series, { fromYear });
-  return { fit, source: `${series.id} ${fromYear}–${fit.throughYear}` };
+  return { fit, series, source: `${series.id} ${fromYear}–${fit.throughYear}` };
+}
+
+function isModel(growth: GrowthModel): growth is BacktestModel {
+  return growth !== 'scenario' && growth !== 'history';
+}
+
+/**
+ * The growth model of each market with a history of its own (for `growth` a model name or `auto`): fitted on the
+ * history after its ramp-up years. Keyed by corridor.
+ */
+export function marketGrowthModels(
+  scenario: ScenarioSpec,
+  growth: GrowthModel,
+): Map<string, { fitted: FittedGrowthModel; anchor: number; series: string; excluded: number[] }> {
+  const out = new Map<string, { fitted: FittedGrowthModel; anchor: number; series: string; excluded: number[] }>();
+  if (!isModel(growth)) return out;
+  const corridors = new Set(scenario.history.map((h) => h.corridor));
+  for (const corridor of corridors) {
+    const own = historyFit(scenario, corridor);
+    if (!own) continue;
+    const window = fitWindow(own.series);
+    // The scenario's base year is "now": the model sees the history up to it, and its volume in the base year is the
+    // observed one (or, when the history stops earlier, the model's median for the base year).
+    const points = window.points.filter((p) => p.year <= scenario.baseYear);
+    const fitted = fitGrowthModel(growth, { id: own.series.id, points });
+    const observed = points.find((p) => p.year === scenario.baseYear);
+    out.set(corridor, {
+      fitted,
+      anchor: observed ? observed.value : fitted.forecast(scenario.baseYear).median,
+      series: own.series.id,
+      excluded: window.excluded.map((e) => e.year),
+    });
+  }
+  return out;
 }
 
 /** Groups the flows into markets and sets each market's growth assumption (see the module notes). */
@@ -166,6 +274,7 @@ export function projectionMarkets(
   const lead = scenario.targets[0]?.corridor;
   const leadFit = lead === undefined ? undefined : historyFit(scenario, lead);
   const growthModel = options.growth ?? 'scenario';
+  const models = marketGrowthModels(scenario, growthModel);
   return [...byCorridor.entries()]
     .sort(([a], [b]) => (a === lead ? -1 : b === lead ? 1 : a.localeCompare(b)))
     .map(([corridor, flows]) => {
@@ -183,6 +292,31 @@ export function projectionMarkets(
         : 'none (no usable history)';
       if (options.logGrowthSd !== undefined || options.logTrendSd !== undefined)
         spreadSource = `given; ${spreadSource}`;
+      const model = models.get(corridor);
+      if (model) {
+        const { fitted } = model;
+        const next = fitted.forecast(scenario.baseYear + 1);
+        return {
+          corridor,
+          flows: flows.map((f) => f.id),
+          baseTeu,
+          trendGrowthPerYear: next.median / model.anchor - 1,
+          trendSource: `${growthModel} model fitted to ${model.series} ${fitted.fromYear}–${fitted.throughYear}`,
+          logTrendSd: 0,
+          logGrowthSd: 0,
+          spreadSource: `the ${growthModel} model's predictive distribution (parameter uncertainty included)`,
+          model: {
+            name: growthModel as BacktestModel,
+            series: model.series,
+            fromYear: fitted.fromYear,
+            throughYear: fitted.throughYear,
+            excludedYears: model.excluded,
+            ...(fitted.auto ? { weights: fitted.auto.weights as Record<string, number> } : {}),
+            notes: fitted.notes,
+            nextYear: { year: next.year, median: next.median, interval80: next.interval80 },
+          },
+        };
+      }
       return {
         corridor,
         flows: flows.map((f) => f.id),
@@ -209,10 +343,32 @@ export function demandPaths(
   const flowRate = new Map(
     scenario.demand.flows.map((f) => [f.id, f.growthPerYear ?? scenario.demand.growthPerYear] as const),
   );
+  const models = marketGrowthModels(scenario, growth);
+  const forecasts = new Map<string, GrowthForecast>();
+  const forecastOf = (corridor: string, fitted: FittedGrowthModel, year: number) => {
+    const key = `${corridor}\u241f${year}`;
+    let f = forecasts.get(key);
+    if (!f) {
+      f = fitted.forecast(year);
+      forecasts.set(key, f);
+    }
+    return f;
+  };
   return (index, year) => {
     const streams = new RandomStreams(replicationSeed(seed, index));
     const out: Record<string, number> = {};
     for (const m of markets) {
+      const model = m.model ? models.get(m.corridor) : undefined;
+      if (model) {
+        // One uniform per future, the same in every year: the future sits at the same quantile of the model's
+        // predictive distribution each year (each year's distribution is the model's; see the module notes).
+        const u = streams.fresh(`projection/growth/${m.corridor}/model`)();
+        const years = year - scenario.baseYear;
+        const p = Math.min(Math.max(u, 1e-9), 1 - 1e-9);
+        const volume = years <= 0 ? model.anchor : forecastOf(m.corridor, model.fitted, year).quantile(p);
+        for (const id of m.flows) out[id] = volume / model.anchor / (1 + (flowRate.get(id) ?? 0)) ** years;
+        continue;
+      }
       const trendShift = m.logTrendSd * normal(streams.fresh(`projection/growth/${m.corridor}/trend`));
       const shocks = streams.fresh(`projection/growth/${m.corridor}/shocks`);
       let walk = 0;
@@ -262,8 +418,8 @@ export async function project(scenario: ScenarioSpec, options: ProjectOptions): 
     }
   }
   const growth = options.growth ?? 'scenario';
-  if (growth !== 'scenario' && growth !== 'history') {
-    throw new InvalidParameterError('growth', growth, '"scenario" or "history"');
+  if (!PROJECTION_GROWTH.includes(growth)) {
+    throw new InvalidParameterError('growth', growth, `one of ${PROJECTION_GROWTH.map((g) => `"${g}"`).join(', ')}`);
   }
   const network = buildNetwork(scenario);
   const markets = projectionMarkets(scenario, options, network);
@@ -305,6 +461,8 @@ export async function project(scenario: ScenarioSpec, options: ProjectOptions): 
     logGrowthSd: lead?.logGrowthSd ?? 0,
     logGrowthSdSource: lead ? `${lead.corridor} market: ${lead.spreadSource}` : 'none',
     years,
+    intervalDefinition: INTERVAL_DEFINITION,
+    warnings: replicationWarnings(replications),
   };
 }
 
@@ -330,28 +488,51 @@ function delayPenalties(run: RunResult, expectedWait: Map<string, number>): Dela
   return { routePenaltyHours, corridorPenaltyHours };
 }
 
+function describe(values: readonly number[]): VolumeOutlook & { warnings: string[] } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = values.length;
+  let mean = 0;
+  for (const v of values) mean += v;
+  mean /= n;
+  let ss = 0;
+  for (const v of values) ss += (v - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  const p80 = predictionInterval(sorted, 0.8);
+  const p95 = predictionInterval(sorted, 0.95);
+  const bounds = (p: PredictionInterval): [number, number] => [p.lower, p.upper];
+  const ses = (p: PredictionInterval): [number, number] => [p.lowerError.se, p.upperError.se];
+  return {
+    mean,
+    interval80: bounds(p80),
+    interval95: bounds(p95),
+    mcError: {
+      meanSe: sd / Math.sqrt(n),
+      interval80Se: ses(p80),
+      interval95Se: ses(p95),
+      achievedCoverage: { interval80: p80.achievedCoverage, interval95: p95.achievedCoverage },
+    },
+    warnings: [p80.warning, p95.warning].filter((w): w is string => w !== undefined),
+  };
+}
+
 function outlook(scenario: ScenarioSpec, year: number, runs: RunResult[]): ProjectedYear {
   const summary = summariseRuns(runs);
-  const interval = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return {
-      mean: values.reduce((a, b) => a + b, 0) / values.length,
-      interval80: [quantileOfSorted(sorted, 0.1), quantileOfSorted(sorted, 0.9)] as [number, number],
-      interval95: [quantileOfSorted(sorted, 0.025), quantileOfSorted(sorted, 0.975)] as [number, number],
-    };
-  };
   const keys = new Set<string>();
   for (const run of runs) for (const key of Object.keys(run.corridors)) keys.add(key);
   const volumes: ProjectedYear['volumes'] = {};
   for (const key of [...keys].sort()) {
-    volumes[key] = interval(runs.map((r) => r.corridors[key]?.dispatchedTeuByYear[String(year)] ?? 0));
+    const { warnings: _, ...volume } = describe(
+      runs.map((r) => r.corridors[key]?.dispatchedTeuByYear[String(year)] ?? 0),
+    );
+    volumes[key] = volume;
   }
   const targets: TargetOutlook[] = scenario.targets
     .filter((t) => t.year === year)
     .map((t) => {
       const values = runs.map((r) => r.targets.find((x) => x.id === t.id)?.simulatedTeu ?? 0);
       const met = values.filter((v) => v >= t.teu).length;
-      const { mean, interval80, interval95 } = interval(values);
+      const { mean, interval80, interval95, mcError, warnings } = describe(values);
+      const probability = proportionEstimate(met, runs.length);
       return {
         id: t.id,
         corridor: t.corridorMode ? `${t.corridor}/${t.corridorMode}` : t.corridor,
@@ -360,11 +541,24 @@ function outlook(scenario: ScenarioSpec, year: number, runs: RunResult[]): Proje
         meanTeu: mean,
         interval80,
         interval95,
-        probability: met / runs.length,
-        probabilityCi95: wilsonInterval(met, runs.length),
+        probability: probability.p,
+        probabilityCi95: probability.ci95,
+        mcError: { ...mcError, probabilitySe: probability.se },
+        ...(warnings.length > 0 ? { warnings } : {}),
       };
     });
   return { year, summary, targets, volumes };
+}
+
+/** Warnings of a projection with n replications: levels its intervals cannot reach. */
+function replicationWarnings(n: number): string[] {
+  return [0.8, 0.95]
+    .filter((level) => n < minimumDrawsFor(level))
+    .map(
+      (level) =>
+        `${n} replications are too few for ${level * 100}% intervals (need >= ${minimumDrawsFor(level)}): ` +
+        `those intervals are [min, max] of the futures and cover ${Math.round(((n - 1) / (n + 1)) * 1000) / 10}%`,
+    );
 }
 
 export type { KpiSummary };

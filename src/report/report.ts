@@ -7,12 +7,14 @@
  *
  * @module
  */
+import type { RollingBacktest } from '../experiment/backtest.js';
 import type { Comparison } from '../experiment/compare.js';
 import type { Projection } from '../experiment/project.js';
 import type { KpiSummary, ReplicationSummary } from '../experiment/summary.js';
 import { buildNetwork, type CorridorNetwork } from '../network/build.js';
 import type { ScenarioSpec } from '../scenario/types.js';
 import { VERSION } from '../version.js';
+import { backtestChartData, backtestChartSvg, backtestScoreTable } from './charts/backtest-chart.js';
 import { comparisonChartData, comparisonChartSvg } from './charts/comparison-chart.js';
 import { fanChartData, fanChartSvg } from './charts/fan-chart.js';
 import { monthlyChartData, monthlyChartSvg } from './charts/monthly-chart.js';
@@ -51,6 +53,11 @@ export interface ProjectionReportInput {
   scenario: ScenarioSpec;
   projection: Projection;
   settings: ReportSettings;
+  /**
+   * The rolling-origin back-test of the history behind the fan chart (see `rollingBacktest`): when given, its chart
+   * and score table sit beside the fan chart.
+   */
+  backtest?: RollingBacktest;
 }
 
 /** A report of a comparison of route changes (`corridor-sim compare`). */
@@ -383,6 +390,11 @@ function replicationsReport(input: ReplicationsReportInput): ReportFile[] {
   return finish(files, htmlPage(page), summaryJson('replications', input.scenario.name, input.settings, input.summary));
 }
 
+/** A number with its Monte Carlo standard error, when known: `306,327 ± 2,100`. */
+function withError(value: number, se: number): string {
+  return `${formatNumber(value)} ± ${formatNumber(se)}`;
+}
+
 function projectionReport(input: ProjectionReportInput): ReportFile[] {
   const { projection, scenario } = input;
   const network = buildNetwork(scenario);
@@ -394,6 +406,8 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
     { name: 'projection-volumes.csv', content: projectionVolumesCsv(projection) },
     { name: 'projection-targets.csv', content: projectionTargetsCsv(projection) },
   );
+  const backtestSvg = input.backtest ? backtestChartSvg(backtestChartData(input.backtest)) : undefined;
+  if (backtestSvg) files.push({ name: 'backtest.svg', content: backtestSvg });
   // The detailed sections show the first year with a target (else the first projected year); the bottlenecks are
   // shown again for the last year, when it is another.
   const focus = projection.years.find((y) => y.targets.length > 0) ?? projection.years[0];
@@ -406,7 +420,7 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
   const headlines = outlooks.map(
     (t) =>
       `Will ${t.corridor} reach ${formatNumber(t.targetTeu)} TEU in ${t.year}? Probability ` +
-      `${formatNumber(t.probability * 100, 0)}% (95% CI ${formatNumber(t.probabilityCi95[0] * 100, 0)}–` +
+      `${formatNumber(t.probability * 100, 0)}% ± ${formatNumber(t.mcError.probabilitySe * 100, 0)}% (95% CI ${formatNumber(t.probabilityCi95[0] * 100, 0)}–` +
       `${formatNumber(t.probabilityCi95[1] * 100, 0)}%) over ${projection.replications} simulated futures; mean ` +
       `${formatNumber(t.meanTeu)} TEU, 80% interval ${formatNumber(t.interval80[0])}–${formatNumber(t.interval80[1])}; ` +
       `assuming ${growthAssumption(projection, t.corridor.split('/')[0])}.`,
@@ -424,16 +438,19 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
     ]),
   };
   const targetTable: HtmlTable = {
-    caption: 'Targets: volume across simulated futures and the probability of meeting the target',
+    caption:
+      'Targets: volume across simulated futures and the probability of meeting the target; ± is the Monte Carlo ' +
+      `standard error (another set of ${projection.replications} futures would differ by about that). Intervals: ` +
+      `${projection.intervalDefinition}.`,
     header: ['target', 'year', 'target TEU', 'mean TEU', '80% interval', '95% interval', 'P(met)', '95% CI of P'],
     rows: outlooks.map((t) => [
       `${t.id} (${t.corridor})`,
       String(t.year),
       formatNumber(t.targetTeu),
-      formatNumber(t.meanTeu),
-      `${formatNumber(t.interval80[0])}–${formatNumber(t.interval80[1])}`,
-      `${formatNumber(t.interval95[0])}–${formatNumber(t.interval95[1])}`,
-      `${formatNumber(t.probability * 100, 0)}%`,
+      withError(t.meanTeu, t.mcError.meanSe),
+      `${withError(t.interval80[0], t.mcError.interval80Se[0])}–${withError(t.interval80[1], t.mcError.interval80Se[1])}`,
+      `${withError(t.interval95[0], t.mcError.interval95Se[0])}–${withError(t.interval95[1], t.mcError.interval95Se[1])}`,
+      `${formatNumber(t.probability * 100, 0)}% ± ${formatNumber(t.mcError.probabilitySe * 100, 0)}%`,
       `${formatNumber(t.probabilityCi95[0] * 100, 0)}–${formatNumber(t.probabilityCi95[1] * 100, 0)}%`,
     ]),
   };
@@ -461,9 +478,10 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
             'times exp(a shift of the trend drawn once per future, spread s, plus a random walk of yearly shocks, ' +
             `spread σ). Where the spreads come from: ${spreads}. Route choice reacts to the previous year's delays.`,
         ],
-        figures: [fan],
+        figures: backtestSvg ? [fan, backtestSvg] : [fan],
         tables: [
           ...(outlooks.length > 0 ? [targetTable] : []),
+          ...(input.backtest ? [backtestScoreTable(input.backtest)] : []),
           volumeTable,
           transitTrendTable(projection),
           marketTable(projection),

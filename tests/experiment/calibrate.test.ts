@@ -59,7 +59,7 @@ describe('calibrate', () => {
         { year: 2021, value: 2 },
         { year: 2022, value: 3 },
       ]),
-    ).toThrow('history.points[0]');
+    ).toThrow('history[2020]: 0 is not a finite volume > 0');
     expect(() => backtest(ilstcChongqingSeries(), { throughYear: 2024 })).toThrow('throughYear: 2024');
   });
 });

@@ -40,6 +40,16 @@ describe('project', () => {
     expect(target.probabilityCi95[1]).toBeGreaterThanOrEqual(target.probability);
     expect(target.interval80[0]).toBeLessThanOrEqual(target.interval80[1]);
     expect(target.interval95[0]).toBeLessThanOrEqual(target.interval80[0]);
+    // Every number comes with its Monte Carlo error; 8 futures are too few for 80% and 95% intervals.
+    expect(target.mcError.probabilitySe).toBeCloseTo(
+      Math.sqrt((target.probability * (1 - target.probability)) / 8),
+      12,
+    );
+    expect(target.mcError.meanSe).toBeGreaterThan(0);
+    expect(target.mcError.achievedCoverage).toEqual({ interval80: 7 / 9, interval95: 7 / 9 });
+    expect(target.warnings?.length).toBe(2);
+    expect(result.warnings.join(' ')).toMatch(/8 replications are too few for 80% intervals \(need >= 9\)/);
+    expect(result.intervalDefinition).toMatch(/p\(n \+ 1\)/);
     // The next year grows on.
     expect(result.years[1]!.volumes['ILSTC']!.mean).toBeGreaterThan(y2025.volumes['ILSTC']!.mean);
   });
@@ -184,5 +194,63 @@ describe('project', () => {
     const [lo, hi] = wilsonInterval(8, 10);
     expect(lo).toBeCloseTo(0.4902, 3);
     expect(hi).toBeCloseTo(0.9433, 3);
+  });
+});
+
+describe('project with a growth model', () => {
+  it('draws each future of a market with a history from the model, and says which and why', async () => {
+    const { chongqingScenario } = await import('../../src/data/index.js');
+    const scenario = chongqingScenario();
+    const markets = projectionMarkets(scenario, { growth: 'auto' });
+    const ilstc = markets.find((m) => m.corridor === 'ILSTC')!;
+    expect(ilstc.model?.name).toBe('auto');
+    expect(ilstc.model?.fromYear).toBe(2018);
+    expect(ilstc.model?.excludedYears).toEqual([2017]);
+    expect(ilstc.model?.notes[0]).toMatch(/weights proportional to 1 \/ mean pinball loss/);
+    expect([ilstc.logTrendSd, ilstc.logGrowthSd]).toEqual([0, 0]);
+    // Markets without a history of their own keep the scenario's rates.
+    expect(markets.find((m) => m.corridor === 'Yangtze')!.model).toBeUndefined();
+    // The futures' 2025 volumes follow the model's predictive distribution: the share below its 80% bounds.
+    const paths = demandPaths(scenario, markets, 3, 'auto');
+    const flow = ilstc.flows[0]!;
+    const rate = scenario.demand.flows.find((f) => f.id === flow)!.growthPerYear ?? scenario.demand.growthPerYear;
+    const anchor = 251_800;
+    const [lo, hi] = ilstc.model!.nextYear.interval80;
+    const n = 2000;
+    let inside = 0;
+    for (let i = 0; i < n; i++) {
+      const volume = paths(i, 2025)[flow]! * anchor * (1 + rate);
+      if (volume >= lo && volume <= hi) inside++;
+    }
+    expect(Math.abs(inside / n - 0.8)).toBeLessThan(3.29 * Math.sqrt((0.8 * 0.2) / n));
+  });
+
+  it('runs end to end with auto on a history that stops before the base year', async () => {
+    const scenario = withTarget(lineScenario({ teuPerYear: 4000, capacityTeu: 1000 }), 4000);
+    const result = await project(scenario, {
+      fromYear: 2025,
+      toYear: 2025,
+      replications: 10,
+      seed: 4,
+      workers: 0,
+      growth: 'auto',
+    });
+    const market = result.markets.find((m) => m.model)!;
+    expect(market.model!.throughYear).toBe(2023);
+    expect(market.model!.nextYear.year).toBe(2025);
+    expect(market.spreadSource).toMatch(/the auto model's predictive distribution/);
+    const t = result.years[0]!.targets[0]!;
+    expect(t.interval80[0]).toBeLessThan(t.interval80[1]);
+    expect(t.mcError.achievedCoverage.interval80).toBe(0.8);
+    expect(result.warnings).toEqual([
+      '10 replications are too few for 95% intervals (need >= 39): those intervals are [min, max] of the futures and cover 81.8%',
+    ]);
+  });
+
+  it('rejects an unknown growth model', async () => {
+    const scenario = withTarget(lineScenario({ teuPerYear: 4000, capacityTeu: 1000 }), 4000);
+    await expect(
+      project(scenario, { fromYear: 2025, toYear: 2025, replications: 2, seed: 1, growth: 'cubic' as never }),
+    ).rejects.toThrow(/growth: "cubic" is not one of "scenario", "history", "log-linear"/);
   });
 });

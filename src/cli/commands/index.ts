@@ -1,10 +1,11 @@
 /**
- * The CLI's commands by name (run, project, compare, validate, schema, network, merge; one file each) and the
+ * The CLI's commands by name (run, project, compare, validate, schema, network, merge, backtest; one file each) and the
  * top-level help. Each command parses its own options, calls the library and prints a table for people or JSON for
  * programs (`--json`).
  *
  * @module
  */
+import { BACKTEST_HELP, backtestCommand } from './backtest.js';
 import { compareCommand } from './compare.js';
 import { mergeCommand } from './merge.js';
 import { networkCommand } from './network.js';
@@ -25,6 +26,7 @@ export const commands: Record<string, Command> = {
   schema: schemaCommand,
   network: networkCommand,
   merge: mergeCommand,
+  backtest: { help: BACKTEST_HELP, run: backtestCommand },
 };
 
 /** The top-level help. */
@@ -41,6 +43,7 @@ Commands:
   schema                         print the scenario files' JSON Schema
   network [scenario.json] --geojson   print the network as GeoJSON
   merge shard.json...            merge sharded replication runs
+  backtest [scenario.json]       rolling-origin back-test of the growth models against naive baselines
 
 Options:
   -h, --help                     this help (corridor-sim <command> --help: the command's own options)

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { type Projection, project } from '../../experiment/project.js';
+import { GROWTH_MODELS } from '../../experiment/growth-models.js';
+import { type GrowthModel, PROJECTION_GROWTH, type Projection, project } from '../../experiment/project.js';
 import { marketTable, transitTrendTable } from '../../report/report.js';
 import { checkReportTarget } from '../../report/write.js';
 import { parseInteger, parseOptions, parseSeed, UsageError } from '../args.js';
@@ -12,6 +13,7 @@ import { count, num, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { Progress } from '../progress.js';
 import { COMMON, type Command, common, scenarioFrom, workersOf } from './options.js';
+import { projectionFootnote, targetOutlookLine } from './outlook-format.js';
 import { report } from './output.js';
 
 /** `corridor-sim project`. */
@@ -24,8 +26,9 @@ Projects a scenario year by year with uncertain growth and prints, per year, eac
   --from YEAR          first projected year (default: base year + 1)
   --to YEAR            last projected year (default: --from)
   --replications N     futures per year (default 20)
-  --growth MODEL       the demand trend: "scenario" (the flows' own growth rates, default) or "history" (each
-                       market's trend fitted to the scenario's observed history of its corridor)
+  --growth MODEL       the demand trend: "scenario" (the flows' own growth rates, default), "history" (each
+                       market's log-linear trend fitted to its corridor's observed history), a growth model
+                       (${GROWTH_MODELS.join(', ')}) or "auto" (the models pooled by their back-test scores)
   --growth-sd X        spread σ of a year's log growth, every market (default: calibrated from history)
   --trend-sd X         spread of a future's log-trend shift, every market (default: the fitted slope's standard
                        error)
@@ -60,9 +63,9 @@ ${COMMON}`,
     };
     const growthSd = spread('growth-sd');
     const trendSd = spread('trend-sd');
-    const growth = values.growth ?? 'scenario';
-    if (growth !== 'scenario' && growth !== 'history') {
-      throw new UsageError(`--growth: "${growth}" is not "scenario" or "history"`);
+    const growth = (values.growth ?? 'scenario') as GrowthModel;
+    if (!(PROJECTION_GROWTH as readonly string[]).includes(growth)) {
+      throw new UsageError(`--growth: "${growth}" is not one of ${PROJECTION_GROWTH.join(', ')}`);
     }
     if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
     const progress = new Progress(values.quiet || io.quietProgress === true);
@@ -121,12 +124,7 @@ function printProjection(io: CliIo, p: Projection): void {
   const outlooks = p.years.flatMap((y) => y.targets);
   if (outlooks.length > 0) {
     io.out('\nTargets');
-    for (const t of outlooks) {
-      io.out(
-        `${t.id}: ${t.corridor} ${t.year} ≥ ${num(t.targetTeu)} TEU — mean ${num(t.meanTeu)} ` +
-          `(80% ${num(t.interval80[0])}–${num(t.interval80[1])}, 95% ${num(t.interval95[0])}–${num(t.interval95[1])}); ` +
-          `P(met) = ${num(t.probability * 100, 0)}% (95% CI ${num(t.probabilityCi95[0] * 100, 0)}–${num(t.probabilityCi95[1] * 100, 0)}%)`,
-      );
-    }
+    for (const t of outlooks) io.out(targetOutlookLine(t));
+    for (const line of projectionFootnote(p)) io.out(line);
   }
 }

@@ -6,6 +6,8 @@
  *
  * @module
  */
+export * from './linear-fit.js';
+export * from './prediction-interval.js';
 export * from './quantile-histogram.js';
 export * from './student-t.js';
 export * from './tally.js';
