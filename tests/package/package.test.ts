@@ -135,7 +135,9 @@ describe('the packed package', () => {
       packedFiles
         .filter((f) => f.endsWith('.d.ts'))
         .flatMap((f) => [
-          ...readFileSync(join(installed, f), 'utf8').matchAll(/(?:from|import\(|types=)\s*['"]([^'".][^'"]*)['"]/g),
+          ...readFileSync(join(installed, f), 'utf8').matchAll(
+            /(?:\bfrom\s+|\bimport\(\s*|types=)['"]([^'".][^'"\n]*)['"]/g,
+          ),
         ])
         .map((m) => (m[1]!.startsWith('@') ? m[1]!.split('/').slice(0, 2).join('/') : m[1]!.split('/')[0]!)),
     );
