@@ -34,6 +34,8 @@
  * finite and > 0, and a capacity above the last observation; anything else throws a {@link SeriesError} naming the
  * series, the year and the value.
  *
+ * One topic over 400 lines: the growth models and their shared fitting and forecasting arithmetic.
+ *
  * @module
  */
 

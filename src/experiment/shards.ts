@@ -18,6 +18,8 @@
  *
  * The hashes detect accidents and mix-ups, not tampering: anyone who edits a shard can recompute them.
  *
+ * One topic over 400 lines: the shard format (its zod schema of a run), hashing, reading and merging.
+ *
  * @module
  */
 import { createHash } from 'node:crypto';

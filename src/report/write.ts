@@ -24,6 +24,8 @@
  *   directory and the link stays); a link to nothing is refused before the run. Parent directories are created by
  *   the write, not by the check before the run, and removed again if the write fails.
  *
+ * One topic over 400 lines: writing, replacing and sweeping report directories safely.
+ *
  * @module
  */
 import { createHash, randomBytes } from 'node:crypto';

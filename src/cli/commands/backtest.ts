@@ -7,7 +7,6 @@
  * @module
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { chongqingHistories } from '../../data/history.js';
 import { chongqingScenario } from '../../data/index.js';
 import {
@@ -22,7 +21,7 @@ import { GROWTH_MODELS } from '../../experiment/growth-models.js';
 import { loadScenario } from '../../experiment/scenario-file.js';
 import { backtestChartData, backtestChartSvg, backtestScoreTable } from '../../report/charts/backtest-chart.js';
 import type { ObservedSeries } from '../../scenario/types.js';
-import { parseInteger, UsageError } from '../args.js';
+import { parseInteger, parseOptions, UsageError } from '../args.js';
 import { num, table } from '../format.js';
 import type { CliIo } from '../io.js';
 
@@ -45,7 +44,7 @@ series and says which models it weights and why.
   --json               print machine-readable JSON on stdout instead of tables
   -h, --help           this help`;
 
-/** The command's options for `parseArgs`. */
+/** The command's options (for `parseOptions`). */
 export const BACKTEST_OPTIONS = {
   series: { type: 'string' },
   from: { type: 'string' },
@@ -74,7 +73,7 @@ export interface BacktestArgs {
 
 /** Parses `args` and runs the command. */
 export async function backtestCommand(args: string[], io: CliIo): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: BACKTEST_OPTIONS });
+  const { values, positionals } = parseOptions({ args, allowPositionals: true, options: BACKTEST_OPTIONS });
   await runBacktestCommand({ values, positionals }, io);
 }
 
