@@ -6,8 +6,10 @@
  */
 import { z } from 'zod';
 import { demandFlowSchema } from './demand.js';
-import { elementSchema } from './events.js';
-import { doc, isoDate, nonEmpty, positive, source } from './fields.js';
+import { distribution } from './distributions.js';
+import { disruptionEffectSchema, elementSchema } from './events.js';
+import { doc, isoDate, nonEmpty, nonNegative, positive, source, use } from './fields.js';
+import { gaugeChangeSchema, handlingSchema, lockSchema } from './hubs.js';
 import { serviceSchema, timetableSchema } from './services.js';
 
 const note = () => doc(z.string(), 'Free text for the reader (why, source). Ignored.').optional();
@@ -63,13 +65,56 @@ export const closeChangeSchema = doc(
     element: elementSchema,
     start: isoDate('Start (inclusive).'),
     end: isoDate('End (exclusive).'),
-    id: doc(nonEmpty(), 'Id of the disruption (default close-<kind>-<id>-<start>).').optional(),
+    effect: use(disruptionEffectSchema, 'What happens in the window (default: closed).').optional(),
+    id: doc(
+      nonEmpty(),
+      'Id of the disruption (default close-<kind>-<id>-<start>, or slow-... for a slow-down).',
+    ).optional(),
     description: z.string().optional(),
     source: source().optional(),
     note: note(),
   }),
-  'Closes a hub, link or service for a time window (adds a disruption).',
+  'Closes (or, with effect slow, slows) a hub, link or service for a time window: adds a disruption.',
   'CloseChange',
+);
+
+/** Schema of a `SetHubChange`. */
+export const setHubChangeSchema = doc(
+  z.strictObject({
+    kind: z.literal('setHub'),
+    hub: doc(nonEmpty(), 'Id of the hub.'),
+    handling: doc(handlingSchema.partial(), "Terminal handling: the fields given replace the hub's.").optional(),
+    dwellHours: distribution('duration', 'Customs / clearance dwell per shipment, hours (replaces).').optional(),
+    bondedDwellHours: distribution('duration', 'Bonded-zone clearance per box, hours (replaces).').optional(),
+    gaugeChange: doc(gaugeChangeSchema.partial(), "Break of gauge: the fields given replace the hub's.").optional(),
+    lock: doc(
+      lockSchema.partial().extend({
+        closures: doc(
+          lockSchema.shape.closures.unwrap().partial(),
+          "Random closures: the fields given replace the lock's.",
+        ).optional(),
+      }),
+      "Navigation lock: the fields given replace the hub's.",
+    ).optional(),
+    transfers: doc(z.boolean(), 'Whether boxes may change services here.').optional(),
+    note: note(),
+  }),
+  "Changes a hub's settings: crane servers and hours per TEU, customs and bonded dwell, gauge-change tracks, hours per train and background trains, lockages, passage, closures and background vessels. Fields not given keep their value; a part the hub lacks must be given whole.",
+  'SetHubChange',
+);
+
+/** Schema of a `SetLegChange`. */
+export const setLegChangeSchema = doc(
+  z.strictObject({
+    kind: z.literal('setLeg'),
+    service: serviceRef(),
+    from: doc(nonEmpty(), 'The stop (hub id) the leg starts from, outbound.'),
+    transitHours: distribution('duration', 'Transit time of the leg, hours (replaces).').optional(),
+    costUsdPerTeu: doc(nonNegative(), 'Freight rate of the leg, USD per TEU (replaces).').optional(),
+    note: note(),
+  }),
+  'Changes one leg of a service (the return runs it too): its transit time and/or its freight rate.',
+  'SetLegChange',
 );
 
 /** Schema of a `ScaleCostChange`. */
@@ -116,6 +161,8 @@ export const changeSchema = doc(
     setFrequencyChangeSchema,
     setCapacityChangeSchema,
     closeChangeSchema,
+    setHubChangeSchema,
+    setLegChangeSchema,
     scaleCostChangeSchema,
     scaleDemandChangeSchema,
     addDemandChangeSchema,
@@ -134,6 +181,8 @@ export const CHANGE_KINDS = [
   'setFrequency',
   'setCapacity',
   'close',
+  'setHub',
+  'setLeg',
   'scaleCost',
   'scaleDemand',
   'addDemand',

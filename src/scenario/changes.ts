@@ -16,6 +16,7 @@ import { ScenarioError } from '../errors.js';
 import { changesSchema } from './change-schema.js';
 import { RETURN_SUFFIX } from './constants.js';
 import { parseIsoUtc } from './dates.js';
+import { hubSchema } from './hubs.js';
 import { parseJsonWithSchema } from './parse.js';
 import type {
   AddDemandChange,
@@ -31,6 +32,8 @@ import type {
   ServiceSpec,
   SetCapacityChange,
   SetFrequencyChange,
+  SetHubChange,
+  SetLegChange,
 } from './types.js';
 
 export { CHANGE_KINDS } from './change-schema.js';
@@ -192,9 +195,10 @@ function close(draft: Draft, change: CloseChange, path: string): void {
   const end = parseIsoUtc(`${path}.end`, change.end);
   if (!(end > start)) fail(`${path}.end`, change.end, `after start (${change.start})`);
   const disruptions = draft.scenario.disruptions;
+  const effect = change.effect ?? { kind: 'close' as const };
   let disruptionId: string;
   if (change.id === undefined) {
-    disruptionId = draft.uniqueDisruptionId(`close-${kind}-${id}-${change.start}`);
+    disruptionId = draft.uniqueDisruptionId(`${effect.kind}-${kind}-${id}-${change.start}`);
   } else {
     if (disruptions.some((d) => d.id === change.id)) {
       fail(`${path}.id`, change.id, 'a new disruption id (a disruption already has it)');
@@ -206,11 +210,57 @@ function close(draft: Draft, change: CloseChange, path: string): void {
     element: { kind, id },
     start: change.start,
     end: change.end,
-    effect: { kind: 'close' },
+    effect,
   };
   if (change.description !== undefined) disruption.description = change.description;
   if (change.source !== undefined) disruption.source = change.source;
   disruptions.push(disruption);
+}
+
+/** Merges the fields of `patch` that are given into a copy of `base` (one level). */
+function merged<T extends object>(base: T | undefined, patch: Partial<T>): T {
+  const out: Record<string, unknown> = { ...(base ?? {}) };
+  for (const [key, value] of Object.entries(patch)) if (value !== undefined) out[key] = value;
+  return out as T;
+}
+
+function setHub(draft: Draft, change: SetHubChange, path: string): void {
+  draft.requireHub(`${path}.hub`, change.hub);
+  const hub = draft.hubs.get(change.hub) as HubSpec;
+  const { kind: _kind, hub: _id, note: _note, lock, handling, gaugeChange, ...plain } = change;
+  if (Object.keys(plain).length === 0 && lock === undefined && handling === undefined && gaugeChange === undefined) {
+    fail(path, change, 'a change of at least one hub setting');
+  }
+  const next: HubSpec = structuredClone(hub);
+  Object.assign(next, plain);
+  if (handling !== undefined) next.handling = merged(hub.handling, handling);
+  if (gaugeChange !== undefined) next.gaugeChange = merged(hub.gaugeChange, gaugeChange);
+  if (lock !== undefined) {
+    const { closures, ...rest } = lock;
+    const nextLock = merged(hub.lock, rest);
+    if (closures !== undefined) nextLock.closures = merged(hub.lock?.closures, closures);
+    next.lock = nextLock;
+  }
+  // The merged hub must be a valid hub: a part the hub lacked, given in part, is named at the change's path.
+  const checked = parseJsonWithSchema(hubSchema, next, path);
+  const hubs = draft.scenario.hubs;
+  hubs[hubs.indexOf(hub)] = checked;
+  draft.hubs.set(checked.id, checked);
+}
+
+function setLeg(draft: Draft, change: SetLegChange, path: string): void {
+  const service = draft.requireService(`${path}.service`, change.service);
+  const k = service.stops.indexOf(change.from);
+  const leg = k >= 0 && k < service.stops.length - 1 ? service.legs[k] : undefined;
+  if (leg === undefined) {
+    const starts = service.stops.slice(0, -1).join(', ');
+    fail(`${path}.from`, change.from, `a stop of "${service.id}" that starts a leg (one of: ${starts})`);
+  }
+  if (change.transitHours === undefined && change.costUsdPerTeu === undefined) {
+    fail(path, change, 'a change of transitHours and/or costUsdPerTeu');
+  }
+  if (change.transitHours !== undefined) leg.transitHours = change.transitHours;
+  if (change.costUsdPerTeu !== undefined) leg.costUsdPerTeu = change.costUsdPerTeu;
 }
 
 function scaleCost(draft: Draft, change: ScaleCostChange, path: string): void {
@@ -285,6 +335,12 @@ function applyOne(draft: Draft, change: Change, path: string): void {
       break;
     case 'close':
       close(draft, change, path);
+      break;
+    case 'setHub':
+      setHub(draft, change, path);
+      break;
+    case 'setLeg':
+      setLeg(draft, change, path);
       break;
     case 'scaleCost':
       scaleCost(draft, change, path);

@@ -14,6 +14,19 @@ export const elementSchema = doc(
   'The hub, link or service affected (a return service is <id>~return).',
 );
 
+/** Schema of a disruption's effect: closed, or slowed by a factor. */
+export const disruptionEffectSchema = doc(
+  z.discriminatedUnion('kind', [
+    doc(z.strictObject({ kind: z.literal('close') }), 'Nothing passes the element during the window.'),
+    doc(
+      z.strictObject({ kind: z.literal('slow'), factor: doc(z.number().gt(1), 'Time multiplier, > 1.') }),
+      'Times through the element are multiplied by factor: at a hub its handling, clearance, gauge change and lockages; on a link or service the transit.',
+    ),
+  ]),
+  'close: nothing passes; slow: times through the element are multiplied by factor.',
+  'DisruptionEffect',
+);
+
 /** Schema of a `DisruptionSpec`. */
 export const disruptionSchema = doc(
   z
@@ -22,13 +35,7 @@ export const disruptionSchema = doc(
       element: elementSchema,
       start: isoDate('Start (inclusive).'),
       end: isoDate('End (exclusive).'),
-      effect: doc(
-        z.discriminatedUnion('kind', [
-          z.strictObject({ kind: z.literal('close') }),
-          z.strictObject({ kind: z.literal('slow'), factor: doc(z.number().gt(1), 'Time multiplier, > 1.') }),
-        ]),
-        'close: nothing passes; slow: times through the element are multiplied by factor.',
-      ),
+      effect: disruptionEffectSchema,
       description: doc(z.string(), 'What happens (shown in reports).').optional(),
       source: source().optional(),
     })

@@ -25,7 +25,7 @@ import { ScenarioError } from '../errors.js';
 import { changesSchema } from './change-schema.js';
 import { applyChanges } from './changes.js';
 import { routeChoiceSchema } from './demand.js';
-import { observedSeriesSchema, targetSchema } from './events.js';
+import { disruptionSchema, observedSeriesSchema, targetSchema } from './events.js';
 import { doc, integer, nonEmpty, use } from './fields.js';
 import { parseJsonText } from './json-text.js';
 import { parseJsonWithSchema } from './parse.js';
@@ -68,9 +68,13 @@ export const extendsScenarioFileSchema = doc(
     routeChoice: use(routeChoiceSchema, "Replaces the base's routeChoice.").optional(),
     targets: doc(z.array(targetSchema), "Replaces the base's targets.").optional(),
     history: doc(z.array(observedSeriesSchema), "Replaces the base's history.").optional(),
+    disruptions: doc(
+      z.array(disruptionSchema),
+      "Replaces the base's disruptions (closures and slow-downs); `close` changes add to them.",
+    ).optional(),
     changes: doc(changesSchema, 'Edits applied in order to the base scenario.').optional(),
   }),
-  'A bundled scenario plus changes (and optional replacements of name, description, baseYear, routeChoice, targets, history).',
+  'A bundled scenario plus changes (and optional replacements of name, description, baseYear, routeChoice, targets, history, disruptions).',
   'ExtendsScenarioFile',
 );
 
@@ -82,8 +86,8 @@ export interface FullScenarioFile extends z.output<typeof fullScenarioFileSchema
 
 /**
  * A scenario file that starts from a bundled scenario and applies `changes` in order. `name`, `description`,
- * `baseYear`, `routeChoice`, `targets` and `history`, when given, replace the base's before the changes apply.
- * Hubs, links, services, demand and disruptions change only through `changes`.
+ * `baseYear`, `routeChoice`, `targets`, `history` and `disruptions`, when given, replace the base's before the
+ * changes apply. Hubs, links, services and demand change only through `changes`.
  */
 export interface ExtendsScenarioFile extends z.output<typeof extendsScenarioFileSchema> {}
 
@@ -141,6 +145,7 @@ function resolveExtends(file: ExtendsScenarioFile, bases: BaseScenarios): Scenar
   if (file.routeChoice !== undefined) base.routeChoice = file.routeChoice;
   if (file.targets !== undefined) base.targets = file.targets;
   if (file.history !== undefined) base.history = file.history;
+  if (file.disruptions !== undefined) base.disruptions = file.disruptions;
   const changes = file.changes ?? [];
   const scenario = applyChanges(base, changes);
   try {

@@ -8,7 +8,8 @@ import { HUB_KINDS, MODES } from './constants.js';
 import { distribution } from './distributions.js';
 import { corridorId, doc, idOf, integer, nonEmpty, nonNegative, positive, source, use, within } from './fields.js';
 
-const handlingSchema = doc(
+/** Schema of a hub's terminal handling (`HubSpec.handling`). */
+export const handlingSchema = doc(
   z.strictObject({
     servers: doc(integer().min(1), 'Number of parallel servers (cranes). Integer ≥ 1.'),
     hoursPerTeu: distribution('duration', 'Service time per TEU on one server, hours.'),
@@ -16,7 +17,8 @@ const handlingSchema = doc(
   'Terminal handling: a pool of identical servers and the time one TEU takes.',
 );
 
-const gaugeChangeSchema = doc(
+/** Schema of a hub's break of gauge (`HubSpec.gaugeChange`). */
+export const gaugeChangeSchema = doc(
   z.strictObject({
     hoursPerTrain: distribution('duration', 'Hours one train occupies a gauge-change track.'),
     tracks: doc(integer().min(1), 'Parallel gauge-change tracks. Integer ≥ 1.'),
@@ -25,7 +27,8 @@ const gaugeChangeSchema = doc(
   'Break of gauge (1435/1520 mm).',
 );
 
-const lockSchema = doc(
+/** Schema of a navigation lock (`HubSpec.lock`). */
+export const lockSchema = doc(
   z.strictObject({
     lockagesPerDay: doc(positive(), 'Lockages per day in one direction. > 0.'),
     vesselsPerLockage: doc(integer().min(1), 'Vessels per lockage. Integer ≥ 1.'),

@@ -29,6 +29,8 @@ import type {
   scaleDemandChangeSchema,
   setCapacityChangeSchema,
   setFrequencyChangeSchema,
+  setHubChangeSchema,
+  setLegChangeSchema,
 } from './change-schema.js';
 import type { HUB_KINDS, MODES } from './constants.js';
 import type { demandFlowSchema, demandSchema, routeChoiceSchema } from './demand.js';
@@ -140,11 +142,26 @@ export interface SetFrequencyChange extends z.output<typeof setFrequencyChangeSc
 export interface SetCapacityChange extends z.output<typeof setCapacityChangeSchema> {}
 
 /**
- * Closes a hub, link or service for a time window: adds a {@link DisruptionSpec} with effect `close`. A service's
+ * Closes a hub, link or service for a time window: adds a {@link DisruptionSpec} with effect `close`, or with
+ * `"effect": { "kind": "slow", "factor": 1.7 }` one that multiplies the times through the element. A service's
  * return may be closed on its own by naming `${id}~return`. The disruption's id defaults to
- * `close-${element.kind}-${element.id}-${start}` (made unique).
+ * `close-${element.kind}-${element.id}-${start}` (`slow-...` for a slow-down; made unique).
  */
 export interface CloseChange extends z.output<typeof closeChangeSchema> {}
+
+/**
+ * Changes a hub's settings. Nested parts (`handling`, `gaugeChange`, `lock`, `lock.closures`) merge field by field
+ * into the hub's: `{ "kind": "setHub", "hub": "malaszewicze", "gaugeChange": { "tracks": 4 } }` adds gauge-change
+ * tracks and keeps the hours per train. A part the hub does not have must be given whole (the result is checked
+ * against the hub schema, with the error at the change's path).
+ */
+export interface SetHubChange extends z.output<typeof setHubChangeSchema> {}
+
+/**
+ * Changes the leg of a service that starts at stop `from` (outbound order; the return runs the same leg back):
+ * its `transitHours` and/or its `costUsdPerTeu`.
+ */
+export interface SetLegChange extends z.output<typeof setLegChangeSchema> {}
 
 /**
  * Multiplies the freight rate (`costUsdPerTeu`) of service legs by `factor`: a subsidy or a price cut (< 1) or a
@@ -173,6 +190,8 @@ export type Change =
   | SetFrequencyChange
   | SetCapacityChange
   | CloseChange
+  | SetHubChange
+  | SetLegChange
   | ScaleCostChange
   | ScaleDemandChange
   | AddDemandChange;
