@@ -10,15 +10,18 @@ import { displayWidth, padEndToWidth, padStartToWidth } from './width.js';
 export { formatNumber as num, formatPlusMinus as plusMinus } from '../report/scale.js';
 
 /**
- * A fixed-width table: first column left-aligned, the others right-aligned, padded by display width (a CJK name
- * takes two columns per character; see width.ts).
+ * A fixed-width table: the first `leftColumns` columns (default 1) left-aligned, the others right-aligned, padded
+ * by display width (a CJK name takes two columns per character; see width.ts).
  */
-export function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][], leftColumns = 1): string {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i === 0 ? padEndToWidth(c, widths[i] as number) : padStartToWidth(c, widths[i] as number)))
-      .join('  ');
+      .map((c, i) =>
+        i < leftColumns ? padEndToWidth(c, widths[i] as number) : padStartToWidth(c, widths[i] as number),
+      )
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

@@ -1,5 +1,5 @@
 /**
- * The CLI's commands by name (run, project, compare, validate, schema, network, merge, backtest; one file each) and the
+ * The CLI's commands by name (run, project, compare, validate, scenario, ids, schema, network, merge, backtest; one file each) and the
  * top-level help. Each command parses its own options, calls the library and prints a table for people or JSON for
  * programs (`--json`).
  *
@@ -7,11 +7,13 @@
  */
 import { BACKTEST_HELP, backtestCommand } from './backtest.js';
 import { compareCommand } from './compare.js';
+import { idsCommand } from './ids.js';
 import { mergeCommand } from './merge.js';
 import { networkCommand } from './network.js';
 import type { Command } from './options.js';
 import { projectCommand } from './project.js';
 import { runCommand } from './run.js';
+import { scenarioCommand } from './scenario.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
@@ -23,6 +25,8 @@ export const commands: Record<string, Command> = {
   project: projectCommand,
   compare: compareCommand,
   validate: validateCommand,
+  scenario: scenarioCommand,
+  ids: idsCommand,
   schema: schemaCommand,
   network: networkCommand,
   merge: mergeCommand,
@@ -40,6 +44,8 @@ Commands:
   project [scenario.json]        project year by year toward targets, with probabilities of meeting them
   compare base.json variant...   paired comparison of route changes (common random numbers)
   validate scenario.json         check a scenario file
+  scenario [scenario.json] --dump   print the whole scenario as one JSON file to start your own from
+  ids [scenario.json]            list hub, link, service, flow and corridor ids with their names
   schema                         print the scenario files' JSON Schema
   network [scenario.json] --geojson   print the network as GeoJSON
   merge shard.json...            merge sharded replication runs
