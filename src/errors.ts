@@ -54,8 +54,40 @@ export class ValidationError extends CorridorSimError {
 /** A parameter of an engine call (delay, distribution parameter, server count...) is invalid. */
 export class InvalidParameterError extends ValidationError {}
 
-/** A scenario (network, demand, changes) is invalid; `field` is the path inside the scenario. */
-export class ScenarioError extends ValidationError {}
+/** One problem found in a scenario: where, the value found, and what was expected there. */
+export interface ScenarioProblem {
+  field: string;
+  value: unknown;
+  expected: string;
+}
+
+/**
+ * A scenario (network, demand, changes) is invalid; `field` is the path inside the scenario. The error's own
+ * field, value and expected are its first problem; `problems` lists every problem found in the same pass (the
+ * schema check reports up to {@link MAX_SCENARIO_PROBLEMS} at once; checks across elements stop at the first).
+ */
+export class ScenarioError extends ValidationError {
+  /** Every problem found, the error's own first. */
+  readonly problems: readonly ScenarioProblem[];
+
+  constructor(
+    field: string,
+    value: unknown,
+    expected: string,
+    options?: { cause?: unknown; more?: readonly ScenarioProblem[] },
+  ) {
+    super(field, value, expected, options);
+    this.problems = [{ field, value, expected }, ...(options?.more ?? [])];
+  }
+}
+
+/** The most problems one {@link ScenarioError} lists. */
+export const MAX_SCENARIO_PROBLEMS = 20;
+
+/** `field: value is not expected`, the way errors phrase one problem. */
+export function describeProblem(problem: ScenarioProblem): string {
+  return `${problem.field}: ${describeValue(problem.value)} is not ${problem.expected}`;
+}
 
 /** Something went wrong while a simulation was running (a handler threw, an invariant broke). */
 export class SimulationError extends CorridorSimError {}

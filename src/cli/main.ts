@@ -9,7 +9,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { ValidationError } from '../errors.js';
+import { describeProblem, ScenarioError, ValidationError } from '../errors.js';
 import { ReportError } from '../report/write.js';
 import { VERSION } from '../version.js';
 import { closest, UsageError } from './args.js';
@@ -52,13 +52,20 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       error instanceof ReportError ||
       isParseArgsError(error)
     ) {
-      io.err(`corridor-sim ${name}: ${(error as Error).message}\n(see corridor-sim ${name} --help)`);
+      io.err(`corridor-sim ${name}: ${problemsText(error as Error)}\n(see corridor-sim ${name} --help)`);
       return 2;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.err(`corridor-sim ${name} failed: ${message}`);
     return 1;
   }
+}
+
+/** An error's message; a scenario error with several problems lists them all, one per line. */
+function problemsText(error: Error): string {
+  if (!(error instanceof ScenarioError) || error.problems.length < 2) return error.message;
+  const lines = error.problems.map((problem) => `  ${describeProblem(problem)}`);
+  return `${error.problems.length} problems in the scenario:\n${lines.join('\n')}`;
 }
 
 /** `corridor-sim help [command]`: the global help, or the command's. */

@@ -12,12 +12,13 @@
  *
  * @module
  */
-import { ScenarioError } from '../errors.js';
+import { MAX_SCENARIO_PROBLEMS, ScenarioError, type ScenarioProblem } from '../errors.js';
 import { changesSchema } from './change-schema.js';
 import { RETURN_SUFFIX } from './constants.js';
 import { parseIsoUtc } from './dates.js';
 import { hubSchema } from './hubs.js';
 import { parseJsonWithSchema } from './parse.js';
+import { withSuggestion } from './suggest.js';
 import type {
   AddDemandChange,
   AddServiceChange,
@@ -77,11 +78,11 @@ class Draft {
       const outbound = id.slice(0, -RETURN_SUFFIX.length);
       fail(field, id, `an existing service id (it is the return of "${outbound}": change "${outbound}")`);
     }
-    fail(field, id, 'an existing service id');
+    fail(field, id, withSuggestion('an existing service id', id, this.operatedServiceIds()));
   }
 
   requireHub(field: string, id: string): void {
-    if (!this.hubs.has(id)) fail(field, id, 'an existing hub id');
+    if (!this.hubs.has(id)) fail(field, id, withSuggestion('an existing hub id', id, this.hubs.keys()));
   }
 
   /** Throws unless `id` (and, for a bidirectional service, its return id) is free among operated service ids. */
@@ -112,7 +113,7 @@ function addService(draft: Draft, change: AddServiceChange, path: string): void 
   });
   service.legs.forEach((leg, k) => {
     if (leg.link !== undefined && !draft.linkIds.has(leg.link)) {
-      fail(`${path}.service.legs[${k}].link`, leg.link, 'an existing link id');
+      fail(`${path}.service.legs[${k}].link`, leg.link, withSuggestion('an existing link id', leg.link, draft.linkIds));
     }
   });
   draft.scenario.services.push(service);
@@ -190,7 +191,10 @@ function close(draft: Draft, change: CloseChange, path: string): void {
   const { kind, id } = change.element;
   const known =
     kind === 'hub' ? draft.hubs.has(id) : kind === 'link' ? draft.linkIds.has(id) : draft.operatedServiceIds().has(id);
-  if (!known) fail(`${path}.element.id`, id, `an existing ${kind} id`);
+  if (!known) {
+    const ids = kind === 'hub' ? draft.hubs.keys() : kind === 'link' ? draft.linkIds : draft.operatedServiceIds();
+    fail(`${path}.element.id`, id, withSuggestion(`an existing ${kind} id`, id, ids));
+  }
   const start = parseIsoUtc(`${path}.start`, change.start);
   const end = parseIsoUtc(`${path}.end`, change.end);
   if (!(end > start)) fail(`${path}.end`, change.end, `after start (${change.start})`);
@@ -293,7 +297,17 @@ function scaleCost(draft: Draft, change: ScaleCostChange, path: string): void {
 function scaleDemand(draft: Draft, change: ScaleDemandChange, path: string): void {
   const flows = draft.scenario.demand.flows;
   change.flows?.forEach((id, k) => {
-    if (!flows.some((flow) => flow.id === id)) fail(`${path}.flows[${k}]`, id, 'an existing flow id');
+    if (!flows.some((flow) => flow.id === id)) {
+      fail(
+        `${path}.flows[${k}]`,
+        id,
+        withSuggestion(
+          'an existing flow id',
+          id,
+          flows.map((flow) => flow.id),
+        ),
+      );
+    }
   });
   if (change.origin !== undefined) draft.requireHub(`${path}.origin`, change.origin);
   if (change.destination !== undefined) draft.requireHub(`${path}.destination`, change.destination);
@@ -359,7 +373,8 @@ function applyOne(draft: Draft, change: Change, path: string): void {
  * the result shares no objects with them.
  *
  * The changes are checked first against the scenario-file schema (unknown keys, types, factors finite and > 0...),
- * then each one against the scenario as the changes before it left it. The result is not validated as a whole: run
+ * then each one against the scenario as the changes before it left it (a change that fails is skipped and the rest
+ * still checked, so the error lists every problem in `problems`). The result is not validated as a whole: run
  * `validateScenario` on it (as `loadScenario` does) to find, for example, demand left without a route.
  *
  * @throws ScenarioError naming `changes[i].field` and the value, e.g.
@@ -368,8 +383,21 @@ function applyOne(draft: Draft, change: Change, path: string): void {
 export function applyChanges(scenario: ScenarioSpec, changes: readonly Change[]): ScenarioSpec {
   const parsed: Change[] = parseJsonWithSchema(changesSchema, changes, 'changes');
   const draft = new Draft(structuredClone(scenario));
+  const problems: ScenarioProblem[] = [];
+  const errors: ScenarioError[] = [];
   parsed.forEach((change, i) => {
-    applyOne(draft, change, `changes[${i}]`);
+    if (problems.length === MAX_SCENARIO_PROBLEMS) return;
+    try {
+      applyOne(draft, change, `changes[${i}]`);
+    } catch (error) {
+      // A change that fails is skipped, so the changes after it are still checked: every problem at once.
+      if (!(error instanceof ScenarioError)) throw error;
+      errors.push(error);
+      problems.push(...error.problems.slice(0, MAX_SCENARIO_PROBLEMS - problems.length));
+    }
   });
+  if (errors.length === 1) throw errors[0];
+  const [first, ...more] = problems;
+  if (first !== undefined) throw new ScenarioError(first.field, first.value, first.expected, { cause: errors, more });
   return draft.scenario;
 }

@@ -6,9 +6,10 @@
  * @module
  */
 import type { z } from 'zod';
-import { ScenarioError } from '../errors.js';
+import { MAX_SCENARIO_PROBLEMS, ScenarioError, type ScenarioProblem } from '../errors.js';
 import { child, elementHint, type PathStyle, renderPath, type Segment } from './paths.js';
 import { toPlainJson } from './plain-json.js';
+import { nearest } from './suggest.js';
 
 const TYPE_PHRASES: Readonly<Record<string, string>> = {
   number: 'a finite number',
@@ -18,36 +19,6 @@ const TYPE_PHRASES: Readonly<Record<string, string>> = {
   array: 'an array',
   object: 'an object',
 };
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-/** The allowed key closest to `key`, if it is close (a case difference or a typo or two). */
-function suggestKey(key: string, allowed: readonly string[]): string | undefined {
-  const lower = key.toLowerCase();
-  const same = allowed.find((k) => k.toLowerCase() === lower);
-  if (same !== undefined) return same;
-  let best: string | undefined;
-  let bestDistance = Math.min(2, Math.floor(key.length / 3));
-  for (const candidate of allowed) {
-    const d = editDistance(lower, candidate.toLowerCase());
-    if (d <= bestDistance && (best === undefined || d < bestDistance)) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
 
 /** What a zod issue expected, phrased to follow "is not" (the `ValidationError` format). */
 function expectedPhrase(issue: z.core.$ZodRawIssue): string | undefined {
@@ -84,7 +55,7 @@ function expectedPhrase(issue: z.core.$ZodRawIssue): string | undefined {
       const shape = (issue.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape;
       const allowed = shape === undefined ? [] : Object.keys(shape);
       const key = issue.keys[0] ?? '';
-      const suggestion = suggestKey(key, allowed);
+      const suggestion = nearest(key, allowed, 2);
       const known = allowed.length === 0 ? '' : `; allowed here: ${allowed.join(', ')}`;
       return `allowed (unknown key${suggestion === undefined ? '' : `, did you mean "${suggestion}"?`}${known})`;
     }
@@ -93,28 +64,44 @@ function expectedPhrase(issue: z.core.$ZodRawIssue): string | undefined {
   }
 }
 
-/** The first problem zod found, as a {@link ScenarioError} at its path (`error` is kept as its cause). */
-function firstIssue(error: z.ZodError, input: unknown, root: string, style: PathStyle): ScenarioError {
-  const issue = error.issues[0];
-  if (issue === undefined) return new ScenarioError(renderPath(root, []), input, 'valid', { cause: error });
+/** One zod issue as a problem at its path (with the element hint for paths by index). */
+function problemOf(issue: z.core.$ZodIssue, input: unknown, root: string, style: PathStyle): ScenarioProblem {
   const segments: Segment[] = issue.path.map((s) => (typeof s === 'number' ? s : String(s)));
   if (issue.code === 'unrecognized_keys') segments.push(issue.keys[0] ?? '');
   let value = input;
   for (const segment of segments) value = child(value, segment);
   const field = renderPath(root, segments, input, style);
-  if (style === 'id') return new ScenarioError(field, value, issue.message, { cause: error });
+  if (style === 'id') return { field, value, expected: issue.message };
   const hint = elementHint(root, input, segments);
   // No hint when the field is the id or kind the hint would repeat.
   const repeats =
     hint !== '' &&
     (field.endsWith('.id') || field.endsWith('.kind')) &&
     hint.startsWith(`${field.slice(0, field.lastIndexOf('.'))}:`);
-  const expected = hint === '' || repeats ? issue.message : `${issue.message} (${hint})`;
-  return new ScenarioError(field, value, expected, { cause: error });
+  return { field, value, expected: hint === '' || repeats ? issue.message : `${issue.message} (${hint})` };
 }
 
 /**
- * Parses `value` with `schema` after {@link toPlainJson}, and turns the first problem into a {@link ScenarioError}
+ * Every problem zod found (up to {@link MAX_SCENARIO_PROBLEMS}), as one {@link ScenarioError} at the first
+ * problem's path, listing all in `problems` (`error` is kept as its cause).
+ */
+function issuesError(error: z.ZodError, input: unknown, root: string, style: PathStyle): ScenarioError {
+  const problems: ScenarioProblem[] = [];
+  // Unknown keys first: a misspelt key (capacityTEU) is the cause of the "required" problem beside it.
+  const issues = [...error.issues].sort(
+    (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
+  );
+  for (const issue of issues) {
+    if (problems.length === MAX_SCENARIO_PROBLEMS) break;
+    problems.push(problemOf(issue, input, root, style));
+  }
+  const [first, ...more] = problems;
+  if (first === undefined) return new ScenarioError(renderPath(root, []), input, 'valid', { cause: error });
+  return new ScenarioError(first.field, first.value, first.expected, { cause: error, more });
+}
+
+/**
+ * Parses `value` with `schema` after {@link toPlainJson}, and turns the problems into a {@link ScenarioError}
  * whose `field` is the JSON path under `root`, e.g. `services[3].capacityTeu: -5 is not > 0 (services[3]: id
  * "ilstc-rail-sea-train")` or `hubs[0].colour: "red" is not allowed (unknown key; allowed here: id, name, ...)`.
  * The zod error (all problems) is the error's `cause`.
@@ -125,7 +112,7 @@ export function parseJsonWithSchema<T>(schema: z.ZodType<T>, value: unknown, roo
   const plain = toPlainJson(value, root);
   const result = schema.safeParse(plain, { error: expectedPhrase });
   if (result.success) return result.data;
-  throw firstIssue(result.error, plain, root, 'index');
+  throw issuesError(result.error, plain, root, 'index');
 }
 
 /**
@@ -134,5 +121,5 @@ export function parseJsonWithSchema<T>(schema: z.ZodType<T>, value: unknown, roo
  */
 export function checkWithSchema(schema: z.ZodType, value: unknown): void {
   const result = schema.safeParse(value, { error: expectedPhrase });
-  if (!result.success) throw firstIssue(result.error, value, '', 'id');
+  if (!result.success) throw issuesError(result.error, value, '', 'id');
 }

@@ -16,6 +16,7 @@ import { ScenarioError } from '../errors.js';
 import { RETURN_SUFFIX } from './constants.js';
 import { checkWithSchema } from './parse.js';
 import { scenarioSpecSchema } from './schema.js';
+import { withSuggestion } from './suggest.js';
 import type { HubSpec, LinkSpec, ScenarioSpec, ServiceSpec } from './types.js';
 
 function fail(field: string, value: unknown, expected: string): never {
@@ -63,7 +64,7 @@ function indexById<T extends { id: string }>(collection: string, items: readonly
 }
 
 function checkHubRef(field: string, id: string, hubs: ReadonlyMap<string, HubSpec>): void {
-  if (!hubs.has(id)) fail(field, id, 'a hub id (no hub has it)');
+  if (!hubs.has(id)) fail(field, id, withSuggestion('a hub id (no hub has it)', id, hubs.keys()));
 }
 
 /** Index of links by unordered hub pair and mode. */
@@ -106,7 +107,9 @@ function serviceLinks(
     let forward: LinkSpec | undefined;
     if (leg.link !== undefined) {
       const pinned = links.get(leg.link);
-      if (pinned === undefined) fail(`${path}.legs[${k}].link`, leg.link, 'a link id (no link has it)');
+      if (pinned === undefined) {
+        fail(`${path}.legs[${k}].link`, leg.link, withSuggestion('a link id (no link has it)', leg.link, links.keys()));
+      }
       if (pinned.mode !== mode || !linkRuns(pinned, a, b)) {
         fail(`${path}.legs[${k}].link`, leg.link, `a ${mode} link usable from "${a}" to "${b}"`);
       }
@@ -229,7 +232,10 @@ export function checkScenario(spec: ScenarioSpec): ValidatedScenario {
   for (const disruption of spec.disruptions) {
     const { kind, id } = disruption.element;
     const known = kind === 'hub' ? hubs.has(id) : kind === 'link' ? links.has(id) : operatedIds.has(id);
-    if (!known) fail(`disruptions[${disruption.id}].element.id`, id, `a ${kind} id (no ${kind} has it)`);
+    if (!known) {
+      const ids = kind === 'hub' ? hubs.keys() : kind === 'link' ? links.keys() : operatedIds;
+      fail(`disruptions[${disruption.id}].element.id`, id, withSuggestion(`a ${kind} id (no ${kind} has it)`, id, ids));
+    }
   }
 
   const corridors = new Set(spec.services.map((s) => s.corridor));

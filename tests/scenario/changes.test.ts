@@ -371,7 +371,7 @@ describe('close', () => {
         } as Change,
       ]);
     expect(scenarioError(close({ element: { kind: 'link', id: 'qinzhou' } })).message).toBe(
-      'changes[0].element.id: "qinzhou" is not an existing link id',
+      'changes[0].element.id: "qinzhou" is not an existing link id; did you mean "rail-chongqing-qinzhou"?',
     );
     expect(scenarioError(close({ element: { kind: 'depot', id: 'qinzhou' } })).field).toBe('changes[0].element.kind');
     expect(scenarioError(close({ end: '2025-08-15' })).message).toBe(
