@@ -8,7 +8,26 @@
  * @module
  */
 
-/** Base class of every error corridor-sim throws on purpose. */
+/**
+ * Base class of every error corridor-sim throws on purpose.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, CorridorSimError, InvalidParameterError, simulate, ValidationError } from 'corridor-sim';
+ *
+ * try {
+ *   simulate(chongqingScenario(), { seed: 1, years: -1 });
+ * } catch (error) {
+ *   if (error instanceof ValidationError) {
+ *     error.field; // 'options.years'
+ *     error.value; // -1
+ *     error.expected; // 'a number in (0, 100]'
+ *   }
+ *   error instanceof InvalidParameterError; // true
+ *   error instanceof CorridorSimError; // true: every error corridor-sim throws on purpose
+ * }
+ * ```
+ */
 export class CorridorSimError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -34,7 +53,26 @@ export function describeValue(value: unknown): string {
   }
 }
 
-/** A field had a value outside what it accepts. Base of the more specific validation errors. */
+/**
+ * A field had a value outside what it accepts. Base of the more specific validation errors.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, CorridorSimError, InvalidParameterError, simulate, ValidationError } from 'corridor-sim';
+ *
+ * try {
+ *   simulate(chongqingScenario(), { seed: 1, years: -1 });
+ * } catch (error) {
+ *   if (error instanceof ValidationError) {
+ *     error.field; // 'options.years'
+ *     error.value; // -1
+ *     error.expected; // 'a number in (0, 100]'
+ *   }
+ *   error instanceof InvalidParameterError; // true
+ *   error instanceof CorridorSimError; // true: every error corridor-sim throws on purpose
+ * }
+ * ```
+ */
 export class ValidationError extends CorridorSimError {
   /** Where the bad value sits: a parameter name or a path such as `services[ilstc-rail-1].capacityTeu`. */
   readonly field: string;
@@ -51,13 +89,62 @@ export class ValidationError extends CorridorSimError {
   }
 }
 
-/** A parameter of an engine call (delay, distribution parameter, server count...) is invalid. */
+/**
+ * A parameter of an engine call (delay, distribution parameter, server count...) is invalid.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, CorridorSimError, InvalidParameterError, simulate, ValidationError } from 'corridor-sim';
+ *
+ * try {
+ *   simulate(chongqingScenario(), { seed: 1, years: -1 });
+ * } catch (error) {
+ *   if (error instanceof ValidationError) {
+ *     error.field; // 'options.years'
+ *     error.value; // -1
+ *     error.expected; // 'a number in (0, 100]'
+ *   }
+ *   error instanceof InvalidParameterError; // true
+ *   error instanceof CorridorSimError; // true: every error corridor-sim throws on purpose
+ * }
+ * ```
+ */
 export class InvalidParameterError extends ValidationError {}
 
-/** A scenario (network, demand, changes) is invalid; `field` is the path inside the scenario. */
+/**
+ * A scenario (network, demand, changes) is invalid; `field` is the path inside the scenario.
+ *
+ * @example
+ * ```ts
+ * import { applyChanges, chongqingScenario, ScenarioError } from 'corridor-sim';
+ *
+ * try {
+ *   applyChanges(chongqingScenario(), [{ kind: 'setCapacity', service: 'no-such-service', capacityTeu: 100 }]);
+ * } catch (error) {
+ *   if (error instanceof ScenarioError) console.log(error.field, error.message); // the path inside the scenario
+ * }
+ * ```
+ */
 export class ScenarioError extends ValidationError {}
 
-/** Something went wrong while a simulation was running (a handler threw, an invariant broke). */
+/**
+ * Something went wrong while a simulation was running (a handler threw, an invariant broke).
+ *
+ * @example
+ * ```ts
+ * import { SimulationError, Simulator } from 'corridor-sim';
+ *
+ * const sim = new Simulator();
+ * sim.schedule(1, () => {
+ *   throw new Error('boom');
+ * });
+ * try {
+ *   sim.run();
+ * } catch (error) {
+ *   error instanceof SimulationError; // true: names the event's time; the handler's error is its cause
+ * }
+ * ```
+ */
 export class SimulationError extends CorridorSimError {}
 
 /** Throws an {@link InvalidParameterError} unless `value` is a finite number. Returns the value for chaining. */
