@@ -46,7 +46,19 @@ function nonNegative(field: string, value: number): number {
   return value;
 }
 
-/** Always `value`. */
+/**
+ * Always `value`.
+ *
+ * @example
+ * ```ts
+ * import { Constant, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Constant(48); // always 48
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Constant implements Distribution {
   readonly variance = 0;
   constructor(readonly value: number) {
@@ -69,7 +81,19 @@ export class Constant implements Distribution {
   }
 }
 
-/** Uniform on [min, max) (a point mass when min = max). */
+/**
+ * Uniform on [min, max) (a point mass when min = max).
+ *
+ * @example
+ * ```ts
+ * import { Uniform, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Uniform(24, 72); // mean 48
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Uniform implements Distribution {
   constructor(
     readonly min: number,
@@ -93,7 +117,19 @@ export class Uniform implements Distribution {
   }
 }
 
-/** Exponential with the given mean (rate 1/mean). */
+/**
+ * Exponential with the given mean (rate 1/mean).
+ *
+ * @example
+ * ```ts
+ * import { Exponential, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Exponential(48); // mean 48
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Exponential implements Distribution {
   readonly min = 0;
   readonly max = Number.POSITIVE_INFINITY;
@@ -173,7 +209,19 @@ export function normalCdf(x: number): number {
 /** Smallest probability mass a truncated normal may keep; below it rejection sampling would stall. */
 const MIN_TRUNCATED_MASS = 1e-4;
 
-/** Normal with mean and standard deviation, optionally truncated to [min, max] by rejection. */
+/**
+ * Normal with mean and standard deviation, optionally truncated to [min, max] by rejection.
+ *
+ * @example
+ * ```ts
+ * import { Normal, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Normal(48, 12, { min: 0 }); // truncated below 0
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Normal implements Distribution {
   readonly min: number;
   readonly max: number;
@@ -246,7 +294,19 @@ export class Normal implements Distribution {
   }
 }
 
-/** Lognormal given the mean and standard deviation of the variable itself (not of its logarithm). */
+/**
+ * Lognormal given the mean and standard deviation of the variable itself (not of its logarithm).
+ *
+ * @example
+ * ```ts
+ * import { Lognormal, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Lognormal(48, 12); // mean 48, sd 12 of the hours themselves
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Lognormal implements Distribution {
   readonly min = 0;
   readonly max = Number.POSITIVE_INFINITY;
@@ -277,7 +337,19 @@ export class Lognormal implements Distribution {
   }
 }
 
-/** Triangular on [min, max] with the given mode. */
+/**
+ * Triangular on [min, max] with the given mode.
+ *
+ * @example
+ * ```ts
+ * import { Triangular, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Triangular(36, 44, 72); // min, mode, max
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Triangular implements Distribution {
   constructor(
     readonly min: number,
@@ -312,7 +384,19 @@ export class Triangular implements Distribution {
   }
 }
 
-/** Gamma with shape k and scale θ (Marsaglia–Tsang; shape < 1 by the boost U^(1/k)). */
+/**
+ * Gamma with shape k and scale θ (Marsaglia–Tsang; shape < 1 by the boost U^(1/k)).
+ *
+ * @example
+ * ```ts
+ * import { Gamma, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Gamma(4, 12); // shape 4, scale 12: mean 48
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Gamma implements Distribution {
   readonly min = 0;
   readonly max = Number.POSITIVE_INFINITY;
@@ -357,7 +441,19 @@ export class Gamma implements Distribution {
   }
 }
 
-/** Discrete empirical distribution: `values[i]` with probability ∝ `weights[i]`. */
+/**
+ * Discrete empirical distribution: `values[i]` with probability ∝ `weights[i]`.
+ *
+ * @example
+ * ```ts
+ * import { Discrete, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Discrete([24, 48, 96], [0.5, 0.3, 0.2]); // values and weights
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Discrete implements Distribution {
   readonly values: readonly number[];
   readonly weights: readonly number[];
@@ -430,7 +526,19 @@ export class Discrete implements Distribution {
   }
 }
 
-/** Continuous empirical distribution: a piecewise-linear CDF through (values[i], cumulative[i]). */
+/**
+ * Continuous empirical distribution: a piecewise-linear CDF through (values[i], cumulative[i]).
+ *
+ * @example
+ * ```ts
+ * import { PiecewiseLinear, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new PiecewiseLinear([24, 48, 120], [0, 0.8, 1]); // the CDF at each value
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class PiecewiseLinear implements Distribution {
   readonly values: readonly number[];
   readonly cumulative: readonly number[];
@@ -505,6 +613,16 @@ export class PiecewiseLinear implements Distribution {
 /**
  * Builds (and validates) a distribution from its plain-data description. Errors name the field under `path`,
  * e.g. `services[qinzhou-singapore].legs[0].transitHours.sd: -1 is not a finite number >= 0`.
+ *
+ * @example
+ * ```ts
+ * import { distributionFromSpec, RandomStreams } from 'corridor-sim';
+ *
+ * const transit = distributionFromSpec({ type: 'triangular', min: 60, mode: 72, max: 120 }, 'services[a].transit');
+ * transit.mean; // 84
+ * transit.sample(new RandomStreams(1).stream('transit'));
+ * // A bad parameter throws an InvalidParameterError naming the path, e.g. "services[a].transit.mode: ..."
+ * ```
  */
 export function distributionFromSpec(spec: DistributionSpec, path = 'distribution'): Distribution {
   if (spec === null || typeof spec !== 'object') {

@@ -91,7 +91,23 @@ function kpiColumns(set: ReplicationSet): Map<string, number>[] {
   return set.runs.map(runKpis);
 }
 
-/** Runs base and variants with common random numbers and compares every KPI by paired differences. */
+/**
+ * Runs base and variants with common random numbers and compares every KPI by paired differences.
+ *
+ * @example
+ * ```ts
+ * import { applyChanges, chongqingScenario, compare } from 'corridor-sim';
+ *
+ * const base = chongqingScenario();
+ * const variant = applyChanges(base, [{ kind: 'setCapacity', service: 'ilstc-feeder-tanjung-priok', capacityTeu: 2000 }]);
+ * const result = await compare(
+ *   { name: 'base', scenario: base },
+ *   [{ name: 'bigger feeder', scenario: variant }],
+ *   { replications: 20, seed: 1, startDate: '2025-01-01' },
+ * );
+ * result.variants[0]?.differences['teu/ILSTC']; // paired difference: { mean, ci95, significant, ... }
+ * ```
+ */
 export async function compare(
   base: Variant,
   variants: readonly Variant[],

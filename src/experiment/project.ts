@@ -39,7 +39,7 @@
  * For each year it reports every KPI summarised over replications and, for each target of that year and each
  * corridor's volume, the mean and the 80% and 95% prediction intervals across replications, defined by order
  * statistics at rank p(n + 1) so that they cover one more independent future with the stated probability (see
- * {@link predictionInterval}), and for each target the probability of meeting it with its Wilson 95% interval.
+ * docs/model.md), and for each target the probability of meeting it with its Wilson 95% interval.
  * Every one of these numbers comes with its Monte Carlo error (`mcError`), and the projection warns when the
  * replications are too few for a level (9 for 80%, 39 for 95%).
  *
@@ -98,7 +98,7 @@ export interface TargetOutlook {
   year: number;
   targetTeu: number;
   meanTeu: number;
-  /** 80% prediction interval of the year's TEU (order statistics at p(n + 1): see {@link predictionInterval}). */
+  /** 80% prediction interval of the year's TEU (order statistics at p(n + 1): see docs/model.md). */
   interval80: [number, number];
   /** 95% prediction interval, defined likewise. */
   interval95: [number, number];
@@ -111,13 +111,13 @@ export interface TargetOutlook {
     /** Standard error √(p(1 − p)/n) of `probability`. */
     probabilitySe: number;
   };
-  /** Set when the replications are too few for a level (see {@link predictionInterval}). */
+  /** Set when the replications are too few for a level (see docs/model.md). */
   warnings?: string[];
 }
 
 /**
  * Monte Carlo error of a projected quantity: standard error of the mean, and of each interval bound (from the
- * distribution-free confidence interval of the quantile; see {@link predictionInterval}), as `[lower, upper]`.
+ * distribution-free confidence interval of the quantile; see docs/model.md), as `[lower, upper]`.
  */
 export interface OutlookError {
   meanSe: number;
@@ -392,7 +392,19 @@ function normal(rng: () => number): number {
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
-/** Projects a scenario year by year; see the module notes. */
+/**
+ * Projects a scenario year by year; see the module notes.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, project } from 'corridor-sim';
+ *
+ * const outlook = await project(chongqingScenario(), { fromYear: 2025, toYear: 2027, replications: 50, seed: 1 });
+ * outlook.years[0]?.targets[0]; // { meanTeu, interval80, interval95, probability, probabilityCi95, mcError, ... }
+ * outlook.markets; // each market's trend and spreads, and where they came from
+ * await project(chongqingScenario(), { fromYear: 2025, toYear: 2026, replications: 40, seed: 1, growth: 'history' });
+ * ```
+ */
 export async function project(scenario: ScenarioSpec, options: ProjectOptions): Promise<Projection> {
   const { fromYear, toYear, replications } = options;
   const seed = requireSeed('seed', options.seed);

@@ -73,13 +73,33 @@ function readJsonFile(path: string): unknown {
  *
  * @returns a new scenario that `validateScenario` accepts, sharing no objects with `fileOrObject`.
  * @throws ScenarioError naming the JSON path, the value and what was expected; nothing else for bad input.
+ *
+ * @example
+ * ```ts
+ * import { loadScenario } from 'corridor-sim';
+ *
+ * const fromFile = loadScenario('scenarios/second-train.json'); // errors name the file and the JSON path
+ * const fromObject = loadScenario({
+ *   extends: 'chongqing',
+ *   changes: [{ kind: 'setCapacity', service: 'ilstc-feeder-tanjung-priok', capacityTeu: 2000 }],
+ * });
+ * ```
  */
 export function loadScenario(fileOrObject: unknown): ScenarioSpec {
   const value = typeof fileOrObject === 'string' ? readJsonFile(fileOrObject) : fileOrObject;
   return resolveScenarioFile(value, { bases: BASE_SCENARIOS });
 }
 
-/** Writes the JSON Schema of scenario files (`scenarioJsonSchemaText`) to `path` (replaced if it exists). */
+/**
+ * Writes the JSON Schema of scenario files (`scenarioJsonSchemaText`) to `path` (replaced if it exists).
+ *
+ * @example
+ * ```ts
+ * import { writeScenarioJsonSchema } from 'corridor-sim';
+ *
+ * writeScenarioJsonSchema('schema/scenario.schema.json'); // point a scenario file's "$schema" at it
+ * ```
+ */
 export function writeScenarioJsonSchema(path: string): void {
   writeFileSync(path, scenarioJsonSchemaText(), 'utf8');
 }
@@ -144,6 +164,15 @@ function writeFileAtomic(path: string, text: string, overwrite: boolean): void {
  *
  * @throws ScenarioError when the value does not fit the schema (nothing is written); InvalidParameterError when
  *   `path` exists and `overwrite` is not set; the file system's error when writing fails (no file is left behind).
+ *
+ * @example
+ * ```ts
+ * import { applyChanges, chongqingScenario, saveScenario } from 'corridor-sim';
+ *
+ * const variant = applyChanges(chongqingScenario(), [{ kind: 'scaleDemand', factor: 1.2 }]);
+ * saveScenario(variant, 'variant.json', { schema: './scenario.schema.json' }); // refuses to replace a file
+ * saveScenario(variant, 'variant.json', { overwrite: true });
+ * ```
  */
 export function saveScenario(
   scenario: ScenarioSpec | ScenarioFile,

@@ -114,7 +114,8 @@ export interface SimulateOptions {
    */
   demandScaleByFlow?: Record<string, number>;
   /**
-   * Record the stage times of every part ({@link CorridorModel.traces}; default false). For tests and debugging:
+   * Record the stage times of every part (default false), read with `CorridorModel.traces()` (internal:
+   * src/model/corridor-model.ts; through {@link simulate} the traces are not kept). For tests and debugging:
    * it costs memory proportional to the parts moved. The results are the same with and without it.
    */
   trace?: boolean;
@@ -285,6 +286,17 @@ export class CorridorModel {
 /**
  * Simulates a scenario: validates it (a scenario the model cannot run fails here, before any event), runs it from
  * `startDate − warmupDays` to `startDate + years`, and returns the measured period's results.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, simulate } from 'corridor-sim';
+ *
+ * const run = simulate(chongqingScenario(), { seed: 1, startDate: '2025-01-01', years: 1 });
+ * run.corridors['ILSTC']?.dispatchedTeuByYear['2025']; // TEU
+ * run.flows['cq-singapore-export']?.doorToDoorHoursByCorridor; // { 'ILSTC/rail-sea': { mean, p50, p95, ... }, ... }
+ * run.hubs['malaszewicze']?.gaugeChange?.waitHours.p95;
+ * run.conservation.generatedTeu;
+ * ```
  */
 export function simulate(scenario: ScenarioSpec, options: SimulateOptions): RunResult {
   return new CorridorModel(scenario, options).run();

@@ -380,6 +380,17 @@ function unknown(kind: string, field: string, id: unknown): never {
 /**
  * A validated, immutable corridor network: hubs, links, operated services (outbound and return runs) and the rides
  * graph. Build one with {@link buildNetwork}.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { buildNetwork, chongqingScenario } from 'corridor-sim';
+ *
+ * const network = buildNetwork(chongqingScenario());
+ * network.corridors(); // ['ILSTC', 'CR-Express', ...]
+ * network.ridesFrom('chongqing-tuanjiecun').map((ride) => ride.serviceId);
+ * writeFileSync('network.geojson', JSON.stringify(network.toGeoJSON()));
+ * ```
  */
 export class CorridorNetwork {
   /** The scenario the network was built from (a deep-frozen copy). */
@@ -549,6 +560,15 @@ export class CorridorNetwork {
  * so later changes to `spec` do not reach the network.
  *
  * @throws ScenarioError naming the element and field of the first problem.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, chongqingScenario } from 'corridor-sim';
+ *
+ * const network = buildNetwork(chongqingScenario()); // validates the scenario first
+ * network.hub('malaszewicze').country; // 'PL'
+ * network.servicesByCorridor('ILSTC').length;
+ * ```
  */
 export function buildNetwork(spec: ScenarioSpec): CorridorNetwork {
   const copy = deepFreeze(clonePlain(spec));

@@ -6,6 +6,12 @@
  *
  * @packageDocumentation
  */
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+// This file is the public API of `corridor-sim/report`, curated like src/index.ts (see the note there): every name
+// listed explicitly from the module that defines it, an `@example` on each entry point. The CSV tables, HTML pieces,
+// colours and the report writer's helpers stay internal (`buildReport` gives every file of a report in memory).
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 export {
   type ComparisonChartData,
   type ComparisonChartOptions,
@@ -16,14 +22,11 @@ export {
 } from './charts/comparison-chart.js';
 export { type FanChartData, type FanChartOptions, fanChartData, fanChartSvg } from './charts/fan-chart.js';
 export {
-  type MonthKpi,
   type MonthlyChartData,
   type MonthlyChartOptions,
   type MonthlySeries,
-  monthLabel,
   monthlyChartData,
   monthlyChartSvg,
-  parseMonthKpi,
 } from './charts/monthly-chart.js';
 export {
   type TransitChartData,
@@ -32,18 +35,14 @@ export {
   transitChartData,
   transitChartSvg,
 } from './charts/transit-chart.js';
-export * from './csv.js';
-export { type HtmlPage, type HtmlSection, type HtmlTable, htmlPage } from './html.js';
 export { type CorridorMapOptions, corridorMapSvg, type MapVolumes, mapVolumesFromSummary } from './map.js';
-export * from './report.js';
-export { CORRIDOR_COLOURS, corridorColour, FALLBACK_COLOURS } from './scale.js';
 export {
-  checkReportTarget,
-  describeKept,
-  type KeptFiles,
-  MANIFEST,
-  ReportError,
-  type ReportFile,
-  type WrittenReport,
-  writeReportFiles,
-} from './write.js';
+  buildReport,
+  type ComparisonReportInput,
+  type ProjectionReportInput,
+  type ReplicationsReportInput,
+  type ReportInput,
+  type ReportSettings,
+  writeReport,
+} from './report.js';
+export { type KeptFiles, ReportError, type ReportFile, type WrittenReport } from './write.js';

@@ -27,7 +27,19 @@ export interface MapVolumes {
   label: string;
 }
 
-/** The map's volumes from a replication summary (`teuLoaded/<service>` and `teuHandled/<hub>` KPI means). */
+/**
+ * The map's volumes from a replication summary (`teuLoaded/<service>` and `teuHandled/<hub>` KPI means).
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, chongqingScenario, replicate, summariseRuns } from 'corridor-sim';
+ * import { corridorMapSvg, mapVolumesFromSummary } from 'corridor-sim/report';
+ *
+ * const set = await replicate(chongqingScenario(), { replications: 10, seed: 1, startDate: '2025-01-01' });
+ * const volumes = mapVolumesFromSummary(summariseRuns(set.runs), 'mean TEU 2025');
+ * corridorMapSvg(buildNetwork(chongqingScenario()), volumes);
+ * ```
+ */
 export function mapVolumesFromSummary(summary: ReplicationSummary, label: string): MapVolumes {
   const serviceTeu: Record<string, number> = {};
   const hubTeu: Record<string, number> = {};
@@ -265,6 +277,17 @@ function mapPanel(
  * The corridor map as an SVG document: an overview of the whole network and, where the network has ILSTC
  * services, a detail panel of the southern corridor (Chongqing to the Beibu Gulf and Southeast Asia), whose hubs
  * crowd together at the overview's scale. Without volumes, services are drawn at one width.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, chongqingScenario, replicate, summariseRuns } from 'corridor-sim';
+ * import { corridorMapSvg, mapVolumesFromSummary } from 'corridor-sim/report';
+ *
+ * const network = buildNetwork(chongqingScenario());
+ * corridorMapSvg(network); // services at one width
+ * const set = await replicate(chongqingScenario(), { replications: 10, seed: 1, startDate: '2025-01-01' });
+ * corridorMapSvg(network, mapVolumesFromSummary(summariseRuns(set.runs), 'mean TEU 2025')); // widths by volume
+ * ```
  */
 export function corridorMapSvg(
   network: CorridorNetwork,

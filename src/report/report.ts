@@ -72,7 +72,25 @@ export interface ComparisonReportInput {
 /** What a report can be made of. */
 export type ReportInput = ReplicationsReportInput | ProjectionReportInput | ComparisonReportInput;
 
-/** The report's files, in a fixed order (pure: nothing is written). */
+/**
+ * The report's files, in a fixed order (pure: nothing is written).
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, replicate, summariseRuns } from 'corridor-sim';
+ * import { buildReport } from 'corridor-sim/report';
+ *
+ * const set = await replicate(chongqingScenario(), { replications: 10, seed: 1, startDate: '2025-01-01' });
+ * const files = buildReport({
+ *   kind: 'replications',
+ *   scenario: chongqingScenario(),
+ *   summary: summariseRuns(set.runs),
+ *   period: '2025',
+ *   settings: { seed: 1 },
+ * });
+ * files.find((file) => file.name === 'corridors.csv')?.content; // every file in memory, nothing written
+ * ```
+ */
 export function buildReport(input: ReportInput): ReportFile[] {
   switch (input.kind) {
     case 'replications':
@@ -84,7 +102,30 @@ export function buildReport(input: ReportInput): ReportFile[] {
   }
 }
 
-/** Builds the report and writes it as the directory `dir` (see {@link writeReportFiles} for the safety rules). */
+/**
+ * Builds the report and writes it as the directory `dir`, all at once: the files are written into a hidden staging
+ * directory beside `dir` that then takes its place, so a failed write leaves no half-written report. `dir` may be
+ * absent, empty or an earlier corridor-sim report (replaced; files added to it since are kept aside in a visible
+ * `<dir>.kept` and listed in the result's `kept`); anything else is refused and left untouched. Nothing the
+ * writing run did not write itself is ever deleted.
+ *
+ * @throws ReportError naming the path and why, when `dir` cannot be written or holds files of your own.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, project } from 'corridor-sim';
+ * import { writeReport } from 'corridor-sim/report';
+ *
+ * const outlook = await project(chongqingScenario(), { fromYear: 2025, toYear: 2027, replications: 40, seed: 1 });
+ * const written = writeReport('out/ilstc-2025', {
+ *   kind: 'projection',
+ *   scenario: chongqingScenario(),
+ *   projection: outlook,
+ *   settings: { seed: 1 },
+ * });
+ * written.files; // index.html, charts, map, CSV tables, summary.json
+ * ```
+ */
 export function writeReport(dir: string, input: ReportInput): WrittenReport {
   return writeReportFiles(dir, buildReport(input));
 }

@@ -139,6 +139,17 @@ function requireCount(field: string, count: number): void {
  * Memory is one float64 per bucket between the smallest and largest magnitude seen: ≈ ln(max/min)/(2α) buckets,
  * e.g. ~1,400 buckets (11–22 kB with growth slack) for values spanning 1 to 1e6 at α = 0.5 %; at most ~145,000 per
  * sign for the entire double range. `quantile` walks the buckets: O(number of buckets).
+ *
+ * @example
+ * ```ts
+ * import { QuantileHistogram } from 'corridor-sim';
+ *
+ * const doorToDoor = QuantileHistogram.from([52, 61, 58, 75, 140]); // hours
+ * doorToDoor.quantile(0.5); // about 61, within the relative accuracy
+ * // Histograms from other replications or processes merge exactly, also through JSON:
+ * const other = QuantileHistogram.fromJSON(JSON.parse(JSON.stringify(new QuantileHistogram().toJSON())));
+ * doorToDoor.merge(other).count; // 5
+ * ```
  */
 export class QuantileHistogram {
   /** The guaranteed relative accuracy α. */
