@@ -82,6 +82,12 @@ export {
   type TraceHook,
 } from './engine/simulator.js';
 export {
+  type PairedCounts,
+  type PairedProportionDifference,
+  pairedCounts,
+  pairedProportionDifference,
+} from './engine/statistics/paired-proportions.js';
+export {
   type BucketsJSON,
   QuantileHistogram,
   type QuantileHistogramJSON,
@@ -152,6 +158,13 @@ export {
   type TargetOutlook,
   type VolumeOutlook,
 } from './experiment/project.js';
+export {
+  type CompareProjectionsOptions,
+  compareProjections,
+  type ProjectedComparison,
+  type ProjectedComparisonYear,
+  type TargetDifference,
+} from './experiment/projected-compare.js';
 export {
   mergeReplications,
   type ReplicateOptions,

@@ -140,35 +140,56 @@ export async function compare(
   const compared: VariantComparison[] = [];
   for (const variant of variants) {
     const set = await run(variant);
-    const kpis = kpiColumns(set);
-    const differences: Record<string, PairedDifference> = {};
-    const names = new Set<string>();
-    for (const m of [...baseKpis, ...kpis]) for (const k of m.keys()) names.add(k);
-    for (const name of [...names].sort()) {
-      const isDuration = isDurationKpi(name);
-      const pairs: [number, number][] = [];
-      baseKpis.forEach((b, i) => {
-        const bv = b.get(name);
-        const vv = (kpis[i] as Map<string, number>).get(name);
-        if (isDuration && (bv === undefined || vv === undefined)) return;
-        pairs.push([bv ?? 0, vv ?? 0]);
-      });
-      if (pairs.length >= 2) {
-        differences[name] = pairedDifference(
-          pairs.map((p) => p[0]),
-          pairs.map((p) => p[1]),
-        );
-      }
-    }
+    const differences = pairedKpiDifferences(baseKpis, kpiColumns(set));
     compared.push({ name: variant.name, summary: summariseRuns(set.runs), differences });
   }
-  const ranking = compared
+  const ranking = rankVariants(compared, rankBy, largerIsBetter);
+  return { rankBy, base: { name: base.name, summary: summariseRuns(baseSet.runs) }, variants: compared, ranking };
+}
+
+/**
+ * Paired differences (variant − base) of every KPI either side reports, from the KPIs of each replication
+ * (`runKpis`), replication i of one side paired with replication i of the other. A KPI missing on one side counts
+ * as 0, except durations, which pair only replications where both observed them.
+ */
+export function pairedKpiDifferences(
+  baseKpis: readonly ReadonlyMap<string, number>[],
+  variantKpis: readonly ReadonlyMap<string, number>[],
+): Record<string, PairedDifference> {
+  const differences: Record<string, PairedDifference> = {};
+  const names = new Set<string>();
+  for (const m of [...baseKpis, ...variantKpis]) for (const k of m.keys()) names.add(k);
+  for (const name of [...names].sort()) {
+    const isDuration = isDurationKpi(name);
+    const pairs: [number, number][] = [];
+    baseKpis.forEach((b, i) => {
+      const bv = b.get(name);
+      const vv = variantKpis[i]?.get(name);
+      if (isDuration && (bv === undefined || vv === undefined)) return;
+      pairs.push([bv ?? 0, vv ?? 0]);
+    });
+    if (pairs.length >= 2) {
+      differences[name] = pairedDifference(
+        pairs.map((p) => p[0]),
+        pairs.map((p) => p[1]),
+      );
+    }
+  }
+  return differences;
+}
+
+/** Variants best first by their mean paired difference in `rankBy`. */
+export function rankVariants(
+  compared: readonly VariantComparison[],
+  rankBy: string,
+  largerIsBetter: boolean,
+): Comparison['ranking'] {
+  return compared
     .map((v) => {
       const d = v.differences[rankBy];
       return { name: v.name, mean: d?.mean ?? 0, ci95: d?.ci95 ?? ([0, 0] as [number, number]) };
     })
     .sort((a, b) => (largerIsBetter ? b.mean - a.mean : a.mean - b.mean));
-  return { rankBy, base: { name: base.name, summary: summariseRuns(baseSet.runs) }, variants: compared, ranking };
 }
 
 export type { KpiSummary };

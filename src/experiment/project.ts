@@ -89,6 +89,11 @@ export interface ProjectOptions {
   /** Warm-up days of each yearly run (default 30). */
   warmupDays?: number;
   onProgress?: (progress: { year: number; done: number; total: number }) => void;
+  /**
+   * Called with each projected year's runs, replication by replication, once the year is done (e.g. to pair the
+   * futures of two scenarios, as `compareProjections` does). The runs are the projection's own: do not modify them.
+   */
+  onYearRuns?: (year: number, runs: readonly RunResult[]) => void;
 }
 
 /** A target's outlook in one year. */
@@ -460,6 +465,7 @@ export async function project(scenario: ScenarioSpec, options: ProjectOptions): 
       onProgress: ({ done, total }) => options.onProgress?.({ year, done, total }),
     });
     years.push(outlook(scenario, year, set.runs));
+    options.onYearRuns?.(year, set.runs);
     previous = set.runs;
   }
   const lead = markets[0];
