@@ -20,6 +20,11 @@
  *   track) and `wait/<hub>/lock` (hours a vessel waited at anchorage);
  * - `diverted`, `flow/<id>/diverted`: TEU booked in the measured period that went another way because every route
  *   was backed up beyond `routeChoice.maxBacklogHours`;
+ * - with box pools (`scenario.empties`): `loadedTeu/<corridor>/<direction>`, `emptyTeu/<corridor>/<direction>` and
+ *   `emptyShare/<corridor>/<direction>` (TEU dispatched, loaded and empty, by the trade direction of the move),
+ *   `serviceEmptyTeu/<service>`, `empties/emptyShare`, `empties/emptyTeuKm`, `empties/repositionCostUsd`,
+ *   `empties/leaseCostUsd`, `boxes/<pool>/waited` (bookings that waited for boxes), `boxes/<pool>/waitedTeu`,
+ *   `boxWait/<pool>/mean` and `/p95` (hours those bookings waited);
  * - `flow/<id>/generated` (TEU booked in the measured period), `flow/<id>/days/mean`, `flow/<id>/days/p95`, and by
  *   the corridor (or corridor/mode) of the route each booking took: `flow/<id>/via/<corridor>/days/mean` and
  *   `/days/p95`.
@@ -29,7 +34,7 @@
 import { confidenceInterval } from '../engine/statistics/student-t.js';
 import { InvalidParameterError } from '../errors.js';
 import { mergeDurationStats } from '../model/durations.js';
-import type { DurationSummary, RunResult } from '../model/result.js';
+import type { DurationSummary, EmptiesResult, RunResult } from '../model/result.js';
 
 /** One KPI summarised over replications. */
 export interface KpiSummary {
@@ -93,6 +98,7 @@ export function runKpis(run: RunResult): Map<string, number> {
     out.set(`loadFactor/${id}`, s.loadFactor);
     out.set(`teuLoaded/${id}`, s.teuLoaded);
   }
+  if (run.empties !== undefined) emptiesKpis(run.empties, out);
   for (const [id, h] of Object.entries(run.hubs)) {
     out.set(`teuHandled/${id}`, h.handledTeu);
     if (h.departureWaitHours.count > 0) out.set(`wait/${id}/departure`, h.departureWaitHours.mean);
@@ -105,10 +111,38 @@ export function runKpis(run: RunResult): Map<string, number> {
   return out;
 }
 
+/** The empty-container KPIs of a run with box pools. */
+function emptiesKpis(empties: EmptiesResult, out: Map<string, number>): void {
+  for (const [key, byDirection] of Object.entries(empties.corridors)) {
+    for (const [direction, c] of Object.entries(byDirection)) {
+      out.set(`loadedTeu/${key}/${direction}`, c.loadedTeu);
+      out.set(`emptyTeu/${key}/${direction}`, c.emptyTeu);
+      out.set(`emptyShare/${key}/${direction}`, c.emptyShare);
+    }
+  }
+  for (const [id, s] of Object.entries(empties.services)) out.set(`serviceEmptyTeu/${id}`, s.emptyTeu);
+  out.set('empties/emptyShare', empties.totals.emptyShare);
+  out.set('empties/emptyTeuKm', empties.totals.emptyTeuKm);
+  out.set('empties/repositionCostUsd', empties.totals.repositionCostUsd);
+  out.set('empties/leaseCostUsd', empties.totals.leaseCostUsd);
+  for (const [id, pool] of Object.entries(empties.pools)) {
+    out.set(`boxes/${id}/waited`, pool.bookingsWaitedForBoxes);
+    out.set(`boxes/${id}/waitedTeu`, pool.teuWaitedForBoxes);
+    if (pool.boxWaitHours.count > 0) {
+      out.set(`boxWait/${id}/mean`, pool.boxWaitHours.mean);
+      out.set(`boxWait/${id}/p95`, pool.boxWaitHours.p95);
+    }
+  }
+}
+
 /** Durations are left out of a replication that observed none (rather than counted as 0). */
 export function isDurationKpi(name: string): boolean {
   return (
-    name.startsWith('days/') || name.startsWith('wait/') || name.endsWith('/days/mean') || name.endsWith('/days/p95')
+    name.startsWith('days/') ||
+    name.startsWith('wait/') ||
+    name.startsWith('boxWait/') ||
+    name.endsWith('/days/mean') ||
+    name.endsWith('/days/p95')
   );
 }
 

@@ -9,9 +9,10 @@
  */
 import type { Route } from '../network/index.js';
 import { type FlowRuntime, nextBookingHour } from './demand.js';
+import { poolOf, takeBoxes } from './empties.js';
 import { stage } from './ledger.js';
 import { RouteChooser } from './route-choice.js';
-import { planOf } from './route-plans.js';
+import { backlogHours, planOf } from './route-plans.js';
 import { type FlowAccumulator, type ModelState, OPEN, type Part, type RoutePlan, type Shipment } from './runtime.js';
 import { enterHub } from './terminals.js';
 
@@ -38,6 +39,8 @@ export function book(m: ModelState, flow: FlowRuntime): void {
   const shipment: Shipment = {
     index: m.bookings++,
     flow,
+    pool: poolOf(m, plan),
+    empty: undefined,
     plan,
     teu,
     createdAt: now,
@@ -65,7 +68,8 @@ export function book(m: ModelState, flow: FlowRuntime): void {
     m.traceLog.push(part.trace);
   }
   stage(m, part, 'booked', now, now, hub);
-  enterHub(m, part, hub);
+  // Where boxes are tracked, the booking first takes its boxes at the origin (or waits for them there).
+  if (takeBoxes(m, part, hub)) enterHub(m, part, hub);
 }
 
 /**
@@ -112,14 +116,4 @@ export function choose(m: ModelState, flow: FlowRuntime, u: number): RoutePlan |
     costs[i] = (plans[i] as RoutePlan).choiceCostUsd + m.valueOfTime * backlogHours;
   }
   return plans[m.chooser.pickByCost(costs, routes.length, u)] as RoutePlan;
-}
-
-/** Hours to clear the backlog already waiting for the departures of a route's rides (units ÷ capacity × headway). */
-export function backlogHours(plan: RoutePlan): number {
-  let hours = 0;
-  for (const leg of plan.legs) {
-    const waiting = leg.service.queues[leg.fromStop]!.unitsWaiting;
-    if (waiting > 0) hours += (waiting / leg.service.capacityTeu) * leg.service.headwayHours;
-  }
-  return hours;
 }

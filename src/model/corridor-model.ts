@@ -74,6 +74,7 @@ import { Calendar } from './calendar.js';
 import { type Direction, flowRuntime, nextBookingHour } from './demand.js';
 import { depart, load, scheduleTimetable } from './departures.js';
 import { scheduleDisruptions } from './disruptions.js';
+import { emptiesRuntime, leaseArrived, review, scheduleReviews } from './empties.js';
 import { scheduleLock } from './locks.js';
 import type { RunResult } from './result.js';
 import { RouteChooser } from './route-choice.js';
@@ -81,7 +82,7 @@ import { checkOperable } from './route-plans.js';
 import { result } from './run-result.js';
 import { ModelState } from './runtime.js';
 import { hubRuntime, linkRuntime, serviceRuntime } from './setup.js';
-import { afterClearance } from './terminals.js';
+import { afterClearance, enterHub } from './terminals.js';
 import type { PartTrace } from './trace.js';
 import { arriveAtStop } from './trips.js';
 
@@ -192,6 +193,9 @@ export class CorridorModel {
         onVehicleStep: (trip) => vehicleStep(m, trip),
         onPartCleared: (part) => afterClearance(m, part),
         onLoad: (part, units, waited, left) => load(m, part, units, waited, left),
+        onReview: () => review(m),
+        onLeaseArrived: (lease) => leaseArrived(m, lease),
+        onEnterHub: (part, hub) => enterHub(m, part, hub),
       },
     });
     this.state = m;
@@ -201,6 +205,7 @@ export class CorridorModel {
     for (const hub of network.hubs()) m.hubs.set(hub.id, hubRuntime(m, hub));
     for (const link of network.links()) m.links.set(link.id, linkRuntime(m, link.id));
     for (const service of network.services()) m.services.set(service.id, serviceRuntime(m, service));
+    m.empties = emptiesRuntime(m);
     const demandScale = options.demandScale ?? 1;
     if (!(typeof demandScale === 'number' && Number.isFinite(demandScale) && demandScale >= 0)) {
       throw new InvalidParameterError('options.demandScale', demandScale, 'a finite number >= 0');
@@ -271,6 +276,7 @@ export class CorridorModel {
     }
     for (const service of m.services.values()) scheduleTimetable(m, service);
     scheduleDisruptions(m);
+    scheduleReviews(m);
     for (const hub of m.hubs.values()) {
       if (hub.lock) scheduleLock(m, hub.lock);
       if (hub.gauge) scheduleBackgroundTrains(m, hub);

@@ -10,6 +10,7 @@
 import type { Distribution } from '../engine/distributions.js';
 import type { DepartureQueue } from '../engine/resources/departure-queue.js';
 import { SimulationError } from '../errors.js';
+import { emptyLoaded } from './empties.js';
 import { dispatched, stage } from './ledger.js';
 import {
   type DepartureSlot,
@@ -209,7 +210,8 @@ export function load(m: ModelState, part: Part, units: number, waited: number, l
     service.waitForDepartureSum += waited;
     service.waitForDepartureCount++;
     hub.departureWait.add(waited);
-    if (traveller.leg === 0 && trip.stop === (traveller.shipment.plan.legs[0] as LegPlan).fromStop) {
+    if (traveller.shipment.empty !== undefined) emptyLoaded(m, traveller, service, trip, units);
+    else if (traveller.leg === 0 && trip.stop === (traveller.shipment.plan.legs[0] as LegPlan).fromStop) {
       dispatched(m, traveller.shipment, units, now);
     }
   }

@@ -7,6 +7,7 @@
  * @module
  */
 import { SimulationError } from '../errors.js';
+import type { FlowRuntime } from './demand.js';
 import {
   type CorridorAccumulator,
   DIRECTIONS,
@@ -41,7 +42,8 @@ export function stage(
 export function dispatched(m: ModelState, shipment: Shipment, teu: number, now: number): void {
   const month = m.calendar.monthIndexAt(now);
   const plan = shipment.plan;
-  const direction = DIRECTIONS.indexOf(shipment.flow.direction);
+  const flow = shipment.flow as FlowRuntime;
+  const direction = DIRECTIONS.indexOf(flow.direction);
   const cost = teu * plan.route.costUsdPerTeu;
   const corridorAcc = plan.corridorAcc;
   corridorAcc.dispatchedTeu += teu;
@@ -55,7 +57,7 @@ export function dispatched(m: ModelState, shipment: Shipment, teu: number, now: 
     const modeMonths = modeAcc.byMonth[direction as 0 | 1 | 2];
     modeMonths[month] = (modeMonths[month] as number) + teu;
   }
-  const flowAcc = m.flowAcc[shipment.flow.index] as FlowAccumulator;
+  const flowAcc = m.flowAcc[flow.index] as FlowAccumulator;
   flowAcc.dispatchedTeu += teu;
   flowAcc.byCorridor.set(plan.corridor, (flowAcc.byCorridor.get(plan.corridor) ?? 0) + teu);
 }
@@ -88,11 +90,20 @@ export function byYear(m: ModelState, acc: CorridorAccumulator): Map<number, num
 
 /** TEU by where they are at the end of the run, and the balance of the whole run. */
 export interface Conservation {
-  /** TEU waiting at each hub (in handling or clearance, or in a departure queue), by hub id in hub order. */
+  /**
+   * TEU waiting at each hub (in handling or clearance, or in a departure queue; empties on the move included), by hub
+   * id in hub order.
+   */
   readonly hubBacklog: Map<string, number>;
+  /** Loaded TEU at hubs (empties on the move left out). */
   readonly waitingTeu: number;
+  /** Loaded TEU on vehicles. */
   readonly inTransitTeu: number;
-  /** Generated − delivered − in transit − waiting − diverted. */
+  /** Bookings' TEU waiting at their origin for boxes (0 without box pools). */
+  readonly waitingForBoxTeu: number;
+  /** Empty TEU on the move: at hubs and on vehicles. */
+  readonly emptyMovingTeu: number;
+  /** Generated − delivered − in transit − waiting − waiting for boxes − diverted. */
   readonly imbalance: number;
   readonly conserved: boolean;
 }
@@ -114,15 +125,71 @@ export function checkInvariants(m: ModelState): Conservation {
   }
   for (const teu of hubBacklog.values()) waitingTeu += teu;
   let inTransitTeu = 0;
+  let emptyOnVehiclesTeu = 0;
   for (const trip of m.trips)
-    for (const bucket of trip.cargo) for (const part of bucket ?? []) inTransitTeu += part.teu;
-  const imbalance = m.generatedTeu - m.deliveredTeu - inTransitTeu - waitingTeu - m.divertedTeu;
-  const conserved = Math.abs(imbalance) <= 1e-6 * Math.max(1, m.generatedTeu);
-  if (!conserved || m.timestampViolations > 0 || m.maxLoadFactorOnBoard > 1 + EPS) {
+    for (const bucket of trip.cargo)
+      for (const part of bucket ?? []) {
+        if (part.shipment.empty === undefined) inTransitTeu += part.teu;
+        else emptyOnVehiclesTeu += part.teu;
+      }
+  // Empties on the move, from the pools' counters: those not on a vehicle are at a hub (in the hubs' counts above).
+  const boxes = checkBoxes(m);
+  const emptyAtHubsTeu = boxes.emptyMovingTeu - emptyOnVehiclesTeu;
+  waitingTeu -= emptyAtHubsTeu;
+  const imbalance =
+    m.generatedTeu - m.deliveredTeu - inTransitTeu - waitingTeu - boxes.waitingForBoxTeu - m.divertedTeu;
+  const scale = Math.max(1, m.generatedTeu + boxes.emptyMovingTeu);
+  const conserved = Math.abs(imbalance) <= 1e-6 * scale && emptyAtHubsTeu >= -1e-6 * scale;
+  if (!conserved || !boxes.balanced || m.timestampViolations > 0 || m.maxLoadFactorOnBoard > 1 + EPS) {
     throw new SimulationError(
-      `invariant broken: TEU imbalance ${imbalance}, ${m.timestampViolations} timestamp violations, ` +
-        `max load factor ${m.maxLoadFactorOnBoard}`,
+      `invariant broken: TEU imbalance ${imbalance}, empties at hubs ${emptyAtHubsTeu}, ${boxes.problem}` +
+        `${m.timestampViolations} timestamp violations, max load factor ${m.maxLoadFactorOnBoard}`,
     );
   }
-  return { hubBacklog, waitingTeu, inTransitTeu, imbalance, conserved };
+  return {
+    hubBacklog,
+    waitingTeu,
+    inTransitTeu,
+    waitingForBoxTeu: boxes.waitingForBoxTeu,
+    emptyMovingTeu: boxes.emptyMovingTeu,
+    imbalance,
+    conserved,
+  };
+}
+
+/**
+ * Box conservation per pool: fleet (initial stock + leases) = idle stock + boxes in use by bookings (taken −
+ * released) + empties moving (started − arrived) + leases on their way; the empties and leases inbound to each hub
+ * add up to those moving; no stock below 0. The TEU of bookings waiting for boxes are summed from the queues.
+ */
+function checkBoxes(m: ModelState): {
+  waitingForBoxTeu: number;
+  emptyMovingTeu: number;
+  balanced: boolean;
+  problem: string;
+} {
+  let waitingForBoxTeu = 0;
+  let emptyMovingTeu = 0;
+  let problem = '';
+  for (const pool of m.empties?.pools ?? []) {
+    let stockTeu = 0;
+    let inboundTeu = 0;
+    for (const stock of pool.stockList) {
+      if (stock.stockTeu < -1e-6 * Math.max(1, pool.fleetTeu))
+        problem += `pool ${pool.id}: stock ${stock.stockTeu} at ${stock.hub.net.id}; `;
+      stockTeu += stock.stockTeu;
+      inboundTeu += stock.inboundTeu;
+      for (let i = 0; i < stock.waiting.length; i++) waitingForBoxTeu += (stock.waiting.peek(i) as Part).teu;
+    }
+    const moving = pool.startedTeu - pool.arrivedTeu;
+    const leasing = pool.leasedTeu - pool.leaseArrivedTeu;
+    emptyMovingTeu += moving;
+    const tol = 1e-6 * Math.max(1, pool.fleetTeu + pool.takenTeu + pool.startedTeu);
+    const gap = pool.fleetTeu - stockTeu - (pool.takenTeu - pool.releasedTeu) - moving - leasing;
+    if (Math.abs(gap) > tol) problem += `pool ${pool.id}: ${gap} TEU of boxes unaccounted for; `;
+    if (Math.abs(inboundTeu - moving - leasing) > tol) {
+      problem += `pool ${pool.id}: ${inboundTeu} TEU inbound, ${moving + leasing} moving or leased; `;
+    }
+  }
+  return { waitingForBoxTeu, emptyMovingTeu, balanced: problem === '', problem };
 }

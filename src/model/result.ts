@@ -81,6 +81,7 @@ export interface ServiceResult {
   departures: number;
   /** Departures (of the measured period) that carried cargo, loaded at any stop. */
   departuresRun: number;
+  /** TEU loaded in the measured period (empty boxes included, where the scenario tracks them: see `empties`). */
   teuLoaded: number;
   /** Capacity of the timetable in the measured period: departures × capacity (trucks: every truck slot). */
   capacityOfferedTeu: number;
@@ -121,7 +122,7 @@ export interface HubResult {
    * the lock was closed in it (overlapping closures counted once).
    */
   lock?: { vessels: number; barges: number; waitHours: DurationSummary; closures: number; closedHours: number };
-  /** TEU at the hub at the end of the run (waiting for handling, clearance or a departure). */
+  /** TEU at the hub at the end of the run (waiting for handling, clearance or a departure; empties on the move too). */
   backlogTeu: number;
 }
 
@@ -148,8 +149,12 @@ export interface Conservation {
   waitingTeu: number;
   /** Booked but diverted elsewhere because every route's backlog exceeded `routeChoice.maxBacklogHours`. */
   divertedTeu: number;
-  /** generated − delivered − inTransit − waiting − diverted (0 when TEU are conserved). */
+  /** generated − delivered − inTransit − waiting − waitingForBox − diverted (0 when TEU are conserved). */
   imbalanceTeu: number;
+  /** With box pools: bookings' TEU waiting at their origin for boxes (not yet at the hub). */
+  waitingForBoxTeu?: number;
+  /** With box pools: empty TEU being repositioned (at hubs or on vehicles; not in the figures above). */
+  emptyMovingTeu?: number;
 }
 
 /** The result of one run. */
@@ -170,6 +175,11 @@ export interface RunResult {
   services: Record<string, ServiceResult>;
   hubs: Record<string, HubResult>;
   targets: TargetResult[];
+  /**
+   * Empty containers (only when the scenario has `empties`). Services' `teuLoaded`, load factors and on-board TEU
+   * count empties too (they take slots); corridors' and flows' TEU are loaded boxes only.
+   */
+  empties?: EmptiesResult;
   /** Invariant checks done during the run (a run that breaks one throws instead of returning). */
   invariants: {
     teuConserved: boolean;
@@ -181,4 +191,54 @@ export interface RunResult {
      */
     timestampsNonDecreasing: boolean;
   };
+}
+
+/** Loaded and empty TEU of one corridor and direction, or of one service (measured period). */
+export interface EmptyShareResult {
+  loadedTeu: number;
+  emptyTeu: number;
+  /** emptyTeu ÷ (loadedTeu + emptyTeu); 0 when nothing moved. */
+  emptyShare: number;
+  /** Empty TEU × km travelled (corridors: the empty moves' route distances; services: their rides' distances). */
+  emptyTeuKm: number;
+}
+
+/** Corridor and direction: loaded and empty TEU dispatched, and the cost of the empties' routes. */
+export interface CorridorEmptiesResult extends EmptyShareResult {
+  /** Freight cost of the empty moves dispatched on this corridor (their routes' cost per TEU), USD. */
+  repositionCostUsd: number;
+}
+
+/** One box pool (measured period unless noted). */
+export interface BoxPoolResult {
+  id: string;
+  corridors: string[];
+  /** Boxes owned at the end of the run, TEU (initial stocks plus every lease). */
+  fleetTeu: number;
+  /** Bookings that took this pool's boxes, those that had to wait for them, their TEU and their waits (hours). */
+  bookings: number;
+  bookingsWaitedForBoxes: number;
+  teuWaitedForBoxes: number;
+  boxWaitHours: DurationSummary;
+  /** TEU of bookings still waiting for boxes at the end of the run. */
+  waitingForBoxTeuAtEnd: number;
+  /** Empty TEU dispatched by repositioning, and their freight cost, USD. */
+  repositionedTeu: number;
+  repositionCostUsd: number;
+  /** TEU leased and their cost, USD. */
+  leasedTeu: number;
+  leaseCostUsd: number;
+  /** Idle empty TEU by hub at the end of the run (hubs holding some, hub order). */
+  stockTeuAtEnd: Record<string, number>;
+}
+
+/** Empty containers and the directional imbalance (only with `scenario.empties`). */
+export interface EmptiesResult {
+  /** By corridor key (as `corridors`) and trade direction of the moves (directions with traffic only). */
+  corridors: Record<string, Partial<Record<Direction, CorridorEmptiesResult>>>;
+  /** By operated service: TEU loaded on its departures, loaded and empty (services with traffic only). */
+  services: Record<string, EmptyShareResult>;
+  pools: Record<string, BoxPoolResult>;
+  /** All corridors: loaded and empty TEU dispatched, empty TEU-km, repositioning and leasing cost, USD. */
+  totals: CorridorEmptiesResult & { leaseCostUsd: number; bookingsWaitedForBoxes: number };
 }

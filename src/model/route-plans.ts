@@ -93,3 +93,13 @@ export function planOf(m: ModelState, route: Route): RoutePlan {
   }
   return plan;
 }
+
+/** Hours to clear the backlog already waiting for the departures of a route's rides (units ÷ capacity × headway). */
+export function backlogHours(plan: RoutePlan): number {
+  let hours = 0;
+  for (const leg of plan.legs) {
+    const waiting = leg.service.queues[leg.fromStop]!.unitsWaiting;
+    if (waiting > 0) hours += (waiting / leg.service.capacityTeu) * leg.service.headwayHours;
+  }
+  return hours;
+}

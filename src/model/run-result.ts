@@ -6,6 +6,7 @@
  */
 import type { Direction } from './demand.js';
 import { DurationCollector } from './durations.js';
+import { emptiesResult } from './empties-result.js';
 import { byYear, checkInvariants } from './ledger.js';
 import type { CorridorResult, FlowResult, HubResult, RunResult, ServiceResult, TargetResult } from './result.js';
 import { EPS, type FlowAccumulator, type ModelState } from './runtime.js';
@@ -13,7 +14,8 @@ import { EPS, type FlowAccumulator, type ModelState } from './runtime.js';
 /** Checks the invariants (they throw when broken) and builds the run's result. */
 export function result(m: ModelState): RunResult {
   const calendar = m.calendar;
-  const { hubBacklog, waitingTeu, inTransitTeu, imbalance, conserved } = checkInvariants(m);
+  const { hubBacklog, waitingTeu, inTransitTeu, waitingForBoxTeu, emptyMovingTeu, imbalance, conserved } =
+    checkInvariants(m);
 
   // Door-to-door statistics were recorded once per booking, by flow and corridor/mode: merge them (in flow order,
   // keys sorted, so the result does not depend on anything but the run) into corridor and flow totals.
@@ -180,12 +182,14 @@ export function result(m: ModelState): RunResult {
       waitingTeu,
       divertedTeu: m.divertedTeu,
       imbalanceTeu: imbalance,
+      ...(m.empties === undefined ? {} : { waitingForBoxTeu, emptyMovingTeu }),
     },
     corridors,
     flows,
     services,
     hubs,
     targets,
+    ...(m.empties === undefined ? {} : { empties: emptiesResult(m) }),
     invariants: {
       teuConserved: conserved,
       maxLoadFactorOnBoard: m.maxLoadFactorOnBoard,

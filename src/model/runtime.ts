@@ -2,7 +2,8 @@
  * Runtime state of a run: what the model keeps per hub, link, lock, service, route, booking, part and trip, the
  * accumulators of the results, and {@link ModelState}, the one object every process of the model reads and writes
  * (its handlers close the loop hub → queue → trip → hub through events, so no process file imports another in a
- * circle). Types only, plus the state's constructor: the processes are in the files named after them.
+ * circle). Types only, plus the state's constructor: the processes are in the files named after them. One topic
+ * over 400 lines: every process shares these types (the box pools' too), and a type-only file may not import back.
  *
  * @module
  */
@@ -161,9 +162,14 @@ export interface RoutePlan {
 }
 
 export interface Shipment {
-  /** Booking number, in booking order. */
+  /** Booking number, in booking order (empty-box moves: −1, −2, ... in the order they start). */
   readonly index: number;
-  readonly flow: FlowRuntime;
+  /** The flow that booked it; undefined for an empty-box move (see `empty`). */
+  readonly flow: FlowRuntime | undefined;
+  /** The pool whose boxes carry it, or that it repositions; undefined where boxes are not tracked. */
+  readonly pool: BoxPool | undefined;
+  /** An empty-box move: its lane; undefined for a booking. */
+  readonly empty: EmptyLane | undefined;
   readonly plan: RoutePlan;
   readonly teu: number;
   readonly createdAt: number;
@@ -237,6 +243,83 @@ export interface FlowAccumulator {
   readonly doorToDoorByCorridor: Map<string, DurationCollector>;
 }
 
+/** A pool's empty boxes at one hub (`empties.ts`). */
+export interface BoxStock {
+  readonly hub: HubRuntime;
+  readonly baseStockTeu: number;
+  /** Empty TEU idle here. Never below 0. */
+  stockTeu: number;
+  /** Empty TEU on their way here (repositioned or leased). */
+  inboundTeu: number;
+  /** Bookings (their first part, not yet at the hub's cranes) waiting for boxes here, FIFO, and their TEU. */
+  readonly waiting: RingQueue<Part>;
+  waitingTeu: number;
+}
+
+/** A box pool: one owner's boxes, shared by the routes of its corridors (`empties.ts`). */
+export interface BoxPool {
+  readonly id: string;
+  readonly index: number;
+  /** Stocks by hub id, in the order of the scenario's hubs. */
+  readonly stocks: Map<string, BoxStock>;
+  readonly stockList: BoxStock[];
+  readonly leaseLeadHours: number | undefined;
+  readonly leaseCostUsdPerTeu: number;
+  /** TEU of boxes owned: initial stocks plus leases (whole run). */
+  fleetTeu: number;
+  /** TEU taken from stocks by bookings, and released at delivery (whole run): in use = taken − released. */
+  takenTeu: number;
+  releasedTeu: number;
+  /** Empty moves started and arrived (whole run), and leases ordered and arrived (whole run). */
+  startedTeu: number;
+  arrivedTeu: number;
+  leasedTeu: number;
+  leaseArrivedTeu: number;
+  // Measured period.
+  bookings: number;
+  bookingsWaited: number;
+  teuWaited: number;
+  readonly boxWait: DurationCollector;
+  repositionedTeu: number;
+  repositionCostUsd: number;
+  leasedMeasuredTeu: number;
+  leaseCostUsd: number;
+}
+
+/** Where an empty move goes, and in which trade direction it travels (that of loaded flows on the same lane). */
+export interface EmptyLane {
+  readonly from: BoxStock;
+  readonly to: BoxStock;
+  readonly direction: Direction;
+  /** The closure key the plans were built for, and the plans of the lane's choice set (cheapest first). */
+  key: string | undefined;
+  plans: RoutePlan[];
+}
+
+/** Empty and loaded TEU of one key (corridor × direction, or service), measured period. */
+export interface EmptyAccumulator {
+  loadedTeu: number;
+  emptyTeu: number;
+  emptyTeuKm: number;
+  emptyCostUsd: number;
+}
+
+/** The empties of a run (`empties.ts`): pools, the pool of each corridor, and the accumulators of the KPIs. */
+export interface EmptiesRuntime {
+  readonly pools: BoxPool[];
+  readonly poolOfCorridor: Map<string, BoxPool>;
+  readonly reviewHours: number;
+  readonly lotTeu: number;
+  /** Lanes by `from\u0000to` key (with their route choice memo). */
+  readonly lanes: Map<string, EmptyLane>;
+  /** Empty TEU loaded per service (measured), keyed by service id. */
+  readonly byService: Map<string, EmptyAccumulator>;
+  /** Empty TEU dispatched per corridor key and direction (measured): key `${corridor}\u0000${direction}`. */
+  readonly byCorridor: Map<string, EmptyAccumulator>;
+  /** Empty moves started (whole run): numbers their shipments −1, −2, ... */
+  moves: number;
+}
+
 export const EPS = 1e-9;
 /** Tolerance of the timestamp checks, hours (sums of a few thousand floats of up to 10⁵ h err by far less). */
 export const TIME_TOL = 1e-6;
@@ -262,6 +345,17 @@ export interface ModelHandlers {
   readonly onVehicleStep: (trip: Trip) => void;
   readonly onPartCleared: (part: Part) => void;
   readonly onLoad: (part: Part, units: number, waited: number, left: number) => void;
+  readonly onReview: () => void;
+  readonly onLeaseArrived: (lease: Lease) => void;
+  /** A part enters a hub (`terminals.enterHub`): how the box pools start bookings and empty moves. */
+  readonly onEnterHub: (part: Part, hub: HubRuntime) => void;
+}
+
+/** Leased boxes on their way to a hub. */
+export interface Lease {
+  readonly pool: BoxPool;
+  readonly stock: BoxStock;
+  readonly teu: number;
 }
 
 /** What the state is built from (validated by `corridor-model.ts`). */
@@ -327,6 +421,8 @@ export class ModelState {
   readonly corridorPenalties: Map<string, number>;
   readonly scratchCost: Float64Array;
   readonly scratchBacklog: Float64Array;
+  /** Box pools and empty-container KPIs; undefined when the scenario tracks no boxes. */
+  empties: EmptiesRuntime | undefined = undefined;
   /** The trip whose loading is under way (read by `onLoad`). */
   loadingTrip: Trip | undefined = undefined;
   bookings = 0;
@@ -341,6 +437,9 @@ export class ModelState {
   readonly onVehicleStep: (trip: Trip) => void;
   readonly onPartCleared: (part: Part) => void;
   readonly onLoad: (part: Part, units: number, waited: number, left: number) => void;
+  readonly onReview: () => void;
+  readonly onLeaseArrived: (lease: Lease) => void;
+  readonly onEnterHub: (part: Part, hub: HubRuntime) => void;
 
   constructor(s: ModelSettings) {
     this.network = s.network;
@@ -366,5 +465,8 @@ export class ModelState {
     this.onVehicleStep = s.handlers.onVehicleStep;
     this.onPartCleared = s.handlers.onPartCleared;
     this.onLoad = s.handlers.onLoad;
+    this.onReview = s.handlers.onReview;
+    this.onLeaseArrived = s.handlers.onLeaseArrived;
+    this.onEnterHub = s.handlers.onEnterHub;
   }
 }

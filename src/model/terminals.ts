@@ -8,8 +8,10 @@
  * @module
  */
 import type { Distribution } from '../engine/distributions.js';
+import type { FlowRuntime } from './demand.js';
 import { joinQueue } from './departures.js';
 import { DurationCollector } from './durations.js';
+import { emptyArrived, releaseBoxes } from './empties.js';
 import { stage } from './ledger.js';
 import type { FlowAccumulator, HubRuntime, LegPlan, ModelState, Part } from './runtime.js';
 
@@ -64,12 +66,16 @@ export function deliver(m: ModelState, part: Part): void {
   const now = m.sim.now;
   const shipment = part.shipment;
   const hub = (shipment.plan.legs[part.leg] as LegPlan).alightHub;
+  if (shipment.empty !== undefined) {
+    emptyArrived(m, part, hub);
+    return;
+  }
   stage(m, part, 'delivered', now, shipment.createdAt + shipment.plan.minHours, hub);
   m.deliveredTeu += part.teu;
   shipment.deliveredTeu += part.teu;
   shipment.openParts--;
   const plan = shipment.plan;
-  const flowAcc = m.flowAcc[shipment.flow.index] as FlowAccumulator;
+  const flowAcc = m.flowAcc[(shipment.flow as FlowRuntime).index] as FlowAccumulator;
   if (now >= m.calendar.startHour) {
     plan.corridorAcc.deliveredTeu += part.teu;
     if (plan.modeAcc) plan.modeAcc.deliveredTeu += part.teu;
@@ -84,4 +90,6 @@ export function deliver(m: ModelState, part: Part): void {
     }
     collector.add(now - shipment.createdAt);
   }
+  // Where boxes are tracked, they are released empty here.
+  releaseBoxes(m, shipment, hub, part.teu);
 }

@@ -75,4 +75,6 @@ export interface PartTrace {
    * too); 0 for the first part of a booking.
    */
   inherited: number;
+  /** An empty-box move (repositioning): `booking` is then −1, −2, ... and `flow` is `empty:<pool id>`. */
+  empty?: boolean;
 }

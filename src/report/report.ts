@@ -29,6 +29,7 @@ import {
   serviceLoadCsv,
   transitByOdCsv,
 } from './csv.js';
+import { emptiesSection } from './empties-table.js';
 import { type HtmlPage, type HtmlSection, type HtmlTable, htmlPage } from './html.js';
 import { corridorMapSvg, mapVolumesFromSummary } from './map.js';
 import { formatNumber, formatPlusMinus, sortCorridorKeys } from './scale.js';
@@ -192,6 +193,7 @@ function summarySections(
       ],
       tables: [corridorTable(summary, undefined, runs)],
     },
+    ...emptiesSection(summary, period),
     { id: 'monthly', heading: `Monthly volumes, ${period}`, figures: [monthly] },
     {
       id: 'transit',

@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { demandSchema, routeChoiceSchema } from './demand.js';
+import { emptiesSchema } from './empties.js';
 import { disruptionSchema, observedSeriesSchema, targetSchema } from './events.js';
 import { doc, integer, nonEmpty } from './fields.js';
 import { hubSchema, linkSchema } from './hubs.js';
@@ -21,6 +22,7 @@ import { serviceSchema } from './services.js';
 
 export { demandFlowSchema, demandSchema, routeChoiceSchema } from './demand.js';
 export { distributionSchema } from './distributions.js';
+export { boxPoolHubSchema, boxPoolSchema, emptiesSchema } from './empties.js';
 export { disruptionSchema, elementSchema, observedSeriesSchema, targetSchema } from './events.js';
 export { hubSchema, linkSchema, modeSchema } from './hubs.js';
 export { serviceSchema, timetableSchema } from './services.js';
@@ -38,6 +40,7 @@ export const scenarioShape = {
   disruptions: z.array(disruptionSchema),
   targets: z.array(targetSchema),
   history: z.array(observedSeriesSchema),
+  empties: emptiesSchema.optional(),
 };
 
 /** Schema of a complete `ScenarioSpec` (no `$schema` key: see `fullScenarioFileSchema`). */

@@ -35,6 +35,7 @@ import type {
 import type { HUB_KINDS, MODES } from './constants.js';
 import type { demandFlowSchema, demandSchema, routeChoiceSchema } from './demand.js';
 import type { distributionShapeSchema } from './distributions.js';
+import type { boxPoolHubSchema, boxPoolSchema, emptiesSchema } from './empties.js';
 import type { disruptionSchema, observedSeriesSchema, targetSchema } from './events.js';
 import type { hubSchema, linkSchema } from './hubs.js';
 import type { scenarioSpecSchema } from './schema.js';
@@ -103,6 +104,15 @@ export interface RouteChoiceSpec extends z.output<typeof routeChoiceSchema> {}
 
 /** A complete scenario: the network, its demand and what to measure. */
 export interface ScenarioSpec extends z.output<typeof scenarioSpecSchema> {}
+
+/** Empty containers: box pools, their stocks and the repositioning policy (docs/model.md, "Empty containers"). */
+export interface EmptiesSpec extends z.output<typeof emptiesSchema> {}
+
+/** Boxes owned by one carrier or pool, shared by the routes of its corridors. */
+export interface BoxPoolSpec extends z.output<typeof boxPoolSchema> {}
+
+/** A pool's empty boxes at one hub: initial stock and base stock. */
+export interface BoxPoolHubSpec extends z.output<typeof boxPoolHubSchema> {}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Changes.

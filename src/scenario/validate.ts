@@ -186,6 +186,33 @@ function reachability(
   };
 }
 
+/** Box pools: unique ids, corridors of some service and in one pool at most, hubs known and listed once per pool. */
+function checkEmpties(spec: ScenarioSpec, hubs: ReadonlyMap<string, HubSpec>, corridors: ReadonlySet<string>): void {
+  const pools = (spec.empties as NonNullable<ScenarioSpec['empties']>).pools;
+  indexById('empties.pools', pools);
+  const poolOfCorridor = new Map<string, string>();
+  for (const pool of pools) {
+    const path = `empties.pools[${pool.id}]`;
+    pool.corridors.forEach((corridor, k) => {
+      if (!corridors.has(corridor)) fail(`${path}.corridors[${k}]`, corridor, 'the corridor of some service');
+      const other = poolOfCorridor.get(corridor);
+      if (other !== undefined)
+        fail(`${path}.corridors[${k}]`, corridor, `a corridor of one pool only (pool ${other} has it)`);
+      poolOfCorridor.set(corridor, pool.id);
+    });
+    const seen = new Map<string, number>();
+    pool.hubs.forEach((entry, k) => {
+      checkHubRef(`${path}.hubs[${k}].hub`, entry.hub, hubs);
+      if (hubs.get(entry.hub)?.kind === 'lock') {
+        fail(`${path}.hubs[${k}].hub`, entry.hub, 'a hub where boxes are loaded (it is a lock)');
+      }
+      const earlier = seen.get(entry.hub);
+      if (earlier !== undefined) fail(`${path}.hubs[${k}].hub`, entry.hub, `listed once (hubs[${earlier}] has it)`);
+      seen.set(entry.hub, k);
+    });
+  }
+}
+
 /**
  * Validates a scenario and returns what was learned on the way (lookup maps, the link of every service leg).
  * @internal use {@link validateScenario}.
@@ -247,6 +274,8 @@ export function checkScenario(spec: ScenarioSpec): ValidatedScenario {
   }
 
   indexById('history', spec.history);
+
+  if (spec.empties !== undefined) checkEmpties(spec, hubs, corridors);
 
   // Demand needs a route: checked on the hub graph of services (a ride exists iff consecutive stops connect).
   const reachable = reachability(spec.services, hubs);

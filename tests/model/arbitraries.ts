@@ -374,3 +374,49 @@ export const randomScenarioArb: fc.Arbitrary<ModelCase> = fc
     };
   })
   .filter((x): x is ModelCase => x !== undefined);
+
+/**
+ * A case with box pools added: one pool for every corridor, or one for the first corridor only (the others' boxes
+ * untracked); random initial and base stocks at the hubs where boxes are loaded (small, so bookings wait for boxes),
+ * leasing on or off, a random review interval and lot size.
+ */
+export function withEmpties(arb: fc.Arbitrary<ModelCase>): fc.Arbitrary<ModelCase> {
+  return fc
+    .record({
+      c: arb,
+      stocks: fc.array(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 120 })), {
+        minLength: 10,
+        maxLength: 10,
+      }),
+      leaseLeadHours: fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }),
+      reviewHours: fc.integer({ min: 6, max: 96 }),
+      lotTeu: fc.integer({ min: 1, max: 30 }),
+      allCorridors: fc.boolean(),
+    })
+    .map(({ c, stocks, leaseLeadHours, reviewHours, lotTeu, allCorridors }): ModelCase => {
+      const corridors = [...new Set(c.scenario.services.map((s) => s.corridor))];
+      const hubs = c.scenario.hubs.filter((h) => h.kind !== 'lock').slice(0, stocks.length);
+      return {
+        ...c,
+        scenario: {
+          ...c.scenario,
+          empties: {
+            pools: [
+              {
+                id: 'pool',
+                corridors: allCorridors ? corridors : corridors.slice(0, 1),
+                hubs: hubs.map((h, i) => ({
+                  hub: h.id,
+                  initialTeu: (stocks[i] as [number, number])[0],
+                  baseStockTeu: (stocks[i] as [number, number])[1],
+                })),
+                ...(leaseLeadHours === undefined ? {} : { leaseLeadHours, leaseCostUsdPerTeu: 100 }),
+              },
+            ],
+            reviewHours,
+            lotTeu,
+          },
+        },
+      };
+    });
+}

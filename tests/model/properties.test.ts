@@ -7,7 +7,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/index.js';
 import { CorridorModel } from '../../src/model/corridor-model.js';
-import { corridorScenarioArb, type ModelCase, randomScenarioArb } from './arbitraries.js';
+import { corridorScenarioArb, type ModelCase, randomScenarioArb, withEmpties } from './arbitraries.js';
 import { checkTraces } from './trace-check.js';
 
 function check(c: ModelCase): void {
@@ -17,8 +17,23 @@ function check(c: ModelCase): void {
 
   // TEU conservation: generated = delivered + in transit + waiting.
   const { generatedTeu, deliveredTeu, inTransitTeu, waitingTeu, imbalanceTeu } = run.conservation;
+  const waitingForBoxTeu = run.conservation.waitingForBoxTeu ?? 0;
   expect(Math.abs(imbalanceTeu)).toBeLessThanOrEqual(1e-9 * Math.max(1, generatedTeu));
-  expect(generatedTeu).toBeCloseTo(deliveredTeu + inTransitTeu + waitingTeu, 6);
+  expect(generatedTeu).toBeCloseTo(deliveredTeu + inTransitTeu + waitingTeu + waitingForBoxTeu, 6);
+  if (c.scenario.empties !== undefined) {
+    // Boxes: a run with box pools reports them; empties are TEU on the vehicles (services' loads include them).
+    const empties = run.empties;
+    expect(empties).toBeDefined();
+    for (const [id, s] of Object.entries(empties?.services ?? {})) {
+      expect(s.loadedTeu + s.emptyTeu).toBeCloseTo(run.services[id]?.teuLoaded ?? Number.NaN, 6);
+      expect(s.emptyTeu).toBeGreaterThanOrEqual(0);
+      expect(s.loadedTeu).toBeGreaterThanOrEqual(-1e-9);
+    }
+    for (const pool of Object.values(empties?.pools ?? {})) {
+      expect(pool.bookingsWaitedForBoxes).toBeLessThanOrEqual(pool.bookings);
+      for (const teu of Object.values(pool.stockTeuAtEnd)) expect(teu).toBeGreaterThan(0);
+    }
+  }
   expect(run.invariants.teuConserved).toBe(true);
 
   // No departure over capacity.
@@ -43,6 +58,26 @@ describe('model invariants on random small scenarios', () => {
     check,
   );
   test.prop([randomScenarioArb], { numRuns: 30 })('random topologies with locks and a disruption', check);
+  test.prop([withEmpties(corridorScenarioArb)], { numRuns: 25 })(
+    'corridor shape with box pools (empties repositioned, bookings waiting for boxes, leasing)',
+    check,
+  );
+  test.prop([withEmpties(randomScenarioArb)], { numRuns: 20 })('random topologies with box pools', check);
+});
+
+describe('what the box-pool arbitraries produce', () => {
+  it('repositioned empties, bookings that waited for boxes, leases', () => {
+    const seen = { repositioned: 0, waited: 0, leased: 0 };
+    for (const c of fc.sample(withEmpties(corridorScenarioArb), { numRuns: 16, seed: 5 })) {
+      const run = new CorridorModel(c.scenario, c).run();
+      for (const pool of Object.values(run.empties?.pools ?? {})) {
+        if (pool.repositionedTeu > 0) seen.repositioned++;
+        if (pool.bookingsWaitedForBoxes > 0) seen.waited++;
+        if (pool.leasedTeu > 0) seen.leased++;
+      }
+    }
+    for (const [feature, count] of Object.entries(seen)) expect(count, feature).toBeGreaterThan(0);
+  });
 });
 
 describe('what the arbitraries produce', () => {

@@ -89,13 +89,17 @@ export function checkTraces(
   const bookingsTeu = new Map<number, number>();
   let deliveredTeu = 0;
   let partsTeu = 0;
+  let emptyStartedTeu = 0;
+  let emptyArrivedTeu = 0;
 
   for (const trace of traces) {
     const tag = `booking ${trace.booking} (${trace.flow})`;
     const stages = trace.stages;
     const rides = trace.route.map(rideEnds);
-    bookingsTeu.set(trace.booking, trace.bookingTeu);
-    partsTeu += trace.teu;
+    if (trace.empty !== true) {
+      bookingsTeu.set(trace.booking, trace.bookingTeu);
+      partsTeu += trace.teu;
+    } else emptyStartedTeu += trace.teu;
     const first = stages[0];
     if (first?.stage !== 'booked') {
       fail(`${tag}: first stage ${first?.stage}`);
@@ -208,7 +212,8 @@ export function checkTraces(
             min += minBoxClearance(network, r, 'from') + minBoxClearance(network, r, 'to');
           }
           if (s.hour < booked + min - TOL) fail(`${tag}: delivered ${s.hour - booked} h after booking, minimum ${min}`);
-          deliveredTeu += trace.teu;
+          if (trace.empty === true) emptyArrivedTeu += trace.teu;
+          else deliveredTeu += trace.teu;
           break;
         }
         case 'booked':
@@ -245,6 +250,11 @@ export function checkTraces(
   if (Math.abs(partsTeu - generated) > 1e-9 * scale) fail(`parts hold ${partsTeu} TEU of ${generated} booked`);
   if (Math.abs(deliveredTeu - result.conservation.deliveredTeu) > 1e-9 * scale) {
     fail(`traced deliveries ${deliveredTeu} TEU, result ${result.conservation.deliveredTeu}`);
+  }
+  // Empty moves (box pools): every TEU started has arrived or is still on the move.
+  const moving = result.conservation.emptyMovingTeu ?? 0;
+  if (Math.abs(emptyStartedTeu - emptyArrivedTeu - moving) > 1e-9 * Math.max(1, emptyStartedTeu)) {
+    fail(`empties: ${emptyStartedTeu} TEU started, ${emptyArrivedTeu} arrived, ${moving} on the move`);
   }
   return problems;
 }

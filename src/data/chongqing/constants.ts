@@ -13,8 +13,13 @@
  * of the return trains.
  */
 export const ILSTC_EXPORT_SHARE = 0.62;
-/** E: CR Express / Northern westbound share (eastbound trains have been less full). */
-export const EURASIA_WESTBOUND_SHARE = 0.6;
+/**
+ * D: CR Express / Northern westbound share, 0.57 = 1 / (1 + 0.71 / 0.94): the share at which eastbound loaded boxes
+ * are 71/94 of the westbound ones, as on the 2018 CR Express trains (S/M loaded-container ratios 94% outbound, 71%
+ * return, Global Times via chinaebr.com). With boxes returning empty by the pool's policy (empties.ts), the model's
+ * return trains then run about 75% loaded (H1 2019: 82%). Until the empties were modelled this was E 0.6.
+ */
+export const EURASIA_WESTBOUND_SHARE = 0.57;
 /** E: Yangtze downstream (export) share of Chongqing's foreign-trade river boxes. */
 export const YANGTZE_EXPORT_SHARE = 0.55;
 

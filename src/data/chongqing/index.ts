@@ -20,6 +20,7 @@
  *   and the river to ASEAN is real.
  * - demand.ts — the 2024 OD pairs split into export and import flows, and the demand settings.
  * - targets.ts — calibration references: the ILSTC 2025 target and the observed ILSTC history.
+ * - empties.ts — box pools, initial and base stocks, leasing, and the published loaded-container ratios.
  * - disruptions.ts — {@link chongqingExampleDisruptions}.
  * The 2024 calibration arithmetic (OD volumes, corridor totals and shares) stays in ../calibration.ts, the observed
  * series in ../history.ts.
@@ -48,6 +49,7 @@ import { LOGIT_SCALE_PER_USD, MAX_BACKLOG_HOURS } from './constants.js';
 import { crExpress } from './cr-express.js';
 import { chongqingDemand } from './demand.js';
 import { chongqingExampleDisruptions } from './disruptions.js';
+import { chongqingEmpties } from './empties.js';
 import { homeHubs } from './home.js';
 import { HUB } from './hub-ids.js';
 import { ilstcInternationalRail } from './ilstc-international-rail.js';
@@ -67,6 +69,7 @@ export {
   VALUE_OF_TIME_USD_PER_TEU_HOUR,
   YANGTZE_EXPORT_SHARE,
 } from './constants.js';
+export { EMPTIES_CALIBRATION } from './empties.js';
 export { chongqingExampleDisruptions, HUB };
 
 /** The hubs of all parts in the order of {@link HUB}; each hub must be defined exactly once and listed there. */
@@ -92,6 +95,7 @@ function build(): ScenarioSpec {
   const cr = crExpress();
   const north = northern();
   const river = yangtze();
+  const demand = chongqingDemand();
   return {
     name: 'Chongqing international freight corridors (bundled, base year 2024)',
     description:
@@ -117,7 +121,7 @@ function build(): ScenarioSpec {
       ...north.services,
       ...river.services,
     ],
-    demand: chongqingDemand(),
+    demand,
     routeChoice: {
       alternatives: 4,
       logitScalePerUsd: LOGIT_SCALE_PER_USD,
@@ -128,6 +132,7 @@ function build(): ScenarioSpec {
     disruptions: [],
     targets: chongqingTargets(),
     history: chongqingHistory(),
+    empties: chongqingEmpties(demand.flows),
   };
 }
 
