@@ -16,6 +16,7 @@ export {
 export {
   chongqingExampleDisruptions,
   chongqingScenario,
+  EMPTIES_CALIBRATION,
   EURASIA_WESTBOUND_SHARE,
   GROWTH,
   HUB,

@@ -1,9 +1,10 @@
 /**
  * Calibration and fidelity of the bundled scenario (issue 4): 2024 simulated ten times, compared with the observed
- * ILSTC volume via Chongqing and with the published door-to-door ranges in shared/corridor-facts.md.
+ * ILSTC volume via Chongqing and with the published door-to-door ranges in shared/corridor-facts.md; with empty
+ * containers on (issue 11), also with the published CR Express loaded-container ratios.
  */
 import { describe, expect, it } from 'vitest';
-import { chongqingScenario } from '../../src/data/index.js';
+import { chongqingScenario, EMPTIES_CALIBRATION } from '../../src/data/index.js';
 import { type RunResult, simulate } from '../../src/model/index.js';
 
 const OBSERVED_ILSTC_2024_TEU = 251_800; // S/H Xinhua, Jan 2025
@@ -40,6 +41,31 @@ describe('bundled Chongqing scenario, 2024', () => {
     const d = doorToDoorDays(flow, corridor);
     expect(d).toBeGreaterThanOrEqual(lo);
     expect(d).toBeLessThanOrEqual(hi);
+  });
+
+  it('runs CR Express trains loaded like the published 2018–2019 ratios (within the documented tolerance)', () => {
+    // Loaded share = loaded boxes ÷ all boxes dispatched in a direction (outbound: export, return: import).
+    const loadedShare = (direction: 'export' | 'import') =>
+      mean(replications.map((r) => 1 - (r.empties?.corridors['CR-Express']?.[direction]?.emptyShare ?? Number.NaN)));
+    const published = EMPTIES_CALIBRATION.crExpressLoadedRatio;
+    const tol = EMPTIES_CALIBRATION.toleranceShare;
+    const lo = (k: 'outbound' | 'return') => Math.min(...published.map((p) => p[k])) - tol;
+    const hi = (k: 'outbound' | 'return') => Math.max(...published.map((p) => p[k])) + tol;
+    expect(loadedShare('export')).toBeGreaterThanOrEqual(lo('outbound'));
+    expect(loadedShare('export')).toBeLessThanOrEqual(Math.min(1, hi('outbound')));
+    expect(loadedShare('import')).toBeGreaterThanOrEqual(lo('return'));
+    expect(loadedShare('import')).toBeLessThanOrEqual(hi('return'));
+    // The return trains are the emptier ones: the imbalance shows.
+    expect(loadedShare('import')).toBeLessThan(loadedShare('export'));
+  });
+
+  it('finds boxes for almost every booking (the stocks are sized so that boxes rarely run short)', () => {
+    for (const r of replications) {
+      for (const pool of Object.values(r.empties?.pools ?? {})) {
+        expect(pool.bookings).toBeGreaterThan(0);
+        expect(pool.bookingsWaitedForBoxes / pool.bookings).toBeLessThan(0.01);
+      }
+    }
   });
 
   it('every run conserves TEU and respects capacities', () => {
