@@ -201,10 +201,14 @@ export {
 export { type SimulateOptions, simulate } from './model/corridor-model.js';
 export type { Direction } from './model/demand.js';
 export type {
+  BoxPoolResult,
   Conservation,
+  CorridorEmptiesResult,
   CorridorResult,
   DurationStats,
   DurationSummary,
+  EmptiesResult,
+  EmptyShareResult,
   FlowResult,
   HubResult,
   RunResult,
@@ -264,6 +268,8 @@ export { scenarioJsonSchema } from './scenario/json-schema.js';
 export type {
   AddDemandChange,
   AddServiceChange,
+  BoxPoolHubSpec,
+  BoxPoolSpec,
   Change,
   ChangeBase,
   CloseChange,
@@ -273,6 +279,7 @@ export type {
   DemandFlowSpec,
   DemandSpec,
   DisruptionSpec,
+  EmptiesSpec,
   GaugeChangeSpec,
   HandlingSpec,
   HubKind,

@@ -275,8 +275,6 @@ export function checkScenario(spec: ScenarioSpec): ValidatedScenario {
 
   indexById('history', spec.history);
 
-  if (spec.empties !== undefined) checkEmpties(spec, hubs, corridors);
-
   // Demand needs a route: checked on the hub graph of services (a ride exists iff consecutive stops connect).
   const reachable = reachability(spec.services, hubs);
   for (const flow of spec.demand.flows) {
@@ -288,6 +286,8 @@ export function checkScenario(spec: ScenarioSpec): ValidatedScenario {
       );
     }
   }
+
+  if (spec.empties !== undefined) checkEmpties(spec, hubs, corridors);
 
   return { spec, hubs, links, services, serviceLinks: serviceLinksById };
 }
