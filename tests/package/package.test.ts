@@ -115,6 +115,8 @@ describe('the packed package', () => {
       'dist/index.d.ts',
       'dist/report/index.js',
       'dist/report/index.d.ts',
+      'dist/core.js',
+      'dist/core.d.ts',
       'dist/experiment/worker.js',
       'dist/cli/main.js',
       'schema/scenario.schema.json',
@@ -153,11 +155,12 @@ describe('the packed package', () => {
       join(consumer, 'esm.mjs'),
       `import { simulate, replicate } from 'corridor-sim';
 import { writeReport } from 'corridor-sim/report';
-console.log(typeof simulate, typeof replicate, typeof writeReport);`,
+import { ReplicationWorkerPool, simulate as coreSimulate } from 'corridor-sim/core';
+console.log(typeof simulate, typeof replicate, typeof writeReport, typeof ReplicationWorkerPool, typeof coreSimulate);`,
     );
     const esm = await run(process.execPath, ['esm.mjs'], consumer);
     expect(esm.err).toBe('');
-    expect(esm.out.trim()).toBe('function function function');
+    expect(esm.out.trim()).toBe('function function function function function');
 
     writeFileSync(
       join(consumer, 'cjs.cjs'),
