@@ -11,12 +11,14 @@ import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { Tinypool } from 'tinypool';
 import { bundleCore } from '../scripts/browser-bundle.js';
 import { buildExplorer } from '../scripts/build-explorer.js';
 import { serveStatic } from '../src/cli/static-server.js';
 import { chongqingScenario } from '../src/data/index.js';
 import { runProjection } from '../src/experiment/projection.js';
-import { replicate } from '../src/experiment/replicate.js';
+import { replicationPlan } from '../src/experiment/replication-plan.js';
+import type { RunResult } from '../src/model/result.js';
 import type { BenchResult } from './types.js';
 
 export async function runBrowserBench(): Promise<BenchResult[]> {
@@ -60,12 +62,28 @@ export async function runBrowserBench(): Promise<BenchResult[]> {
     };
     // 20 replications of one year: the explorer (Web Workers), then Node (worker threads), then the explorer again.
     const browserFirst = await openAndWait('?n=20');
+    // Node's side runs the plan on a tinypool of `cores` threads through the library's worker entry, as `replicate`
+    // does; not `replicate` itself, which passes this process's --expose-gc (from `npm run bench`) to its workers,
+    // and Node refuses that flag in a worker.
     const nodeStarted = performance.now();
-    await runProjection(
-      chongqingScenario(),
-      { fromYear: 2025, toYear: 2025, replications: 20, seed: 1, workers: cores },
-      replicate,
-    );
+    const pool = new Tinypool({
+      filename: new URL('../src/experiment/worker.js', import.meta.url).href,
+      minThreads: cores,
+      maxThreads: cores,
+    });
+    try {
+      await runProjection(
+        chongqingScenario(),
+        { fromYear: 2025, toYear: 2025, replications: 20, seed: 1 },
+        async (scenario, options) => {
+          const plan = replicationPlan(scenario, options);
+          const runs = await Promise.all(plan.indices.map((_, i) => pool.run(plan.task(i)) as Promise<RunResult>));
+          return { scenario: scenario.name, seed: plan.seed, indices: plan.indices, runs };
+        },
+      );
+    } finally {
+      await pool.destroy();
+    }
     const nodeMs = performance.now() - nodeStarted;
     const browserSecond = await openAndWait('?n=20');
     const browserMs = (browserFirst.runMs + browserSecond.runMs) / 2;

@@ -40,7 +40,9 @@ const states = fc.record({
   ),
 });
 
-function stateOf(s: fc.RecordValue<typeof states extends fc.Arbitrary<infer T> ? T : never>): ExplorerState {
+type RawState = typeof states extends fc.Arbitrary<infer T> ? T : never;
+
+function stateOf(s: RawState): ExplorerState {
   const { span, ...rest } = s;
   return {
     ...rest,
