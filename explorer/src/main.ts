@@ -242,6 +242,7 @@ async function run(): Promise<void> {
     scenario = scenarioOf(next, base, markets);
   } catch (error) {
     $('run-error').textContent = `${(error as Error).name}: ${(error as Error).message}`;
+    $('run-error').scrollIntoView({ block: 'center' });
     return;
   }
   $('run-error').textContent = '';
@@ -294,6 +295,7 @@ async function loadFile(file: File): Promise<void> {
     base = parseScenario(text, file.name);
   } catch (error) {
     $('file-error').textContent = `${(error as Error).name}: ${(error as Error).message}`;
+    $('file-error').scrollIntoView({ block: 'center' });
     return;
   }
   $('file-error').textContent = '';
