@@ -4,6 +4,8 @@
  * the TEU they carried, and the hubs sized by the TEU they handled. Made in Node as an SVG string: no browser and
  * no download (world-atlas ships its TopoJSON inside the npm package).
  *
+ * One topic over 400 lines: the corridor map (projection, base map, overview and southern detail panel, legend).
+ *
  * @module
  */
 import { createRequire } from 'node:module';
