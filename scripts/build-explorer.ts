@@ -24,5 +24,6 @@ export async function buildExplorer(outdir: string): Promise<string[]> {
 
 if (process.argv[1] && resolve(process.argv[1]).endsWith('build-explorer.ts')) {
   const out = resolve(process.argv[2] ?? join(repositoryRoot(), 'dist', 'explorer'));
-  for (const file of await buildExplorer(out)) console.log(file);
+  // On stderr: `npm pack --json` runs this as prepack, and its stdout must stay JSON.
+  for (const file of await buildExplorer(out)) console.error(file);
 }

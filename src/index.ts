@@ -213,16 +213,7 @@ export type {
 } from './model/result.js';
 
 // ── Network and routing ──────────────────────────────────────────────────────────────────────────────────────────
-export {
-  buildNetwork,
-  CorridorNetwork,
-  type NeighbourDirection,
-  type NetworkHub,
-  type NetworkLeg,
-  type NetworkService,
-  type Ride,
-  type ServiceDirection,
-} from './network/build.js';
+export { buildNetwork, CorridorNetwork } from './network/build.js';
 export type {
   GeoJsonFeature,
   GeoJsonFeatureCollection,
@@ -248,6 +239,14 @@ export type {
   RouteOptions,
   RouteTable,
 } from './network/routing/types.js';
+export type {
+  NeighbourDirection,
+  NetworkHub,
+  NetworkLeg,
+  NetworkService,
+  Ride,
+  ServiceDirection,
+} from './network/types.js';
 
 // ── Scenario format ──────────────────────────────────────────────────────────────────────────────────────────────
 export { CHANGE_KINDS } from './scenario/change-schema.js';

@@ -3,6 +3,9 @@
  * the parameter and the value) and samples from a caller-supplied {@link Rng}, holding no random state of its own:
  * one distribution object may serve many streams without mixing their draws.
  *
+ * One topic over 400 lines: the distribution family (nine distributions behind one interface, and the spec → distribution
+ * factory), each with its example.
+ *
  * @module
  */
 

@@ -4,6 +4,8 @@
  * the TEU they carried, and the hubs sized by the TEU they handled. Made in Node as an SVG string: no browser and
  * no download (world-atlas ships its TopoJSON inside the npm package).
  *
+ * One topic over 400 lines: the corridor map (projection, base map, overview and southern detail panel, legend).
+ *
  * @module
  */
 import { type GeoProjection, geoMercator, geoPath } from 'd3-geo';
@@ -61,9 +63,16 @@ export interface CorridorMapOptions {
   detail?: boolean;
 }
 
-/** A world-atlas countries topology (TopoJSON with a `countries` object). */
-export type MapAtlas = Topology<{ countries: GeometryCollection }>;
-type Atlas = MapAtlas;
+/**
+ * A world-atlas countries topology: parsed TopoJSON with a `countries` object (e.g. world-atlas'
+ * `countries-110m.json`). Declared by its outline so the package's declarations need no TopoJSON types.
+ */
+export interface MapAtlas {
+  readonly type: 'Topology';
+  readonly objects: { readonly countries: object };
+  readonly arcs: readonly unknown[];
+}
+type Atlas = Topology<{ countries: GeometryCollection }>;
 let atlas: Atlas | undefined;
 let countries: FeatureCollection | undefined;
 let borders: MultiLineString | undefined;
@@ -85,7 +94,7 @@ function loadAtlas(): Atlas {
  * one it bundled, e.g. world-atlas' `countries-110m.json`). Default: world-atlas' 1:50m countries, read in Node.
  */
 export function useMapAtlas(topology: MapAtlas): void {
-  atlas = topology;
+  atlas = topology as unknown as Atlas;
   countries = undefined;
   borders = undefined;
 }

@@ -102,7 +102,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
-});
+}, 300_000);
 
 describe('the packed package', () => {
   it('ships the build, the licence and the changelog, and no source maps or sources', () => {
@@ -148,7 +148,9 @@ describe('the packed package', () => {
         .map((m) => (m[1]!.startsWith('@') ? m[1]!.split('/').slice(0, 2).join('/') : m[1]!.split('/')[0]!)),
     );
     for (const name of imported) {
-      if (!name.startsWith('node:')) expect(Object.keys(manifest.dependencies)).toContain(name);
+      // The TSDoc examples kept in the declarations import the package itself by name.
+      if (!name.startsWith('node:') && name !== 'corridor-sim')
+        expect(Object.keys(manifest.dependencies)).toContain(name);
     }
     expect(imported.size).toBeGreaterThan(0);
     expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toContain('Copyright (c) 2026 the corridor-sim authors');

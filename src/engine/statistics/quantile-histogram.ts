@@ -2,6 +2,8 @@
  * A mergeable quantile sketch with a relative-accuracy guarantee, after the idea of DDSketch (Masson, Rim & Lee,
  * VLDB 2019): logarithmically sized buckets, so any value is represented within a fixed relative error.
  *
+ * One topic a little over 400 lines: the mergeable quantile histogram and its JSON form.
+ *
  * @module
  */
 
