@@ -8,8 +8,6 @@
  *
  * @module
  */
-import { availableParallelism } from 'node:os';
-import { Tinypool } from 'tinypool';
 import { requireSeed, type Seed } from '../engine/random.js';
 import { InvalidParameterError, SimulationError } from '../errors.js';
 import { CorridorModel, type SimulateOptions, simulate } from '../model/corridor-model.js';
@@ -111,7 +109,7 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
       `at most ${Number.MAX_SAFE_INTEGER - first + 1}, so that the last index (first + replications - 1) is at most 2^53 - 1`,
     );
   }
-  const workers = options.workers ?? Math.min(availableParallelism(), replications);
+  const workers = options.workers ?? Math.min((await import('node:os')).availableParallelism(), replications);
   if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
 
   const taskOf = (index: number): ReplicationTask => {
@@ -141,6 +139,9 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
 
   // Fail fast, in this thread, on a scenario or options the model rejects: one clear error instead of one per worker.
   new CorridorModel(scenario, taskOf(first).options);
+  // Loaded here, at the first parallel run: the pool (and node:worker_threads) costs start-up time that `simulate`
+  // and serial runs never need.
+  const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({
     filename: workerUrl().href,
     execArgv: workerExecArgv(process.execArgv),

@@ -60,7 +60,6 @@
  *
  * @module
  */
-import { UTCDate } from '@date-fns/utc';
 import { distributionFromSpec } from '../engine/distributions.js';
 import { RandomStreams, type Seed } from '../engine/random.js';
 import { Simulator } from '../engine/simulator.js';
@@ -150,7 +149,7 @@ export class CorridorModel {
       options.startDate === undefined
         ? Date.UTC(spec.baseYear, 0, 1)
         : parseIsoUtc('options.startDate', options.startDate);
-    const calendar = new Calendar(new UTCDate(startMs), years, warmupDays);
+    const calendar = new Calendar(new Date(startMs), years, warmupDays);
     const shipmentTeu = distributionFromSpec(spec.demand.shipmentTeu, 'demand.shipmentTeu');
     if (!(shipmentTeu.min > 0)) {
       throw new ScenarioError('demand.shipmentTeu', spec.demand.shipmentTeu, 'a distribution of sizes > 0 TEU');
