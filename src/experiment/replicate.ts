@@ -33,6 +33,8 @@ export interface ReplicateOptions {
   startDate?: string;
   years?: number;
   warmupDays?: number;
+  /** The work guard of every run (`SimulateOptions.maxEvents`; default 200 million events, `Infinity` lifts it). */
+  maxEvents?: number;
   /** Extra generalized-cost hours per service id, passed to {@link simulate} (used by projections). */
   routePenaltyHours?: Record<string, number>;
   /**
@@ -118,6 +120,7 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
     if (options.years !== undefined) simOptions.years = options.years;
     if (options.warmupDays !== undefined) simOptions.warmupDays = options.warmupDays;
     if (options.routePenaltyHours !== undefined) simOptions.routePenaltyHours = options.routePenaltyHours;
+    if (options.maxEvents !== undefined) simOptions.maxEvents = options.maxEvents;
     if (options.perReplication) Object.assign(simOptions, options.perReplication(index));
     return { scenario, options: simOptions };
   };
