@@ -77,12 +77,16 @@ function setAt(root: unknown, path: Path, change: (old: number) => number): void
   node[last] = change(node[last] as number);
 }
 
-/** Every number in a run's result is finite, and every TEU figure is ≥ 0. */
+/**
+ * Every number in a run's result is not NaN, and every TEU figure is ≥ 0 up to floating-point residue: running sums
+ * such as a hub's backlog (`+=` and `-=` of part sizes) can end at −4.4e−16 instead of 0 (found by this fuzz; left
+ * for the model, see the report of issue 16), which is rounding, not a negative stock.
+ */
 function checkNumbers(value: unknown, path: string): void {
   if (typeof value === 'number') {
     expect(Number.isNaN(value), `${path} is NaN`).toBe(false);
     if (/teu/i.test(path) && !/penalty|delta|change|imbalance/i.test(path))
-      expect(value, path).toBeGreaterThanOrEqual(0);
+      expect(value, path).toBeGreaterThanOrEqual(-1e-9);
   } else if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) checkNumbers(v, `${path}[${i}]`);
   } else if (typeof value === 'object' && value !== null) {
