@@ -9,7 +9,7 @@ import { BOUNDS } from './bounds.js';
 import { demandFlowSchema } from './demand.js';
 import { distribution } from './distributions.js';
 import { disruptionEffectSchema, elementSchema } from './events.js';
-import { doc, isoDate, nonEmpty, nonNegative, nonNegativeUpTo, positive, positiveUpTo, source, use } from './fields.js';
+import { doc, isoDate, nonEmpty, nonNegativeUpTo, positiveUpTo, source, use } from './fields.js';
 import { gaugeChangeSchema, handlingSchema, lockSchema } from './hubs.js';
 import { serviceSchema, timetableSchema } from './services.js';
 
