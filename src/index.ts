@@ -211,6 +211,7 @@ export type {
   ServiceResult,
   TargetResult,
 } from './model/result.js';
+export { DEFAULT_MAX_EVENTS, type WorkEstimate, WorkLimitError } from './model/work-guard.js';
 
 // ── Network and routing ──────────────────────────────────────────────────────────────────────────────────────────
 export { buildNetwork, CorridorNetwork } from './network/build.js';

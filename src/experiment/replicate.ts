@@ -8,8 +8,6 @@
  *
  * @module
  */
-import { availableParallelism } from 'node:os';
-import { Tinypool } from 'tinypool';
 import { InvalidParameterError, SimulationError } from '../errors.js';
 import { CorridorModel, simulate } from '../model/corridor-model.js';
 import type { RunResult } from '../model/result.js';
@@ -64,7 +62,7 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
   const { replications } = options;
   const plan = replicationPlan(scenario, options);
   const { seed, indices } = plan;
-  const workers = options.workers ?? Math.min(availableParallelism(), replications);
+  const workers = options.workers ?? Math.min((await import('node:os')).availableParallelism(), replications);
   if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
 
   const runs: RunResult[] = new Array(replications);
@@ -84,6 +82,9 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
 
   // Fail fast, in this thread, on a scenario or options the model rejects: one clear error instead of one per worker.
   new CorridorModel(scenario, plan.task(0).options);
+  // Loaded here, at the first parallel run: the pool (and node:worker_threads) costs start-up time that `simulate`
+  // and serial runs never need.
+  const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({
     filename: workerUrl().href,
     execArgv: workerExecArgv(process.execArgv),

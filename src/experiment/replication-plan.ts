@@ -25,6 +25,8 @@ export interface ReplicationPlanOptions {
   startDate?: string;
   years?: number;
   warmupDays?: number;
+  /** The work guard of every run (`SimulateOptions.maxEvents`; default 200 million events, `Infinity` lifts it). */
+  maxEvents?: number;
   /** Extra generalized-cost hours per service id, passed to `simulate` (used by projections). */
   routePenaltyHours?: Record<string, number>;
   /**
@@ -104,6 +106,7 @@ export function replicationPlan(scenario: ScenarioSpec, options: ReplicationPlan
     if (options.years !== undefined) simOptions.years = options.years;
     if (options.warmupDays !== undefined) simOptions.warmupDays = options.warmupDays;
     if (options.routePenaltyHours !== undefined) simOptions.routePenaltyHours = options.routePenaltyHours;
+    if (options.maxEvents !== undefined) simOptions.maxEvents = options.maxEvents;
     if (options.perReplication) Object.assign(simOptions, options.perReplication(index));
     return { scenario, options: simOptions };
   };
