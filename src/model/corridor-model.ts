@@ -74,6 +74,7 @@ import { Calendar } from './calendar.js';
 import { type Direction, flowRuntime, nextBookingHour } from './demand.js';
 import { depart, load, scheduleTimetable } from './departures.js';
 import { scheduleDisruptions } from './disruptions.js';
+import { addFlowEmissions, EmissionsState } from './emissions-state.js';
 import { scheduleLock } from './locks.js';
 import type { RunResult } from './result.js';
 import { RouteChooser } from './route-choice.js';
@@ -185,6 +186,7 @@ export class CorridorModel {
       tracing: options.trace === true,
       penalties,
       corridorPenalties,
+      emissions: new EmissionsState(spec, network.services(), calendar),
       handlers: {
         onBook: (flow) => book(m, flow),
         onDepart: (slot) => depart(m, slot),
@@ -238,6 +240,7 @@ export class CorridorModel {
         ),
       );
       m.flowChoice.push({ key: undefined, set: undefined, plans: [] });
+      addFlowEmissions(m.emissions);
       m.flowAcc.push({
         bookings: 0,
         generatedTeu: 0,

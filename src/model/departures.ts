@@ -10,6 +10,7 @@
 import type { Distribution } from '../engine/distributions.js';
 import type { DepartureQueue } from '../engine/resources/departure-queue.js';
 import { SimulationError } from '../errors.js';
+import { legEmissions } from './emissions.js';
 import { dispatched, stage } from './ledger.js';
 import {
   type DepartureSlot,
@@ -228,5 +229,6 @@ export function startLeg(m: ModelState, trip: Trip): void {
   const hours = (service.legTransit[trip.stop] as Distribution).sample(service.transitRng) * service.slow * link.slow;
   // Legs of the departures counted in the measured period only (their capacity is what the load factor divides by).
   if (trip.departedAt >= m.calendar.startHour) service.teuLegs += trip.onBoard;
+  if (m.sim.now >= m.calendar.startHour) legEmissions(m, trip);
   m.sim.schedule(hours, m.onArrive, trip);
 }

@@ -17,6 +17,7 @@
 import type { QuantileHistogramJSON } from '../engine/statistics/quantile-histogram.js';
 import type { TallyJSON } from '../engine/statistics/tally.js';
 import type { Direction } from './demand.js';
+import type { EmissionsResult } from './emissions-result.js';
 
 /** Mean and percentiles of a duration, hours. `count` = 0 means nothing was observed (other fields are 0). */
 export interface DurationSummary {
@@ -170,6 +171,8 @@ export interface RunResult {
   services: Record<string, ServiceResult>;
   hubs: Record<string, HubResult>;
   targets: TargetResult[];
+  /** CO2e of the measured period, GLEC / ISO 14083 method (see docs/emissions.md). */
+  emissions: EmissionsResult;
   /** Invariant checks done during the run (a run that breaks one throws instead of returning). */
   invariants: {
     teuConserved: boolean;

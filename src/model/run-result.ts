@@ -6,6 +6,7 @@
  */
 import type { Direction } from './demand.js';
 import { DurationCollector } from './durations.js';
+import { emissionsResult } from './emissions-result.js';
 import { byYear, checkInvariants } from './ledger.js';
 import type { CorridorResult, FlowResult, HubResult, RunResult, ServiceResult, TargetResult } from './result.js';
 import { EPS, type FlowAccumulator, type ModelState } from './runtime.js';
@@ -186,6 +187,7 @@ export function result(m: ModelState): RunResult {
     services,
     hubs,
     targets,
+    emissions: emissionsResult(m),
     invariants: {
       teuConserved: conserved,
       maxLoadFactorOnBoard: m.maxLoadFactorOnBoard,

@@ -19,6 +19,7 @@ import type { LockSpec, ScenarioSpec } from '../scenario/types.js';
 import type { Calendar } from './calendar.js';
 import type { Direction, FlowRuntime } from './demand.js';
 import type { DurationCollector } from './durations.js';
+import type { EmissionsState } from './emissions-state.js';
 import type { ChoiceSet, ClosureState, RouteChooser } from './route-choice.js';
 import type { PartTrace } from './trace.js';
 
@@ -278,6 +279,7 @@ export interface ModelSettings {
   readonly tracing: boolean;
   readonly penalties: Map<string, number>;
   readonly corridorPenalties: Map<string, number>;
+  readonly emissions: EmissionsState;
   readonly handlers: ModelHandlers;
 }
 
@@ -331,6 +333,8 @@ export class ModelState {
   loadingTrip: Trip | undefined = undefined;
   bookings = 0;
   tripCount = 0;
+  /** Emission factors resolved for the run and their accumulators (`emissions.ts`). */
+  readonly emissions: EmissionsState;
   readonly tracing: boolean;
   readonly traceLog: PartTrace[] = [];
 
@@ -360,6 +364,7 @@ export class ModelState {
     this.scratchCost = new Float64Array(s.scenario.routeChoice.alternatives);
     this.scratchBacklog = new Float64Array(s.scenario.routeChoice.alternatives);
     this.tracing = s.tracing;
+    this.emissions = s.emissions;
     this.onBook = s.handlers.onBook;
     this.onDepart = s.handlers.onDepart;
     this.onArrive = s.handlers.onArrive;

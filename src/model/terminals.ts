@@ -10,6 +10,7 @@
 import type { Distribution } from '../engine/distributions.js';
 import { joinQueue } from './departures.js';
 import { DurationCollector } from './durations.js';
+import { handlingEmissions } from './emissions.js';
 import { stage } from './ledger.js';
 import type { FlowAccumulator, HubRuntime, LegPlan, ModelState, Part } from './runtime.js';
 
@@ -24,6 +25,7 @@ export function enterHub(m: ModelState, part: Part, hub: HubRuntime): void {
   if (measuring) hub.handledTeu += part.teu;
   let done = now;
   if (hub.handling !== undefined) {
+    if (measuring) handlingEmissions(m, part, hub);
     const hours = part.teu * (hub.handlingHours as Distribution).sample(hub.handlingRng) * hub.slow;
     const start = hub.handling.book(now, hours);
     if (measuring) hub.handlingWait.add(start - now);

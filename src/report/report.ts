@@ -16,6 +16,7 @@ import type { ScenarioSpec } from '../scenario/types.js';
 import { VERSION } from '../version.js';
 import { backtestChartData, backtestChartSvg, backtestScoreTable } from './charts/backtest-chart.js';
 import { comparisonChartData, comparisonChartSvg } from './charts/comparison-chart.js';
+import { emissionsChartData, emissionsChartSvg } from './charts/emissions-chart.js';
 import { fanChartData, fanChartSvg } from './charts/fan-chart.js';
 import { monthlyChartData, monthlyChartSvg } from './charts/monthly-chart.js';
 import { transitChartData, transitChartSvg } from './charts/transit-chart.js';
@@ -29,6 +30,7 @@ import {
   serviceLoadCsv,
   transitByOdCsv,
 } from './csv.js';
+import { emissionsCsv, emissionsHeadline, emissionsModeTable, emissionsTable } from './emissions.js';
 import { type HtmlPage, type HtmlSection, type HtmlTable, htmlPage } from './html.js';
 import { corridorMapSvg, mapVolumesFromSummary } from './map.js';
 import { formatNumber, formatPlusMinus, sortCorridorKeys } from './scale.js';
@@ -168,6 +170,9 @@ function summarySections(
   const transit = transitChartSvg(transitChartData(summary), {
     title: `Door-to-door transit time by corridor, ${period}`,
   });
+  const emissions = emissionsChartSvg(emissionsChartData(summary), {
+    title: `Emissions per TEU by corridor, ${period}`,
+  });
   const map = corridorMapSvg(
     network,
     mapVolumesFromSummary(summary, `${period}, mean of ${summary.replications} ${runs}`),
@@ -176,6 +181,8 @@ function summarySections(
     { name: 'monthly-teu.svg', content: monthly },
     { name: 'transit-times.svg', content: transit },
     { name: 'corridor-map.svg', content: map },
+    { name: 'emissions.svg', content: emissions },
+    { name: 'emissions.csv', content: emissionsCsv(summary) },
     { name: 'volumes-by-corridor-month.csv', content: monthlyVolumesCsv(summary) },
     { name: 'corridors.csv', content: corridorsCsv(summary) },
     { name: 'transit-by-od.csv', content: transitByOdCsv(summary, network.spec) },
@@ -202,6 +209,18 @@ function summarySections(
           'transit-by-od.csv has every origin–destination pair by the corridor it took.',
       ],
       figures: [transit],
+    },
+    {
+      id: 'emissions',
+      heading: `Emissions, ${period}`,
+      intro: [
+        ...[emissionsHeadline(summary)].filter((line): line is string => line !== undefined),
+        'CO2e by the GLEC Framework / ISO 14083 method from the TEU each vehicle carried on each leg, allocated to ' +
+          'the boxes on board by TEU, plus hub handling; well-to-wheel (WTW) with tank-to-wheel (TTW) beside it. ' +
+          'Factors, sources and what is estimated: docs/emissions.md.',
+      ],
+      figures: [emissions],
+      tables: [emissionsTable(summary), emissionsModeTable(summary)],
     },
     {
       id: 'map',
@@ -559,7 +578,9 @@ function comparisonReport(input: ComparisonReportInput): ReportFile[] {
   const interesting = (k: string) =>
     (k.startsWith('teu/') && k.split('/').length === 2) ||
     (k.startsWith('days/') && k.endsWith('/mean')) ||
-    (k.startsWith('target/') && k.endsWith('/met'));
+    (k.startsWith('target/') && k.endsWith('/met')) ||
+    k === 'co2eKgWtw' ||
+    (k.startsWith('co2eKgWtwPerTeu/') && k.split('/').length === 2);
   const tables: HtmlTable[] = comparison.variants.map((v) => ({
     caption: `${v.name} − ${comparison.base.name}`,
     header: ['KPI', 'base', 'variant', 'difference (95% CI)', 'relative', 'paired ±', 'independent ±'],
@@ -631,6 +652,9 @@ export function kpiLabel(name: string): { label: string; unit: string } {
     return { label: `${rest.join('/')} door-to-door days (${stat})`, unit: 'days' };
   }
   if (kind === 'cost') return { label: `${rest.join('/')} freight cost`, unit: 'USD/TEU' };
+  if (kind === 'co2eKgWtw' && rest.length === 0) return { label: 'CO2e well-to-wheel, all corridors', unit: 'kg' };
+  if (kind === 'co2eKgWtw') return { label: `${rest.join('/')} CO2e well-to-wheel`, unit: 'kg' };
+  if (kind === 'co2eKgWtwPerTeu') return { label: `${rest.join('/')} CO2e per TEU (WTW)`, unit: 'kg/TEU' };
   return { label: name, unit: '' };
 }
 
@@ -641,6 +665,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'monthly-teu.svg': 'monthly TEU by corridor',
   'transit-times.svg': 'door-to-door transit-time distributions by corridor',
   'corridor-map.svg': 'the corridor map',
+  'emissions.svg': 'kg CO2e per TEU by corridor (well-to-wheel, tank-to-wheel part, 95% CI)',
+  'emissions.csv': 'every emissions KPI by corridor, mode and flow (mean, 95% CI)',
   'comparison.svg': 'paired differences of the variants',
   'comparison.csv': 'every paired difference of every variant',
   'volumes-by-corridor-month.csv': 'TEU per corridor and month, in total and by direction',
