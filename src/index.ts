@@ -220,6 +220,7 @@ export type {
   DurationSummary,
   FlowResult,
   HubResult,
+  ReRoutingResult,
   RunResult,
   ServiceResult,
   TargetResult,

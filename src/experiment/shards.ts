@@ -273,10 +273,11 @@ const emissionsSchema = z.looseObject({
   ),
   byFlow: record(emissionsGroup),
   byService: record(
+    // Keys in the order of the result (the parsed object keeps the schema's order).
     z.looseObject({
-      ...co2e,
       vehicleType: text,
       electricShare: nonNegative.optional(),
+      ...co2e,
       teuKm: nonNegative,
       emptyRunningKgCo2eWtw: nonNegative,
       kgCo2eWtwPerTeuKm: nonNegative,
@@ -381,6 +382,17 @@ const runSchema = z.looseObject({
     }),
   ),
   emissions: emissionsSchema,
+  reRouting: z
+    .looseObject({
+      thresholdHours: nonNegative,
+      parts: count,
+      teu: nonNegative,
+      extraHandlingHours: nonNegative,
+      extraHandlingCostUsd: nonNegative,
+      newRidesCostUsd: nonNegative,
+      teuByHub: record(nonNegative),
+    })
+    .optional(),
   invariants: z.looseObject({
     teuConserved: flag,
     maxLoadFactorOnBoard: nonNegative,

@@ -28,7 +28,9 @@
  *   `co2eKgWtw/<corridor>/<year>`, `co2eKgWtwPerTeu/<corridor>`, `co2eKgTtwPerTeu/<corridor>`,
  *   `co2eKgWtwPerTeuKm/<corridor>`; `mode/<mode>/co2eKgWtw`, `mode/<mode>/co2eKgWtwPerTeu`,
  *   `mode/<mode>/co2eKgWtwPerTeuKm`; `flow/<id>/co2eKgWtw`, `flow/<id>/co2eKgWtwPerTeu`. Ratios (names with
- *   `PerTeu`) are left out of a replication whose denominator is 0, like durations.
+ *   `PerTeu`) are left out of a replication whose denominator is 0, like durations;
+ * - re-routing (scenarios with `reRouting` on): `reRouted/teu`, `reRouted/parts`, `reRouted/extraHandlingHours`,
+ *   `reRouted/costUsd` (extra handling plus the new rides' freight).
  *
  * @module
  */
@@ -109,6 +111,12 @@ export function runKpis(run: RunResult): Map<string, number> {
     if (h.lock && h.lock.waitHours.count > 0) out.set(`wait/${id}/lock`, h.lock.waitHours.mean);
   }
   emissionKpis(run, out);
+  if (run.reRouting !== undefined) {
+    out.set('reRouted/teu', run.reRouting.teu);
+    out.set('reRouted/parts', run.reRouting.parts);
+    out.set('reRouted/extraHandlingHours', run.reRouting.extraHandlingHours);
+    out.set('reRouted/costUsd', run.reRouting.extraHandlingCostUsd + run.reRouting.newRidesCostUsd);
+  }
   return out;
 }
 

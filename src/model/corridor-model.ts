@@ -32,7 +32,8 @@
  *   between lockages at a hub; transit on a link or service): the element works `factor` times slower;
  * - bookings made during a closure choose among routes that avoid the closed elements (if none is left they choose
  *   as if nothing were closed, and wait); **parts already waiting stay where they are and wait** for the element to
- *   reopen (no re-routing of cargo already in the corridor — a documented simplification).
+ *   reopen, unless the scenario's `reRouting` policy is on: then a part waiting at a hub whose remaining route is
+ *   closed for longer than the threshold re-plans from that hub (`rerouting.ts`); cargo on a vehicle stays on it.
  * A service outside its `startDate`/`endDate` counts as closed in the same way.
  *
  * Random streams (all from the run's seed): `demand/<flow>/{arrivals,size,choice}`, `service/<id>/transit`,
@@ -76,13 +77,14 @@ import { depart, load, scheduleTimetable } from './departures.js';
 import { scheduleDisruptions } from './disruptions.js';
 import { addFlowEmissions, EmissionsState } from './emissions-state.js';
 import { scheduleLock } from './locks.js';
+import { reRoutingRuntime, scheduleReRouting } from './rerouting.js';
 import type { RunResult } from './result.js';
 import { RouteChooser } from './route-choice.js';
 import { checkOperable } from './route-plans.js';
 import { result } from './run-result.js';
 import { ModelState } from './runtime.js';
 import { hubRuntime, linkRuntime, serviceRuntime } from './setup.js';
-import { afterClearance } from './terminals.js';
+import { afterClearance, enterHub } from './terminals.js';
 import type { PartTrace } from './trace.js';
 import { arriveAtStop } from './trips.js';
 
@@ -187,6 +189,7 @@ export class CorridorModel {
       penalties,
       corridorPenalties,
       emissions: new EmissionsState(spec, network.services(), calendar),
+      reRouting: reRoutingRuntime(spec),
       handlers: {
         onBook: (flow) => book(m, flow),
         onDepart: (slot) => depart(m, slot),
@@ -274,6 +277,7 @@ export class CorridorModel {
     }
     for (const service of m.services.values()) scheduleTimetable(m, service);
     scheduleDisruptions(m);
+    scheduleReRouting(m, enterHub);
     for (const hub of m.hubs.values()) {
       if (hub.lock) scheduleLock(m, hub.lock);
       if (hub.gauge) scheduleBackgroundTrains(m, hub);

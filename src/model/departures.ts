@@ -164,7 +164,7 @@ export function load(m: ModelState, part: Part, units: number, waited: number, l
   if (left > 0) {
     // Split: the loaded units travel as a new part; the rest stays queued as `part`.
     part.teu = left;
-    part.shipment.openParts++;
+    (part.shipment.booking ?? part.shipment).openParts++;
     traveller = {
       shipment: part.shipment,
       teu: units,
@@ -210,7 +210,8 @@ export function load(m: ModelState, part: Part, units: number, waited: number, l
     service.waitForDepartureSum += waited;
     service.waitForDepartureCount++;
     hub.departureWait.add(waited);
-    if (traveller.leg === 0 && trip.stop === (traveller.shipment.plan.legs[0] as LegPlan).fromStop) {
+    const fresh = traveller.shipment.booking === undefined; // a re-routed part was dispatched when it first left
+    if (fresh && traveller.leg === 0 && trip.stop === (traveller.shipment.plan.legs[0] as LegPlan).fromStop) {
       dispatched(m, traveller.shipment, units, now);
     }
   }
