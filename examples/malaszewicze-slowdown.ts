@@ -65,6 +65,11 @@ export async function main(options: ExampleOptions = {}) {
   s.print(
     `  re-routed: ${k ? `${Math.round(k.mean)} TEU (95% CI ${Math.round(k.ci95[0])} to ${Math.round(k.ci95[1])})` : '0 TEU'}`,
   );
+  if ((k?.mean ?? 0) === 0) {
+    s.print(
+      '  (nothing re-routed: in the bundled network every route between Chongqing and Duisburg crosses Małaszewicze, so boxes it blocks have no open route and wait either way)',
+    );
+  }
   return c;
 }
 
