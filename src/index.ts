@@ -212,7 +212,7 @@ export type {
   EmissionsResult,
   ModeEmissionsResult,
   ServiceEmissionsResult,
-} from './model/emissions-result.js';
+} from './model/emissions-types.js';
 export type {
   Conservation,
   CorridorResult,

@@ -17,7 +17,7 @@
 import type { QuantileHistogramJSON } from '../engine/statistics/quantile-histogram.js';
 import type { TallyJSON } from '../engine/statistics/tally.js';
 import type { Direction } from './demand.js';
-import type { EmissionsResult } from './emissions-result.js';
+import type { EmissionsResult } from './emissions-types.js';
 
 /** Mean and percentiles of a duration, hours. `count` = 0 means nothing was observed (other fields are 0). */
 export interface DurationSummary {
