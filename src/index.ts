@@ -28,6 +28,12 @@
 // ── Bundled data ─────────────────────────────────────────────────────────────────────────────────────────────────
 export { chongqingExampleDisruptions, chongqingScenario, HUB } from './data/chongqing/index.js';
 export {
+  DEFAULT_ELECTRIC_SHARE,
+  EMISSION_FACTOR_TABLE_VERSION,
+  emissionFactorTable,
+  TONNES_PER_TEU,
+} from './data/emission-factors.js';
+export {
   chengduChongqingChinaEuropeRailSeries,
   chongqingChinaEuropeRailSeries,
   ilstcChongqingSeries,
@@ -201,6 +207,13 @@ export {
 export { type SimulateOptions, simulate } from './model/corridor-model.js';
 export type { Direction } from './model/demand.js';
 export type {
+  Co2e,
+  EmissionsGroupResult,
+  EmissionsResult,
+  ModeEmissionsResult,
+  ServiceEmissionsResult,
+} from './model/emissions-types.js';
+export type {
   BoxPoolResult,
   Conservation,
   CorridorEmptiesResult,
@@ -211,22 +224,15 @@ export type {
   EmptyShareResult,
   FlowResult,
   HubResult,
+  ReRoutingResult,
   RunResult,
   ServiceResult,
   TargetResult,
 } from './model/result.js';
+export { DEFAULT_MAX_EVENTS, type WorkEstimate, WorkLimitError } from './model/work-guard.js';
 
 // ── Network and routing ──────────────────────────────────────────────────────────────────────────────────────────
-export {
-  buildNetwork,
-  CorridorNetwork,
-  type NeighbourDirection,
-  type NetworkHub,
-  type NetworkLeg,
-  type NetworkService,
-  type Ride,
-  type ServiceDirection,
-} from './network/build.js';
+export { buildNetwork, CorridorNetwork } from './network/build.js';
 export type {
   GeoJsonFeature,
   GeoJsonFeatureCollection,
@@ -252,6 +258,14 @@ export type {
   RouteOptions,
   RouteTable,
 } from './network/routing/types.js';
+export type {
+  NeighbourDirection,
+  NetworkHub,
+  NetworkLeg,
+  NetworkService,
+  Ride,
+  ServiceDirection,
+} from './network/types.js';
 
 // ── Scenario format ──────────────────────────────────────────────────────────────────────────────────────────────
 export { CHANGE_KINDS } from './scenario/change-schema.js';
@@ -279,6 +293,8 @@ export type {
   DemandFlowSpec,
   DemandSpec,
   DisruptionSpec,
+  EmissionFactorSpec,
+  EmissionsSpec,
   EmptiesSpec,
   GaugeChangeSpec,
   HandlingSpec,
@@ -290,6 +306,7 @@ export type {
   Mode,
   ObservedSeries,
   RemoveServiceChange,
+  ReRoutingSpec,
   RouteChoiceSpec,
   ScaleCostChange,
   ScaleDemandChange,

@@ -32,7 +32,8 @@
  *   between lockages at a hub; transit on a link or service): the element works `factor` times slower;
  * - bookings made during a closure choose among routes that avoid the closed elements (if none is left they choose
  *   as if nothing were closed, and wait); **parts already waiting stay where they are and wait** for the element to
- *   reopen (no re-routing of cargo already in the corridor — a documented simplification).
+ *   reopen, unless the scenario's `reRouting` policy is on: then a part waiting at a hub whose remaining route is
+ *   closed for longer than the threshold re-plans from that hub (`rerouting.ts`); cargo on a vehicle stays on it.
  * A service outside its `startDate`/`endDate` counts as closed in the same way.
  *
  * Random streams (all from the run's seed): `demand/<flow>/{arrivals,size,choice}`, `service/<id>/transit`,
@@ -60,7 +61,6 @@
  *
  * @module
  */
-import { UTCDate } from '@date-fns/utc';
 import { distributionFromSpec } from '../engine/distributions.js';
 import { RandomStreams, type Seed } from '../engine/random.js';
 import { Simulator } from '../engine/simulator.js';
@@ -74,8 +74,10 @@ import { Calendar } from './calendar.js';
 import { type Direction, flowRuntime, nextBookingHour } from './demand.js';
 import { depart, load, scheduleTimetable } from './departures.js';
 import { scheduleDisruptions } from './disruptions.js';
+import { addFlowEmissions, EmissionsState } from './emissions-state.js';
 import { emptiesRuntime, leaseArrived, review, scheduleReviews } from './empties.js';
 import { scheduleLock } from './locks.js';
+import { reRoutingRuntime, scheduleReRouting } from './rerouting.js';
 import type { RunResult } from './result.js';
 import { RouteChooser } from './route-choice.js';
 import { checkOperable } from './route-plans.js';
@@ -85,6 +87,7 @@ import { hubRuntime, linkRuntime, serviceRuntime } from './setup.js';
 import { afterClearance, enterHub } from './terminals.js';
 import type { PartTrace } from './trace.js';
 import { arriveAtStop } from './trips.js';
+import { DEFAULT_MAX_EVENTS, estimateWork, type WorkEstimate, WorkLimitError } from './work-guard.js';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
@@ -120,6 +123,12 @@ export interface SimulateOptions {
    * it costs memory proportional to the parts moved. The results are the same with and without it.
    */
   trace?: boolean;
+  /**
+   * The work guard: the most events the run may process (default {@link DEFAULT_MAX_EVENTS}, 200 million, a few
+   * minutes of one core). A run whose estimated events exceed it fails before it starts, and a run that reaches it
+   * stops, both with a {@link WorkLimitError} giving the numbers. `Infinity` lifts the guard.
+   */
+  maxEvents?: number;
 }
 
 /** One run of a scenario. Use {@link simulate}; the class is exported for tests and tools. */
@@ -127,6 +136,9 @@ export class CorridorModel {
   readonly network: CorridorNetwork;
   readonly calendar: Calendar;
   private readonly state: ModelState;
+  /** What the run is expected to take (the work guard's estimate). */
+  readonly workEstimate: WorkEstimate;
+  private readonly maxEvents: number;
 
   constructor(scenario: ScenarioSpec, options: SimulateOptions) {
     if (options === null || typeof options !== 'object') {
@@ -151,7 +163,7 @@ export class CorridorModel {
       options.startDate === undefined
         ? Date.UTC(spec.baseYear, 0, 1)
         : parseIsoUtc('options.startDate', options.startDate);
-    const calendar = new Calendar(new UTCDate(startMs), years, warmupDays);
+    const calendar = new Calendar(new Date(startMs), years, warmupDays);
     const shipmentTeu = distributionFromSpec(spec.demand.shipmentTeu, 'demand.shipmentTeu');
     if (!(shipmentTeu.min > 0)) {
       throw new ScenarioError('demand.shipmentTeu', spec.demand.shipmentTeu, 'a distribution of sizes > 0 TEU');
@@ -186,6 +198,8 @@ export class CorridorModel {
       tracing: options.trace === true,
       penalties,
       corridorPenalties,
+      emissions: new EmissionsState(spec, network.services(), calendar),
+      reRouting: reRoutingRuntime(spec),
       handlers: {
         onBook: (flow) => book(m, flow),
         onDepart: (slot) => depart(m, slot),
@@ -243,6 +257,7 @@ export class CorridorModel {
         ),
       );
       m.flowChoice.push({ key: undefined, set: undefined, plans: [] });
+      addFlowEmissions(m.emissions);
       m.flowAcc.push({
         bookings: 0,
         generatedTeu: 0,
@@ -254,6 +269,13 @@ export class CorridorModel {
       });
     });
     checkOperable(m);
+    const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    if (!(typeof maxEvents === 'number' && maxEvents >= 1 && (Number.isInteger(maxEvents) || maxEvents === Infinity))) {
+      throw new InvalidParameterError('options.maxEvents', maxEvents, 'an integer >= 1 or Infinity');
+    }
+    this.maxEvents = maxEvents;
+    this.workEstimate = estimateWork(spec, network, m.flows, calendar);
+    if (!(this.workEstimate.events <= maxEvents)) throw new WorkLimitError(this.workEstimate, maxEvents);
   }
 
   /**
@@ -276,6 +298,7 @@ export class CorridorModel {
     }
     for (const service of m.services.values()) scheduleTimetable(m, service);
     scheduleDisruptions(m);
+    scheduleReRouting(m, enterHub);
     scheduleReviews(m);
     for (const hub of m.hubs.values()) {
       if (hub.lock) scheduleLock(m, hub.lock);
@@ -284,7 +307,10 @@ export class CorridorModel {
     sim.scheduleAt(m.calendar.startHour, () => {
       for (const hub of m.hubs.values()) hub.gauge?.resetStatistics();
     });
-    sim.run({ until: end });
+    const summary = sim.run(
+      Number.isFinite(this.maxEvents) ? { until: end, maxEvents: this.maxEvents } : { until: end },
+    );
+    if (summary.reason === 'max-events') throw new WorkLimitError(this.workEstimate, this.maxEvents, summary.events);
     return result(m);
   }
 }

@@ -30,6 +30,8 @@ export function emptiesResult(m: ModelState): EmptiesResult | undefined {
     repositionCostUsd: 0,
     leaseCostUsd: 0,
     bookingsWaitedForBoxes: 0,
+    emptyKgCo2eWtw: 0,
+    emptyKgCo2eTtw: 0,
   };
   for (const [key, acc] of [...m.corridorAcc.entries()].sort(([a], [b]) => byKey(a, b))) {
     const entry: Partial<Record<Direction, CorridorEmptiesResult>> = {};
@@ -93,8 +95,12 @@ export function emptiesResult(m: ModelState): EmptiesResult | undefined {
       leasedTeu: pool.leasedMeasuredTeu,
       leaseCostUsd: pool.leaseCostUsd,
       stockTeuAtEnd,
+      emptyKgCo2eWtw: pool.co2eKgWtw,
+      emptyKgCo2eTtw: pool.co2eKgTtw,
     };
     totals.leaseCostUsd += pool.leaseCostUsd;
+    totals.emptyKgCo2eWtw += pool.co2eKgWtw;
+    totals.emptyKgCo2eTtw += pool.co2eKgTtw;
     totals.bookingsWaitedForBoxes += pool.bookingsWaited;
   }
   return { corridors, services, pools, totals };

@@ -96,6 +96,8 @@ export function emptiesRuntime(m: ModelState): EmptiesRuntime | undefined {
       repositionCostUsd: 0,
       leasedMeasuredTeu: 0,
       leaseCostUsd: 0,
+      co2eKgWtw: 0,
+      co2eKgTtw: 0,
     };
     for (const corridor of poolSpec.corridors) poolOfCorridor.set(corridor, pool);
     return pool;
@@ -177,10 +179,11 @@ export function releaseBoxes(m: ModelState, shipment: Shipment, hub: HubRuntime,
 
 /** An empty move's part reaches its destination hub (after handling and clearance there). */
 export function emptyArrived(m: ModelState, part: Part, hub: HubRuntime): void {
-  const shipment = part.shipment;
+  stage(m, part, 'delivered', m.sim.now, part.shipment.createdAt + part.shipment.plan.minHours, hub);
+  // Counted on the move itself (a re-routed part has a shipment of its own: see Shipment.booking).
+  const shipment = part.shipment.booking ?? part.shipment;
   const lane = shipment.empty as EmptyLane;
   const pool = shipment.pool as BoxPool;
-  stage(m, part, 'delivered', m.sim.now, shipment.createdAt + shipment.plan.minHours, hub);
   shipment.openParts--;
   shipment.deliveredTeu += part.teu;
   lane.to.inboundTeu -= part.teu;
@@ -188,8 +191,18 @@ export function emptyArrived(m: ModelState, part: Part, hub: HubRuntime): void {
   addToStock(m, pool, lane.to, part.teu);
 }
 
-/** An empty part boards a vehicle (measured period): service and corridor accounting, TEU-km, cost. */
-export function emptyLoaded(m: ModelState, part: Part, service: ServiceRuntime, trip: Trip, units: number): void {
+/**
+ * An empty part boards a vehicle (measured period): service and corridor accounting, TEU-km, cost. `fresh` is false
+ * for a re-routed part (dispatched from its origin when it first left: counted then).
+ */
+export function emptyLoaded(
+  m: ModelState,
+  part: Part,
+  service: ServiceRuntime,
+  trip: Trip,
+  units: number,
+  fresh: boolean,
+): void {
   const e = m.empties as EmptiesRuntime;
   const shipment = part.shipment;
   const plan = shipment.plan;
@@ -197,7 +210,7 @@ export function emptyLoaded(m: ModelState, part: Part, service: ServiceRuntime, 
   const acc = accumulator(e.byService, service.net.id);
   acc.emptyTeu += units;
   acc.emptyTeuKm += units * km;
-  if (part.leg !== 0 || trip.stop !== (plan.legs[0] as LegPlan).fromStop) return;
+  if (!fresh || part.leg !== 0 || trip.stop !== (plan.legs[0] as LegPlan).fromStop) return;
   // Dispatched from its origin: counted by corridor (and corridor/mode) and direction, with the route's cost.
   const direction = (shipment.empty as EmptyLane).direction;
   const cost = units * plan.route.costUsdPerTeu;

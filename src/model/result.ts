@@ -17,6 +17,7 @@
 import type { QuantileHistogramJSON } from '../engine/statistics/quantile-histogram.js';
 import type { TallyJSON } from '../engine/statistics/tally.js';
 import type { Direction } from './demand.js';
+import type { EmissionsResult } from './emissions-types.js';
 
 /** Mean and percentiles of a duration, hours. `count` = 0 means nothing was observed (other fields are 0). */
 export interface DurationSummary {
@@ -157,6 +158,25 @@ export interface Conservation {
   emptyMovingTeu?: number;
 }
 
+/**
+ * Cargo (and, with box pools, empty boxes being repositioned) that re-planned its route at a hub because a closure
+ * blocked it longer than the threshold.
+ */
+export interface ReRoutingResult {
+  thresholdHours: number;
+  /** Parts (a booking or a piece of a split one) re-routed. */
+  parts: number;
+  teu: number;
+  /** Σ over re-routed parts of the hours from re-planning to being cleared again at the hub (extra handling). */
+  extraHandlingHours: number;
+  /** TEU × `extraHandlingUsdPerTeu`. */
+  extraHandlingCostUsd: number;
+  /** Σ TEU × freight cost of the new route from the hub (the rides not taken are not refunded in this count). */
+  newRidesCostUsd: number;
+  /** TEU re-routed, by the hub where they re-planned. */
+  teuByHub: Record<string, number>;
+}
+
 /** The result of one run. */
 export interface RunResult {
   scenario: string;
@@ -175,6 +195,10 @@ export interface RunResult {
   services: Record<string, ServiceResult>;
   hubs: Record<string, HubResult>;
   targets: TargetResult[];
+  /** CO2e of the measured period, GLEC / ISO 14083 method (see docs/emissions.md). */
+  emissions: EmissionsResult;
+  /** Cargo re-routed around closures in the measured period; present when the scenario's `reRouting` is on. */
+  reRouting?: ReRoutingResult;
   /**
    * Empty containers (only when the scenario has `empties`). Services' `teuLoaded`, load factors and on-board TEU
    * count empties too (they take slots); corridors' and flows' TEU are loaded boxes only.
@@ -230,6 +254,13 @@ export interface BoxPoolResult {
   leaseCostUsd: number;
   /** Idle empty TEU by hub at the end of the run (hubs holding some, hub order). */
   stockTeuAtEnd: Record<string, number>;
+  /**
+   * WTW and TTW kg CO2e of the pool's empty boxes on the move: their TEU share of every leg they rode and their
+   * handling (docs/emissions.md). Included in `emissions.byCorridor` (the corridor of the empty move's route) and
+   * in the totals; in no flow's.
+   */
+  emptyKgCo2eWtw: number;
+  emptyKgCo2eTtw: number;
 }
 
 /** Empty containers and the directional imbalance (only with `scenario.empties`). */
@@ -240,5 +271,11 @@ export interface EmptiesResult {
   services: Record<string, EmptyShareResult>;
   pools: Record<string, BoxPoolResult>;
   /** All corridors: loaded and empty TEU dispatched, empty TEU-km, repositioning and leasing cost, USD. */
-  totals: CorridorEmptiesResult & { leaseCostUsd: number; bookingsWaitedForBoxes: number };
+  totals: CorridorEmptiesResult & {
+    leaseCostUsd: number;
+    bookingsWaitedForBoxes: number;
+    /** All pools' {@link BoxPoolResult.emptyKgCo2eWtw} and TTW. */
+    emptyKgCo2eWtw: number;
+    emptyKgCo2eTtw: number;
+  };
 }

@@ -14,24 +14,28 @@
  */
 import { z } from 'zod';
 import { demandSchema, routeChoiceSchema } from './demand.js';
+import { emissionsSchema } from './emissions.js';
 import { emptiesSchema } from './empties.js';
 import { disruptionSchema, observedSeriesSchema, targetSchema } from './events.js';
-import { doc, integer, nonEmpty } from './fields.js';
+import { doc, nonEmpty, use, year } from './fields.js';
 import { hubSchema, linkSchema } from './hubs.js';
+import { reRoutingSchema } from './rerouting.js';
 import { serviceSchema } from './services.js';
 
 export { demandFlowSchema, demandSchema, routeChoiceSchema } from './demand.js';
 export { distributionSchema } from './distributions.js';
+export { emissionFactorSchema, emissionsSchema, serviceEmissionsSchema } from './emissions.js';
 export { boxPoolHubSchema, boxPoolSchema, emptiesSchema } from './empties.js';
 export { disruptionSchema, elementSchema, observedSeriesSchema, targetSchema } from './events.js';
 export { hubSchema, linkSchema, modeSchema } from './hubs.js';
+export { reRoutingSchema } from './rerouting.js';
 export { serviceSchema, timetableSchema } from './services.js';
 
 /** The fields of a complete scenario (shared by {@link scenarioSpecSchema} and full scenario files). */
 export const scenarioShape = {
   name: doc(nonEmpty(), 'Name of the scenario, shown in reports.'),
   description: z.string().optional(),
-  baseYear: doc(integer(), "Year the demand's teuPerYear refers to."),
+  baseYear: doc(year(), "Year the demand's teuPerYear refers to."),
   hubs: z.array(hubSchema),
   links: z.array(linkSchema),
   services: z.array(serviceSchema),
@@ -40,7 +44,12 @@ export const scenarioShape = {
   disruptions: z.array(disruptionSchema),
   targets: z.array(targetSchema),
   history: z.array(observedSeriesSchema),
-  empties: emptiesSchema.optional(),
+  emissions: use(
+    emissionsSchema,
+    'Emission factors and the traction of services (default: the bundled table).',
+  ).optional(),
+  reRouting: use(reRoutingSchema, 'Re-routing of cargo waiting behind a closure (default: off).').optional(),
+  empties: use(emptiesSchema, 'Empty containers: box pools and repositioning (default: boxes not tracked).').optional(),
 };
 
 /** Schema of a complete `ScenarioSpec` (no `$schema` key: see `fullScenarioFileSchema`). */

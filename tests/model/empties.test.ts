@@ -80,6 +80,39 @@ describe('empty containers on an A–B line', () => {
   });
 });
 
+describe('emissions count the empties carried (GLEC: the load actually carried)', () => {
+  const r = run(line(10_000, 4_000));
+  const without = line(10_000, 4_000);
+  delete without.empties;
+  const plain = run(without);
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+  it('the return trains emit for their empties: TEU-km on board = TEU loaded (empties included) × 1,000 km', () => {
+    const ret = r.emissions.byService['train~return']!;
+    expect(r.empties!.services['train~return']!.emptyTeu).toBeGreaterThan(5_000);
+    expect(ret.teuKm).toBeCloseTo(r.services['train~return']!.teuLoaded * 1000, 3);
+    expect(ret.kgCo2eWtw).toBeGreaterThan(plain.emissions.byService['train~return']!.kgCo2eWtw);
+    // The loaded direction carries no empties: its emissions do not change.
+    expect(r.emissions.byService['train']!.teuKm).toBeCloseTo(r.services['train']!.teuLoaded * 1000, 3);
+  });
+
+  it('empty boxes take their TEU share of legs and handling: booked to their pool and corridor, in no flow', () => {
+    const e = r.emissions;
+    const pool = r.empties!.pools['boxes']!;
+    expect(pool.emptyKgCo2eWtw).toBeGreaterThan(0);
+    expect(pool.emptyKgCo2eTtw).toBeLessThanOrEqual(pool.emptyKgCo2eWtw);
+    expect(r.empties!.totals.emptyKgCo2eWtw).toBe(pool.emptyKgCo2eWtw);
+    const flows = sum(Object.values(e.byFlow).map((f) => f.kgCo2eWtw));
+    const corridor = e.byCorridor['ILSTC']!.kgCo2eWtw;
+    expect(flows + pool.emptyKgCo2eWtw).toBeCloseTo(corridor, 3);
+    expect(corridor + e.total.emptyRunningKgCo2eWtw).toBeCloseTo(e.total.kgCo2eWtw, 3);
+    // Per loaded TEU, a corridor that brings its boxes back empty emits more than one that does not.
+    expect(e.byCorridor['ILSTC']!.kgCo2eWtwPerTeu).toBeGreaterThan(
+      plain.emissions.byCorridor['ILSTC']!.kgCo2eWtwPerTeu,
+    );
+  });
+});
+
 describe('bookings waiting for boxes', () => {
   it('wait for ever where no box ever comes (no stock, no imports, no leasing), counted as waiting', () => {
     const r = run(line(2_000, 0, { hubs: [] }));
