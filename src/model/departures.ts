@@ -48,15 +48,15 @@ export function scheduleTimetable(m: ModelState, service: ServiceRuntime): void 
   }
 }
 
-/** A part joins the departure queue of its ride; an idle truck service is woken. */
+/**
+ * A part joins the departure queue of its ride; an idle truck service is woken (a truck leaves before the end of the
+ * horizon, like every departure: its offered slots are counted in [start, end), and one leaving at the end itself
+ * would carry TEU-legs beyond them).
+ */
 export function joinQueue(m: ModelState, part: Part, leg: LegPlan): void {
   const service = leg.service;
   service.queues[leg.fromStop]!.add(part, part.teu);
-  if (service.truckIntervalHours > 0 && !service.truckScheduled) {
-    service.truckScheduled = true;
-    const at = Math.max(m.sim.now, service.nextTruckAt);
-    m.sim.scheduleAt(at, m.onDepart, truckSlotOf(service));
-  }
+  if (service.truckIntervalHours > 0) retryTrucks(m, service, Math.max(m.sim.now, service.nextTruckAt));
 }
 
 export function depart(m: ModelState, slot: DepartureSlot): void {

@@ -3,6 +3,7 @@
  * over capacity, every part's stages in order and within their physical bounds (checked from the traces, apart from
  * the model's own checks), and determinism (a traced run and a plain run of the same seed give identical JSON).
  */
+import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/index.js';
@@ -36,9 +37,11 @@ function check(c: ModelCase): void {
   }
   expect(run.invariants.teuConserved).toBe(true);
 
-  // No departure over capacity.
+  // No departure over capacity, and no departure run beyond those offered in the measured period (the load
+  // factor's denominator: a truck leaving at the very end of the horizon once made it 1.025).
   for (const service of Object.values(run.services)) {
     expect(service.maxOnBoardTeu).toBeLessThanOrEqual(service.capacityTeu + 1e-9);
+    expect(service.departuresRun).toBeLessThanOrEqual(service.departures);
     expect(service.loadFactor).toBeLessThanOrEqual(1 + 1e-12);
   }
   expect(run.invariants.maxLoadFactorOnBoard).toBeLessThanOrEqual(1 + 1e-9);
@@ -69,6 +72,21 @@ describe('model invariants on random small scenarios', () => {
     'corridor shape with box pools and re-routing on (empties re-route too)',
     check,
   );
+});
+
+describe('saved counterexamples', () => {
+  it('empties keeping 2-TEU trucks busy up to the end of the horizon (fast-check seed 121008366): load factor ≤ 1', () => {
+    // Found by the box-pool property: a truck left at the horizon's end hour (joinQueue scheduled it without the
+    // end check every other departure has), so 21 trucks ran against the 20 slots offered in [start, end) and the
+    // load factor came to 41 / 40 = 1.025. No vehicle ever carried more than its capacity.
+    const [c] = JSON.parse(readFileSync(new URL('./empties-counterexample.json', import.meta.url), 'utf8')) as [
+      ModelCase,
+    ];
+    check(c);
+    const run = new CorridorModel(c.scenario, c).run();
+    expect(run.services['trucks']?.departuresRun).toBe(20);
+    expect(run.services['trucks']?.departures).toBe(20);
+  });
 });
 
 describe('what the box-pool arbitraries produce', () => {
