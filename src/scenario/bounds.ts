@@ -46,6 +46,19 @@ export const BOUNDS = {
   targetTeu: bound(1e9, "TEU per year; the whole world's ports handle about 900 million"),
   distributionParameter: bound(1e7, 'a parameter of a distribution of hours or TEU (10 million hours is 1,100 years)'),
   durationMeanHours: bound(87_660, 'mean hours, ten years'),
+  boxStockTeu: bound(
+    1_000_000,
+    'TEU of empty boxes of one pool at one hub; the largest container depots hold a few tens of thousands',
+  ),
+  reviewHours: {
+    min: bound(0.1, 'hours between reviews of the base stocks; one every 6 minutes at most'),
+    max: bound(87_660, 'hours, ten years'),
+  },
+  lotTeu: {
+    min: bound(1, 'TEU of one lot of empties; a lot smaller than one box only multiplies the parts'),
+    max: bound(100_000, 'TEU of one lot of empties; the largest container ships carry about 24,000'),
+  },
+  leaseCostUsdPerTeu: bound(1_000_000, 'USD to lease one TEU; a new 20-foot box costs about 2,000-3,000'),
   shipmentTeu: {
     min: bound(0.01, 'mean TEU per booking; a booking of less than 1% of a box'),
     max: bound(100_000, 'mean TEU per booking; a whole ship'),

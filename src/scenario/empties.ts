@@ -8,19 +8,27 @@
  * @module
  */
 import { z } from 'zod';
-import { corridorId, doc, idOf, nonEmpty, nonNegative, positive, source } from './fields.js';
+import { atLeast, atMost, BOUNDS, type Bound } from './bounds.js';
+import { corridorId, doc, idOf, nonEmpty, nonNegativeUpTo, source } from './fields.js';
+
+/** A number within a lower and an upper physical bound (both with their reasons). */
+const between = (b: { readonly min: Bound; readonly max: Bound }) =>
+  z
+    .number()
+    .min(b.min.value, { error: atLeast(b.min) })
+    .max(b.max.value, { error: atMost(b.max) });
 
 /** Schema of a `BoxPoolHubSpec`: a pool's stock at one hub. */
 export const boxPoolHubSchema = doc(
   z.strictObject({
     hub: doc(nonEmpty(), 'Hub id.'),
     initialTeu: doc(
-      nonNegative(),
-      'Empty boxes (TEU) of the pool at this hub when the run starts (warm-up included). ≥ 0.',
+      nonNegativeUpTo(BOUNDS.boxStockTeu),
+      'Empty boxes (TEU) of the pool at this hub when the run starts (warm-up included). ≥ 0, ≤ 1,000,000.',
     ),
     baseStockTeu: doc(
-      nonNegative(),
-      'Base stock, TEU: at each review, empties are sent here (or leased) while its stock plus empties on their way, less the TEU of bookings waiting for a box, is below this. ≥ 0.',
+      nonNegativeUpTo(BOUNDS.boxStockTeu),
+      'Base stock, TEU: at each review, empties are sent here (or leased) while its stock plus empties on their way, less the TEU of bookings waiting for a box, is below this. ≥ 0, ≤ 1,000,000.',
     ),
     source: source().optional(),
   }),
@@ -41,12 +49,12 @@ export const boxPoolSchema = doc(
       'Initial and base stock per hub; a hub not listed starts with none and keeps no base stock.',
     ),
     leaseLeadHours: doc(
-      nonNegative(),
-      'Leasing: a shortfall that repositioning cannot cover at a review is leased, arriving at the hub after this many hours. Omit for no leasing (bookings then wait for boxes to come back).',
+      nonNegativeUpTo(BOUNDS.hoursSpan),
+      'Leasing: a shortfall that repositioning cannot cover at a review is leased, arriving at the hub after this many hours (≤ 87,660). Omit for no leasing (bookings then wait for boxes to come back).',
     ).optional(),
     leaseCostUsdPerTeu: doc(
-      nonNegative(),
-      'Cost of leasing one TEU (counted once, when leased). Default 0.',
+      nonNegativeUpTo(BOUNDS.leaseCostUsdPerTeu),
+      'Cost of leasing one TEU (counted once, when leased), USD. ≥ 0, ≤ 1,000,000. Default 0.',
     ).optional(),
     source: source().optional(),
   }),
@@ -59,12 +67,12 @@ export const emptiesSchema = doc(
   z.strictObject({
     pools: z.array(boxPoolSchema),
     reviewHours: doc(
-      positive(),
-      'Hours between reviews of the base stocks (repositioning and leasing decisions). > 0. Default 24.',
+      between(BOUNDS.reviewHours),
+      'Hours between reviews of the base stocks (repositioning and leasing decisions). ≥ 0.1, ≤ 87,660. Default 24.',
     ).optional(),
     lotTeu: doc(
-      positive(),
-      'Largest lot of one empty move, TEU (larger moves go as several lots). > 0. Default 20.',
+      between(BOUNDS.lotTeu),
+      'Largest lot of one empty move, TEU (larger moves go as several lots). ≥ 1, ≤ 100,000. Default 20.',
     ).optional(),
     source: source().optional(),
   }),
