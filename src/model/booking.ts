@@ -39,7 +39,7 @@ export function book(m: ModelState, flow: FlowRuntime): void {
   const shipment: Shipment = {
     index: m.bookings++,
     flow,
-    pool: poolOf(m, plan),
+    pool: poolOf(plan),
     empty: undefined,
     plan,
     teu,

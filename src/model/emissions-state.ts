@@ -61,6 +61,10 @@ export class EmissionsState {
   /** First calendar year of the run (warm-up included) and the number of years it touches. */
   readonly firstYear: number;
   readonly years: number;
+  /** The calendar year of the last emission booked: its hours [from, to) and its index (`emissions.ts`). */
+  yearFromHour = Number.POSITIVE_INFINITY;
+  yearToHour = Number.NEGATIVE_INFINITY;
+  yearIndex = 0;
 
   constructor(scenario: ScenarioSpec, services: Iterable<NetworkService>, calendar: Calendar) {
     const months = calendar.months;

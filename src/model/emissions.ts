@@ -21,7 +21,7 @@
  * @module
  */
 import type { CalendarMonth } from './calendar.js';
-import { type EmissionsAcc, type EmissionsState, newAcc, type ServiceEmissions } from './emissions-state.js';
+import { type EmissionsAcc, type EmissionsState, newAcc } from './emissions-state.js';
 import type { BoxPool, HubRuntime, ModelState, Part, Trip } from './runtime.js';
 
 function add(acc: EmissionsAcc, wtw: number, ttw: number, teuKm: number, handling: boolean, year: number): void {
@@ -44,18 +44,38 @@ function book(e: EmissionsState, part: Part, wtw: number, ttw: number, teuKm: nu
     pool.co2eKgWtw += wtw;
     pool.co2eKgTtw += ttw;
   }
-  const key = shipment.plan.durationKey;
-  let corridor = e.corridors.get(key);
+  const plan = shipment.plan;
+  let corridor = plan.emissionsAcc;
   if (corridor === undefined) {
-    corridor = newAcc(e);
-    e.corridors.set(key, corridor);
+    // Once per plan: the accumulator of its duration key (shared by the plans with that key).
+    const key = plan.durationKey;
+    corridor = e.corridors.get(key);
+    if (corridor === undefined) {
+      corridor = newAcc(e);
+      e.corridors.set(key, corridor);
+    }
+    plan.emissionsAcc = corridor;
   }
   add(corridor, wtw, ttw, teuKm, handling, year);
 }
 
-/** Index of the calendar year of the current hour (0 = the run's first year). */
+/** Index of the calendar year of the current hour (0 = the run's first year); the current year's hours are cached. */
 function yearIndex(m: ModelState): number {
-  return (m.calendar.months[m.calendar.monthIndexAt(m.sim.now)] as CalendarMonth).year - m.emissions.firstYear;
+  const e = m.emissions;
+  const now = m.sim.now;
+  if (now >= e.yearFromHour && now < e.yearToHour) return e.yearIndex;
+  const months = m.calendar.months;
+  let first = m.calendar.monthIndexAt(now);
+  const year = (months[first] as CalendarMonth).year;
+  while (first > 0 && (months[first - 1] as CalendarMonth).year === year) first--;
+  let next = first;
+  while (next < months.length && (months[next] as CalendarMonth).year === year) next++;
+  // The year's first month starts it (the first month of the run: from any hour before it, as monthIndexAt does);
+  // the next year's first month ends it (the last year: never, as monthIndexAt).
+  e.yearFromHour = first === 0 ? Number.NEGATIVE_INFINITY : (months[first] as CalendarMonth).startHour;
+  e.yearToHour = next < months.length ? (months[next] as CalendarMonth).startHour : Number.POSITIVE_INFINITY;
+  e.yearIndex = year - e.firstYear;
+  return e.yearIndex;
 }
 
 /**
@@ -64,7 +84,7 @@ function yearIndex(m: ModelState): number {
  */
 export function legEmissions(m: ModelState, trip: Trip): void {
   const e = m.emissions;
-  const s = e.services.get(trip.service.net.id) as ServiceEmissions;
+  const s = trip.service.emissions;
   const km = s.legKm[trip.stop] as number;
   const onBoard = trip.onBoard;
   const wtw = km * (s.fixedWtwPerKm + s.perTeuWtwPerKm * onBoard);
@@ -96,10 +116,11 @@ export function handlingEmissions(m: ModelState, part: Part, hub: HubRuntime): v
   const e = m.emissions;
   const wtw = e.handlingWtw * part.teu;
   const ttw = e.handlingTtw * part.teu;
-  let acc = e.hubs.get(hub.net.id);
+  let acc = hub.handlingCo2e;
   if (acc === undefined) {
     acc = { wtw: 0, ttw: 0 };
     e.hubs.set(hub.net.id, acc);
+    hub.handlingCo2e = acc;
   }
   acc.wtw += wtw;
   acc.ttw += ttw;

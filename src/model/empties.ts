@@ -30,6 +30,7 @@ import { backlogHours, planOf } from './route-plans.js';
 import {
   type BoxPool,
   type BoxStock,
+  DIRECTIONS,
   type EmptiesRuntime,
   type EmptyAccumulator,
   type EmptyLane,
@@ -64,6 +65,8 @@ export function emptiesRuntime(m: ModelState): EmptiesRuntime | undefined {
       const entry = listed.get(hub.net.id);
       const stock: BoxStock = {
         hub,
+        index: stockList.length,
+        lanes: [],
         baseStockTeu: entry?.baseStockTeu ?? 0,
         stockTeu: entry?.initialTeu ?? 0,
         inboundTeu: 0,
@@ -73,6 +76,8 @@ export function emptiesRuntime(m: ModelState): EmptiesRuntime | undefined {
       fleetTeu += stock.stockTeu;
       stocks.set(hub.net.id, stock);
       stockList.push(stock);
+      if (hub.boxStocks === undefined) hub.boxStocks = [];
+      hub.boxStocks[index] = stock;
     }
     const pool: BoxPool = {
       id: poolSpec.id,
@@ -107,7 +112,6 @@ export function emptiesRuntime(m: ModelState): EmptiesRuntime | undefined {
     poolOfCorridor,
     reviewHours: spec.reviewHours ?? DEFAULT_REVIEW_HOURS,
     lotTeu: spec.lotTeu ?? DEFAULT_LOT_TEU,
-    lanes: new Map(),
     byService: new Map(),
     byCorridor: new Map(),
     moves: 0,
@@ -115,8 +119,8 @@ export function emptiesRuntime(m: ModelState): EmptiesRuntime | undefined {
 }
 
 /** The pool whose boxes a route uses (undefined: untracked boxes). */
-export function poolOf(m: ModelState, plan: RoutePlan): BoxPool | undefined {
-  return m.empties?.poolOfCorridor.get(plan.corridor);
+export function poolOf(plan: RoutePlan): BoxPool | undefined {
+  return plan.pool;
 }
 
 /** First review at hour 0, then every `reviewHours`. */
@@ -132,7 +136,7 @@ export function takeBoxes(m: ModelState, part: Part, hub: HubRuntime): boolean {
   const pool = part.shipment.pool;
   if (pool === undefined) return true;
   if (part.shipment.createdAt >= m.calendar.startHour) pool.bookings++;
-  const stock = pool.stocks.get(hub.net.id) as BoxStock;
+  const stock = (hub.boxStocks as BoxStock[])[pool.index] as BoxStock;
   if (stock.waiting.length === 0 && stock.stockTeu >= part.teu - EPS) {
     take(pool, stock, part.teu);
     return true;
@@ -174,7 +178,7 @@ export function releaseBoxes(m: ModelState, shipment: Shipment, hub: HubRuntime,
   const pool = shipment.pool;
   if (pool === undefined) return;
   pool.releasedTeu += teu;
-  addToStock(m, pool, pool.stocks.get(hub.net.id) as BoxStock, teu);
+  addToStock(m, pool, (hub.boxStocks as BoxStock[])[pool.index] as BoxStock, teu);
 }
 
 /** An empty move's part reaches its destination hub (after handling and clearance there). */
@@ -207,15 +211,18 @@ export function emptyLoaded(
   const shipment = part.shipment;
   const plan = shipment.plan;
   const km = (plan.route.legs[part.leg] as { distanceKm: number }).distanceKm;
-  const acc = accumulator(e.byService, service.net.id);
+  let acc = service.emptyAcc;
+  if (acc === undefined) {
+    acc = accumulator(e.byService, service.net.id);
+    service.emptyAcc = acc;
+  }
   acc.emptyTeu += units;
   acc.emptyTeuKm += units * km;
   if (!fresh || part.leg !== 0 || trip.stop !== (plan.legs[0] as LegPlan).fromStop) return;
   // Dispatched from its origin: counted by corridor (and corridor/mode) and direction, with the route's cost.
   const direction = (shipment.empty as EmptyLane).direction;
   const cost = units * plan.route.costUsdPerTeu;
-  for (const key of plan.corridorMode === undefined ? [plan.corridor] : [plan.corridor, plan.corridorMode]) {
-    const byCorridor = accumulator(e.byCorridor, `${key}\u0000${direction}`);
+  for (const byCorridor of corridorAccumulators(e, plan, direction)) {
     byCorridor.emptyTeu += units;
     byCorridor.emptyTeuKm += units * plan.route.distanceKm;
     byCorridor.emptyCostUsd += cost;
@@ -223,6 +230,19 @@ export function emptyLoaded(
   const pool = shipment.pool as BoxPool;
   pool.repositionedTeu += units;
   pool.repositionCostUsd += cost;
+}
+
+/** The accumulators of a route's corridor (and corridor/mode) in one direction, cached on the route's plan. */
+function corridorAccumulators(e: EmptiesRuntime, plan: RoutePlan, direction: Direction): EmptyAccumulator[] {
+  const d = DIRECTIONS.indexOf(direction);
+  if (plan.emptyAccs === undefined) plan.emptyAccs = [];
+  let accs = plan.emptyAccs[d];
+  if (accs === undefined) {
+    const keys = plan.corridorMode === undefined ? [plan.corridor] : [plan.corridor, plan.corridorMode];
+    accs = keys.map((key) => accumulator(e.byCorridor, `${key}\u0000${direction}`));
+    plan.emptyAccs[d] = accs;
+  }
+  return accs;
 }
 
 export function accumulator(map: Map<string, EmptyAccumulator>, key: string): EmptyAccumulator {
@@ -257,7 +277,7 @@ function rebalance(m: ModelState, e: EmptiesRuntime, pool: BoxPool): void {
       let bestCost = Number.POSITIVE_INFINITY;
       for (const from of pool.stockList) {
         if (from === need || excessTeu(from) <= EPS) continue;
-        const lane = laneOf(m, e, from, need);
+        const lane = laneOf(m, from, need);
         for (const plan of lanePlans(m, lane)) {
           const cost = plan.choiceCostUsd + m.valueOfTime * backlogHours(plan);
           if (cost < bestCost) {
@@ -292,12 +312,11 @@ export function leaseArrived(m: ModelState, lease: Lease): void {
   addToStock(m, lease.pool, lease.stock, lease.teu);
 }
 
-function laneOf(m: ModelState, e: EmptiesRuntime, from: BoxStock, to: BoxStock): EmptyLane {
-  const key = `${from.hub.net.id}\u0000${to.hub.net.id}`;
-  let lane = e.lanes.get(key);
+function laneOf(m: ModelState, from: BoxStock, to: BoxStock): EmptyLane {
+  let lane = from.lanes[to.index];
   if (lane === undefined) {
     lane = { from, to, direction: laneDirection(m, from.hub, to.hub), key: undefined, plans: [] };
-    e.lanes.set(key, lane);
+    from.lanes[to.index] = lane;
   }
   return lane;
 }

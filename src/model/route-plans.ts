@@ -88,6 +88,9 @@ export function planOf(m: ModelState, route: Route): RoutePlan {
       durationKey: corridorMode ?? route.corridor,
       minHours,
       rideKeys: route.legs.map((leg) => leg.key),
+      pool: m.empties?.poolOfCorridor.get(route.corridor),
+      emissionsAcc: undefined,
+      emptyAccs: undefined,
     };
     m.plans.set(route, plan);
   }

@@ -20,7 +20,7 @@ import type { LockSpec, ScenarioSpec } from '../scenario/types.js';
 import type { Calendar } from './calendar.js';
 import type { Direction, FlowRuntime } from './demand.js';
 import type { DurationCollector } from './durations.js';
-import type { EmissionsState } from './emissions-state.js';
+import type { EmissionsAcc, EmissionsState, ServiceEmissions } from './emissions-state.js';
 import type { ChoiceSet, ClosureState, RouteChooser } from './route-choice.js';
 import type { PartTrace } from './trace.js';
 
@@ -54,6 +54,10 @@ export interface HubRuntime {
   readonly handlingWait: DurationCollector;
   readonly departureWait: DurationCollector;
   readonly gaugeWait: DurationCollector;
+  /** Handling emissions here (`emissions.ts`; set at the first TEU handled in the measured period). */
+  handlingCo2e: { wtw: number; ttw: number } | undefined;
+  /** With box pools: this hub's stock of each pool, by pool index (`empties.ts`). */
+  boxStocks: BoxStock[] | undefined;
 }
 
 export interface LinkRuntime {
@@ -130,6 +134,10 @@ export interface ServiceRuntime {
   waitForDepartureCount: number;
   /** The departure payload of a truck service (reused: trucks leave on demand). */
   truckSlot: DepartureSlot | undefined;
+  /** The factors and accumulators of this service's emissions (`emissions.ts`). */
+  readonly emissions: ServiceEmissions;
+  /** With box pools: empty TEU loaded on this service (`empties.ts`; set at the first). */
+  emptyAcc: EmptyAccumulator | undefined;
 }
 
 export interface LegPlan {
@@ -160,6 +168,12 @@ export interface RoutePlan {
   readonly minHours: number;
   /** Ride keys (trace mode). */
   readonly rideKeys: readonly string[];
+  /** The pool whose boxes the route uses (its corridor's; undefined where boxes are not tracked). */
+  readonly pool: BoxPool | undefined;
+  /** Emissions of the route's boxes, by `durationKey` (`emissions.ts`; set at the first). */
+  emissionsAcc: EmissionsAcc | undefined;
+  /** Empty moves dispatched on the route, by direction index, its corridor's and corridor/mode's (`empties.ts`). */
+  emptyAccs: (EmptyAccumulator[] | undefined)[] | undefined;
 }
 
 export interface Shipment {
@@ -254,6 +268,10 @@ export interface FlowAccumulator {
 /** A pool's empty boxes at one hub (`empties.ts`). */
 export interface BoxStock {
   readonly hub: HubRuntime;
+  /** Position in the pool's `stockList` (hub order). */
+  readonly index: number;
+  /** Lanes from here, by the destination stock's index (set at the first review that needs them). */
+  readonly lanes: (EmptyLane | undefined)[];
   readonly baseStockTeu: number;
   /** Empty TEU idle here. Never below 0. */
   stockTeu: number;
@@ -321,8 +339,6 @@ export interface EmptiesRuntime {
   readonly poolOfCorridor: Map<string, BoxPool>;
   readonly reviewHours: number;
   readonly lotTeu: number;
-  /** Lanes by `from\u0000to` key (with their route choice memo). */
-  readonly lanes: Map<string, EmptyLane>;
   /** Empty TEU loaded per service (measured), keyed by service id. */
   readonly byService: Map<string, EmptyAccumulator>;
   /** Empty TEU dispatched per corridor key and direction (measured): key `${corridor}\u0000${direction}`. */

@@ -16,6 +16,7 @@ import { parseIsoUtc } from '../scenario/index.js';
 import { gaugeChanged } from './borders.js';
 import { startLeg } from './departures.js';
 import { DurationCollector } from './durations.js';
+import type { ServiceEmissions } from './emissions-state.js';
 import type {
   HubRuntime,
   LinkRuntime,
@@ -70,6 +71,8 @@ export function hubRuntime(m: ModelState, net: NetworkHub): HubRuntime {
     handlingWait: new DurationCollector(),
     departureWait: new DurationCollector(),
     gaugeWait: new DurationCollector(),
+    handlingCo2e: undefined,
+    boxStocks: undefined,
   };
   const mutable = hub as {
     handling: ServerCalendar | undefined;
@@ -182,6 +185,8 @@ export function serviceRuntime(m: ModelState, net: NetworkService): ServiceRunti
     waitForDepartureSum: 0,
     waitForDepartureCount: 0,
     truckSlot: undefined,
+    emissions: m.emissions.services.get(net.id) as ServiceEmissions,
+    emptyAcc: undefined,
   };
 }
 
