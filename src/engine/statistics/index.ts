@@ -9,6 +9,7 @@
 export * from './linear-fit.js';
 export * from './prediction-interval.js';
 export * from './quantile-histogram.js';
+export * from './ranking-selection.js';
 export * from './student-t.js';
 export * from './tally.js';
 export * from './time-weighted.js';
