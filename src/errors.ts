@@ -123,3 +123,6 @@ export function requireInteger(field: string, value: number, min = 0): number {
   }
   return value;
 }
+
+/** An optimisation file or problem is invalid; `field` is the path inside the file (`measures[2].levels[0]...`). */
+export class OptimizationError extends ValidationError {}

@@ -8,6 +8,7 @@ export * from './backtest.js';
 export * from './calibrate.js';
 export * from './compare.js';
 export * from './growth-models.js';
+export * from './optimize/index.js';
 export * from './project.js';
 export * from './replicate.js';
 export {

@@ -155,6 +155,51 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
 }
 
 /**
+ * A pool of worker threads kept open across many runs, of possibly different scenarios (an optimisation runs many
+ * plans stage by stage: one pool for all of them instead of one per call). With `workers` 0 or 1, runs happen in
+ * this thread. A run's result depends only on its scenario and options, never on the pool.
+ */
+export interface ReplicationPool {
+  /** Worker threads (0 when runs happen in this thread). */
+  readonly workers: number;
+  run(scenario: ScenarioSpec, options: SimulateOptions): Promise<RunResult>;
+  /** Stops the worker threads; the pool cannot run anything afterwards. */
+  close(): Promise<void>;
+}
+
+/** Opens a {@link ReplicationPool} of `workers` threads (0 or 1: this thread). */
+export function openReplicationPool(workers: number): ReplicationPool {
+  if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
+  if (workers <= 1) {
+    return {
+      workers: 0,
+      run: async (scenario, options) => simulate(scenario, options),
+      close: async () => {},
+    };
+  }
+  const pool = new Tinypool({
+    filename: workerUrl().href,
+    execArgv: workerExecArgv(process.execArgv),
+    minThreads: workers,
+    maxThreads: workers,
+  });
+  return {
+    workers,
+    run: async (scenario, options) => {
+      try {
+        return (await pool.run({ scenario, options } satisfies ReplicationTask)) as RunResult;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new SimulationError(`${scenario.name} (seed ${String(options.seed)}) failed: ${message}`, {
+          cause: error,
+        });
+      }
+    },
+    close: () => pool.destroy(),
+  };
+}
+
+/**
  * Combines replication sets of the same scenario and seed (e.g. shards run in other processes) into one, ordered by
  * replication index. Throws if they disagree on scenario or seed, hold the same index twice, hold an index that is
  * not an integer from 0 to 2^53 − 1, or a run whose seed is not the seed of its index. Gaps in the indices are

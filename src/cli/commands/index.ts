@@ -1,5 +1,6 @@
 /**
- * The CLI's commands by name (run, project, compare, validate, scenario, ids, schema, network, merge, backtest; one file each) and the
+ * The CLI's commands by name (run, project, compare, validate, scenario, ids, schema, network, merge, backtest,
+ * optimize; one file each) and the
  * top-level help. Each command parses its own options, calls the library and prints a table for people or JSON for
  * programs (`--json`).
  *
@@ -10,6 +11,7 @@ import { compareCommand } from './compare.js';
 import { idsCommand } from './ids.js';
 import { mergeCommand } from './merge.js';
 import { networkCommand } from './network.js';
+import { optimizeCommand } from './optimize.js';
 import type { Command } from './options.js';
 import { projectCommand } from './project.js';
 import { runCommand } from './run.js';
@@ -31,6 +33,7 @@ export const commands: Record<string, Command> = {
   network: networkCommand,
   merge: mergeCommand,
   backtest: { help: BACKTEST_HELP, run: backtestCommand },
+  optimize: optimizeCommand,
 };
 
 /** The top-level help. */
@@ -50,6 +53,7 @@ Commands:
   network [scenario.json] --geojson   print the network as GeoJSON
   merge shard.json...            merge sharded replication runs
   backtest [scenario.json]       rolling-origin back-test of the growth models against naive baselines
+  optimize problem.json          cheapest measures meeting targets with a stated probability (ranking and selection)
 
 Options:
   -h, --help                     this help (corridor-sim <command> --help: the command's own options)

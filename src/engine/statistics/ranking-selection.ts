@@ -344,6 +344,18 @@ export interface BinomialFeasibilityOptions {
  * a decision with the Bonferroni-split level β/L (L the number of looks).
  */
 export function binomialLooks(options: BinomialFeasibilityOptions): number[] {
+  const key = [options.threshold, options.tolerance, options.beta, options.n0, options.growth ?? 1.5].join('/');
+  let looks = looksCache.get(key);
+  if (looks === undefined) {
+    looks = computeLooks(options);
+    looksCache.set(key, looks);
+  }
+  return [...looks];
+}
+
+const looksCache = new Map<string, number[]>();
+
+function computeLooks(options: BinomialFeasibilityOptions): number[] {
   const { threshold: q, tolerance: eps, beta, n0 } = options;
   const g = options.growth ?? 1.5;
   if (!(q > 0 && q < 1)) throw new InvalidParameterError('threshold', q, 'a probability in (0, 1)');

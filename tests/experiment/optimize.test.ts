@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allPlans,
+  loadOptimization,
+  OptimizationError,
+  type OptimizationResult,
+  optimize,
+  planScenario,
+  project,
+} from '../../src/index.js';
+import { lineScenario } from '../model/fixtures.js';
+
+/**
+ * A small corridor: one daily train of 4 TEU (1,460 TEU a year each way) against 2,000 TEU a year of demand in
+ * single boxes, so the volume shipped in the year is set by capacity. Measures raise capacity (more TEU per train,
+ * more trains) or the demand that reaches the line.
+ */
+function base() {
+  return lineScenario({ teuPerYear: 2_000, capacityTeu: 4, shipmentTeu: { type: 'constant', value: 1 } });
+}
+
+const every = (hours: number) => ({ kind: 'interval' as const, everyHours: hours });
+
+function file(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'line capacity',
+    base: base(),
+    year: 2025,
+    measures: [
+      {
+        id: 'bigger-trains',
+        levels: [
+          {
+            name: '6 TEU',
+            annualCostUsd: 2e6,
+            costSource: 'E: test',
+            changes: [{ kind: 'setCapacity', service: 'train', capacityTeu: 6 }],
+          },
+          {
+            name: '8 TEU',
+            annualCostUsd: 5e6,
+            costSource: 'E: test',
+            changes: [{ kind: 'setCapacity', service: 'train', capacityTeu: 8 }],
+          },
+        ],
+      },
+      {
+        id: 'more-trains',
+        levels: [
+          {
+            name: 'every 16 h',
+            annualCostUsd: 3e6,
+            costSource: 'E: test',
+            changes: [{ kind: 'setFrequency', service: 'train', timetable: every(16) }],
+          },
+          {
+            name: 'every 12 h',
+            annualCostUsd: 6e6,
+            costSource: 'E: test',
+            changes: [{ kind: 'setFrequency', service: 'train', timetable: every(12) }],
+          },
+        ],
+      },
+      {
+        id: 'marketing',
+        levels: [
+          {
+            name: '+10% demand',
+            annualCostUsd: 0.5e6,
+            costSource: 'E: test',
+            changes: [{ kind: 'scaleDemand', factor: 1.1 }],
+          },
+        ],
+      },
+    ],
+    objective: { minimize: 'cost' },
+    constraints: [{ kind: 'target', corridor: 'ILSTC', teu: 1_900, probability: 0.9, tolerance: 0.05 }],
+    procedure: { alpha: 0.1, n0: 10, batch: 5, maxSimulatedYears: 5_000 },
+    seed: 7,
+    ...overrides,
+  };
+}
+
+/** Everything but the wall-clock fields. */
+function stable(r: OptimizationResult) {
+  const { wallSeconds: _w, outsideSimulationShare: _o, workers: _k, ...budget } = r.budget;
+  return { ...r, budget };
+}
+
+describe('optimize on a small corridor, checked by brute force', () => {
+  it('chooses the cheapest plan that brute force finds meets the target', async () => {
+    const problem = loadOptimization(file());
+    const result = await optimize(problem, { workers: 0 });
+    // Brute force: every plan, 40 replications each, through project() (the same futures).
+    const plans = allPlans(problem);
+    expect(plans).toHaveLength(18);
+    const share: Record<string, number> = {};
+    for (const plan of plans) share[plan.id] = await metShare(problem, plan);
+    // No plan sits in the indifference zone (0.85, 0.95): the brute-force answer is unambiguous.
+    for (const [id, p] of Object.entries(share)) expect(p > 0.95 || p < 0.85, `${id}: ${p}`).toBe(true);
+    const cheapest = plans.find((p) => (share[p.id] as number) >= 0.95);
+    expect(result.status).toBe('optimal');
+    expect(result.chosen?.id).toBe(cheapest?.id);
+    // Every cheaper plan was declared infeasible, and its reason names the constraint.
+    for (const p of result.plans.filter((x) => x.annualCostUsd < (cheapest?.annualCostUsd ?? 0))) {
+      expect(p.status).toBe('infeasible');
+      expect(p.reason).toMatch(/fails P\(teu\/ILSTC\/2025 >= 1,900\) >= 0.9/);
+    }
+    expect(result.budget.simulatedYears).toBeGreaterThanOrEqual(10);
+  }, 300_000);
+
+  it('says clearly when no plan can meet a constraint', async () => {
+    const problem = loadOptimization(
+      file({ constraints: [{ kind: 'target', corridor: 'ILSTC', teu: 10_000, probability: 0.9, tolerance: 0.05 }] }),
+    );
+    const result = await optimize(problem, { workers: 0 });
+    expect(result.status).toBe('infeasible');
+    expect(result.chosen).toBeUndefined();
+    expect(result.plans.every((p) => p.status === 'infeasible')).toBe(true);
+    expect(result.guarantee).toMatch(/No plan meets the constraints/);
+    expect(result.runnersUp.length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('gives the same result for any number of workers', async () => {
+    const problem = loadOptimization(file());
+    const inThread = await optimize(problem, { workers: 0 });
+    const pooled = await optimize(problem, { workers: 2 });
+    expect(stable(pooled)).toEqual(stable(inThread));
+  }, 300_000);
+});
+
+/** Share of 40 futures in which a plan ships at least 1,900 TEU on the ILSTC in 2025 (via project's seeds). */
+async function metShare(problem: ReturnType<typeof loadOptimization>, plan: ReturnType<typeof allPlans>[number]) {
+  const scenario = planScenario(problem, plan);
+  scenario.targets = [{ id: 't', corridor: 'ILSTC', year: 2025, teu: 1_900 }];
+  const p = await project(scenario, { fromYear: 2025, toYear: 2025, replications: 40, seed: 7, workers: 0 });
+  return p.years[0]?.targets[0]?.probability ?? Number.NaN;
+}
+
+describe('optimisation files: bad input is a typed error naming the path and the value', () => {
+  const fails = (value: unknown, field: string, pattern: RegExp) => {
+    let error: unknown;
+    try {
+      loadOptimization(value);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(OptimizationError);
+    expect((error as OptimizationError).field).toBe(field);
+    expect((error as Error).message).toMatch(pattern);
+  };
+
+  it('a measure that changes nothing', () => {
+    const f = file();
+    (f.measures[0] as { levels: { changes: unknown[] }[] }).levels[0] = {
+      name: 'same',
+      annualCostUsd: 1,
+      costSource: 'E',
+      changes: [{ kind: 'setCapacity', service: 'train', capacityTeu: 4 }],
+    } as never;
+    fails(f, 'measures[0].levels[0].changes', /changes nothing/);
+  });
+
+  it('a change that does not apply names the measure, level and change', () => {
+    const f = file();
+    (f.measures[1] as { levels: { changes: unknown[] }[] }).levels[0]!.changes = [
+      { kind: 'setCapacity', service: 'no-such-train', capacityTeu: 50 },
+    ];
+    fails(f, 'measures[1].levels[0].changes[0].service', /"no-such-train"/);
+  });
+
+  it('an unknown KPI name', () => {
+    fails(
+      file({ constraints: [{ kind: 'mean', kpi: 'days/Atlantis/mean', atMost: 3, tolerance: 0.1 }] }),
+      'constraints[0].kpi',
+      /"days\/Atlantis\/mean" is not a known KPI name/,
+    );
+    fails(
+      file({ constraints: [{ kind: 'target', corridor: 'Atlantis', teu: 1, probability: 0.9, tolerance: 0.05 }] }),
+      'constraints[0].corridor',
+      /teu\/Atlantis\/2025/,
+    );
+  });
+
+  it('bounds out of order', () => {
+    fails(
+      file({ constraints: [{ kind: 'mean', kpi: 'days/ILSTC/mean', atLeast: 5, atMost: 3, tolerance: 0.1 }] }),
+      'constraints[0].atLeast',
+      /5 is not <= atMost \(3\) \(bounds out of order\)/,
+    );
+  });
+
+  it('a probability and tolerance outside [0, 1]', () => {
+    fails(
+      file({ constraints: [{ kind: 'target', corridor: 'ILSTC', teu: 1, probability: 0.97, tolerance: 0.05 }] }),
+      'constraints[0].tolerance',
+      /probability ± tolerance within \[0, 1\]/,
+    );
+  });
+
+  it('a simulation budget too small for the first stage', () => {
+    fails(
+      file({ procedure: { n0: 10, maxSimulatedYears: 100 } }),
+      'procedure.maxSimulatedYears',
+      /100 is not >= 180, the first stage \(n0 = 10 replications × 18 plans\)/,
+    );
+  });
+
+  it('schema problems: unknown keys, negative costs, a year before the base', () => {
+    fails(file({ colour: 'red' }), 'colour', /unknown key/);
+    const f = file();
+    (f.measures[2] as { levels: { annualCostUsd: number }[] }).levels[0]!.annualCostUsd = -1;
+    fails(f, 'measures[2].levels[0].annualCostUsd', /-1/);
+    fails(file({ year: 2020 }), 'year', /2020 is not a year >= the base scenario's baseYear \(2024\)/);
+  });
+
+  it('duplicate measure ids and an objective with both directions', () => {
+    const f = file();
+    (f.measures[1] as { id: string }).id = 'bigger-trains';
+    fails(f, 'measures[1].id', /"bigger-trains"/);
+    fails(
+      file({ objective: { maximize: 'teu/ILSTC', minimize: 'days/ILSTC/mean', budgetUsd: 1, delta: 1 } }),
+      'objective',
+      /exactly one of maximize, minimize/,
+    );
+  });
+});
