@@ -76,7 +76,7 @@ function printResult(io: CliIo, r: OptimizationResult): void {
     for (const c of r.chosen.constraints) {
       const d = c.kind === 'chance' ? 3 : 2;
       io.out(
-        `  ${c.label}: ${c.estimate.toFixed(d)} (95% CI ${c.ci95[0].toFixed(d)}–${c.ci95[1].toFixed(d)}, ${c.observations} replications)`,
+        `  ${c.label}: ${c.estimate.toFixed(d)} (95% CI ${c.ci95[0].toFixed(d)}–${c.ci95[1].toFixed(d)}, ${c.replications} replications${c.decision ? `; decided after ${c.observations}` : ''})`,
       );
     }
   } else io.out(r.status === 'infeasible' ? 'No plan meets the constraints.' : 'No plan chosen.');

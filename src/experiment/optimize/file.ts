@@ -129,7 +129,7 @@ export const procedureSchema = doc(
     searchReplications: doc(integer().min(2), 'Replications per plan during a greedy search (default 10).').optional(),
     window: doc(
       integer().min(1),
-      'Minimising cost: how many of the cheapest plans not yet ruled out are simulated at a time (default 6).',
+      'Minimising cost: how many of the cheapest plans not yet ruled out are simulated at a time (default 3).',
     ).optional(),
   }),
   'Settings of the ranking-and-selection procedure.',

@@ -61,8 +61,11 @@ export interface ConstraintOutcome {
   se: number;
   /** The sequential test's decision (absent when it was not needed or the budget ran out). */
   decision?: FeasibilityDecision;
-  /** Replications the test used. */
+  /** Replications the sequential test had used when it decided (or when it stopped). */
   observations: number;
+  /** Replications behind the estimate and its interval (every replication of the plan's tests, which can run past
+   * the decision while other tests of the plan are still undecided). */
+  replications: number;
 }
 
 /** Status of a plan. */
@@ -269,6 +272,7 @@ function constraintOutcomes(
       threshold: t.threshold,
       tolerance: t.tolerance,
       observations: test?.observations ?? 0,
+      replications: values.length,
       ...(test?.decision ? { decision: test.decision } : {}),
     };
     if (t.kind === 'chance') {
@@ -294,7 +298,7 @@ function failedTest(c: readonly ConstraintOutcome[]): string {
   const failed = c.find((x) => x.decision === 'infeasible');
   if (!failed) return 'infeasible';
   const digits = failed.kind === 'chance' ? 3 : 2;
-  return `fails ${failed.label}: estimate ${failed.estimate.toFixed(digits)} (95% CI ${failed.ci95[0].toFixed(digits)}–${failed.ci95[1].toFixed(digits)}, ${failed.observations} replications)`;
+  return `fails ${failed.label}: estimate ${failed.estimate.toFixed(digits)} (95% CI ${failed.ci95[0].toFixed(digits)}–${failed.ci95[1].toFixed(digits)}; decided after ${failed.observations} replications)`;
 }
 
 /**

@@ -85,7 +85,7 @@ export const PROCEDURE_DEFAULTS: ProcedureSettings = {
   maxSimulatedYears: 20_000,
   exhaustiveLimit: 64,
   searchReplications: 10,
-  window: 6,
+  window: 3,
 };
 
 function prefixed(error: unknown, prefix: string): never {
