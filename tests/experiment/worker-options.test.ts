@@ -34,6 +34,7 @@ process.stdout.write(JSON.stringify(set));
 describe('worker threads start however node was started', () => {
   it('keeps loaders and ordinary options, drops the options of the parent’s entry point', () => {
     expect(workerExecArgv(['--input-type=module', '-e', 'code'])).toEqual([]);
+    expect(workerExecArgv(['--expose-gc', '--no-warnings', '--expose_gc'])).toEqual(['--no-warnings']);
     expect(workerExecArgv(['--input-type', 'module', '--eval', 'code', '--no-warnings'])).toEqual(['--no-warnings']);
     expect(workerExecArgv(['--eval=code', '-p', 'x', '--print=y', '-c', '-i', '--interactive', '--check'])).toEqual([]);
     expect(
