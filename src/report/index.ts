@@ -16,6 +16,12 @@ export {
 } from './charts/comparison-chart.js';
 export { type FanChartData, type FanChartOptions, fanChartData, fanChartSvg } from './charts/fan-chart.js';
 export {
+  type FrontierChartData,
+  type FrontierPoint,
+  frontierChartData,
+  frontierChartSvg,
+} from './charts/frontier-chart.js';
+export {
   type MonthKpi,
   type MonthlyChartData,
   type MonthlyChartOptions,
@@ -35,6 +41,7 @@ export {
 export * from './csv.js';
 export { type HtmlPage, type HtmlSection, type HtmlTable, htmlPage } from './html.js';
 export { type CorridorMapOptions, corridorMapSvg, type MapVolumes, mapVolumesFromSummary } from './map.js';
+export { optimizationReport, plansCsv, plansTable } from './optimization-report.js';
 export * from './report.js';
 export { CORRIDOR_COLOURS, corridorColour, FALLBACK_COLOURS } from './scale.js';
 export {

@@ -90,7 +90,15 @@ export function plansCsv(result: OptimizationResult): string {
   );
 }
 
-/** The report's files. */
+/**
+ * The report's files (write them with `writeReportFiles`).
+ *
+ * @example
+ * ```ts
+ * import { optimizationReport, writeReportFiles } from 'corridor-sim/report';
+ * writeReportFiles('opt-report', optimizationReport(result, { file: 'problem.json' }));
+ * ```
+ */
 export function optimizationReport(
   result: OptimizationResult,
   settings: Record<string, string | number>,

@@ -7,11 +7,18 @@
  */
 export {
   type ConstraintSpec,
+  constraintSchema,
   type Measure,
   type MeasureLevel,
+  meanConstraintSchema,
+  measureLevelSchema,
+  measureSchema,
   type ObjectiveSpec,
   type OptimizationFile,
+  objectiveSchema,
   optimizationFileSchema,
+  procedureSchema,
+  targetConstraintSchema,
 } from './file.js';
 export {
   type ConstraintOutcome,

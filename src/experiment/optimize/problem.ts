@@ -271,6 +271,14 @@ export function byCost(a: Plan, b: Plan): number {
  * directory).
  *
  * @throws OptimizationError naming the path in the file, the value and what was expected.
+ * @example
+ * ```ts
+ * import { loadOptimization, optimize } from 'corridor-sim';
+ * const problem = loadOptimization('examples/optimize-ilstc-2027.json');
+ * problem.measures.length; // 3 measures, 18 plans
+ * const result = await optimize(problem, { workers: 2 });
+ * result.chosen?.id; // e.g. "qinzhou-trains=1"
+ * ```
  */
 export function loadOptimization(fileOrValue: unknown, directory = process.cwd()): OptimizationProblem {
   let value = fileOrValue;
