@@ -8,6 +8,7 @@ import {
   planScenario,
   project,
 } from '../../src/index.js';
+import { optimizationReport } from '../../src/report/index.js';
 import { lineScenario } from '../model/fixtures.js';
 
 /**
@@ -107,6 +108,16 @@ describe('optimize on a small corridor, checked by brute force', () => {
       expect(p.reason).toMatch(/fails P\(teu\/ILSTC\/2025 >= 1,900\) >= 0.9/);
     }
     expect(result.budget.simulatedYears).toBeGreaterThanOrEqual(10);
+    // The report: the page names the chosen plan and the guarantee; the frontier has one point per evaluated plan.
+    const files = optimizationReport(result, { file: 'line.json' });
+    const byName = new Map(files.map((f) => [f.name, f.content]));
+    expect(byName.get('index.html')).toContain(`Chosen plan: ${cheapest?.id}`);
+    expect(byName.get('index.html')).toContain('With probability &gt;= 0.9');
+    const evaluated = result.plans.filter((p) => p.constraints.length > 0);
+    expect(byName.get('frontier.svg')?.match(/class="plan"/g)).toHaveLength(evaluated.length);
+    expect(byName.get('plans.csv')?.trim().split('\n')).toHaveLength(
+      1 + result.plans.reduce((n, p) => n + Math.max(1, p.constraints.length), 0),
+    );
   }, 300_000);
 
   it('says clearly when no plan can meet a constraint', async () => {
