@@ -6,7 +6,8 @@
  * - network: `buildNetwork`, routing (`shortestRoute`, `kShortestRoutes`, `routeTable`), GeoJSON;
  * - data: `chongqingScenario()` (the bundled, sourced network), the observed ILSTC history;
  * - model: `simulate(scenario, { seed, startDate, years })` and its `RunResult`;
- * - experiments: `loadScenario`/`saveScenario`, `replicate`, `project`, `compare`, `calibrate`, `backtest`.
+ * - experiments: `loadScenario`/`saveScenario`, `replicate`, `project`, `compare`, `calibrate`, `backtest`;
+ * - decisions: `loadOptimization` and `optimize` (the cheapest measures meeting targets with a stated probability).
  *
  * @packageDocumentation
  */
