@@ -203,6 +203,19 @@ describe('optimize: a KPI within a budget, and the greedy search, checked by bru
   }, 300_000);
 });
 
+describe('the bundled optimisation example', () => {
+  it('loads: 18 plans, one projected year, every cost tagged S, D or E', () => {
+    const problem = loadOptimization('examples/optimize-ilstc-2027.json');
+    expect(allPlans(problem)).toHaveLength(18);
+    expect(problem.year).toBe(2027);
+    for (const m of problem.measures) for (const l of m.levels) expect(l.costSource).toMatch(/^[SDE]: /);
+    expect(problem.tests.map((t) => t.label)).toEqual([
+      'P(teu/ILSTC/2027 >= 405,000) >= 0.9',
+      'mean days/ILSTC/mean <= 8.5',
+    ]);
+  });
+});
+
 describe('optimisation files: bad input is a typed error naming the path and the value', () => {
   const fails = (value: unknown, field: string, pattern: RegExp) => {
     let error: unknown;
