@@ -95,7 +95,7 @@ export function plansCsv(result: OptimizationResult): string {
  *
  * @example
  * ```ts
- * import { optimizationReport, writeReportFiles } from 'corridor-sim/report';
+ * // optimizationReport and writeReportFiles come from 'corridor-sim/report'
  * writeReportFiles('opt-report', optimizationReport(result, { file: 'problem.json' }));
  * ```
  */

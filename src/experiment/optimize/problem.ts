@@ -273,7 +273,6 @@ export function byCost(a: Plan, b: Plan): number {
  * @throws OptimizationError naming the path in the file, the value and what was expected.
  * @example
  * ```ts
- * import { loadOptimization, optimize } from 'corridor-sim';
  * const problem = loadOptimization('examples/optimize-ilstc-2027.json');
  * problem.measures.length; // 3 measures, 18 plans
  * const result = await optimize(problem, { workers: 2 });
