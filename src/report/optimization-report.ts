@@ -95,7 +95,7 @@ export function plansCsv(result: OptimizationResult): string {
  *
  * @example
  * ```ts
- * // optimizationReport and writeReportFiles come from 'corridor-sim/report'
+ * // optimizationReport and writeReportFiles: both in the corridor-sim/report entry
  * writeReportFiles('opt-report', optimizationReport(result, { file: 'problem.json' }));
  * ```
  */
