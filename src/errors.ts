@@ -8,7 +8,26 @@
  * @module
  */
 
-/** Base class of every error corridor-sim throws on purpose. */
+/**
+ * Base class of every error corridor-sim throws on purpose.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, CorridorSimError, InvalidParameterError, simulate, ValidationError } from 'corridor-sim';
+ *
+ * try {
+ *   simulate(chongqingScenario(), { seed: 1, years: -1 });
+ * } catch (error) {
+ *   if (error instanceof ValidationError) {
+ *     error.field; // 'options.years'
+ *     error.value; // -1
+ *     error.expected; // 'a number in (0, 100]'
+ *   }
+ *   error instanceof InvalidParameterError; // true
+ *   error instanceof CorridorSimError; // true: every error corridor-sim throws on purpose
+ * }
+ * ```
+ */
 export class CorridorSimError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -34,7 +53,26 @@ export function describeValue(value: unknown): string {
   }
 }
 
-/** A field had a value outside what it accepts. Base of the more specific validation errors. */
+/**
+ * A field had a value outside what it accepts. Base of the more specific validation errors.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, CorridorSimError, InvalidParameterError, simulate, ValidationError } from 'corridor-sim';
+ *
+ * try {
+ *   simulate(chongqingScenario(), { seed: 1, years: -1 });
+ * } catch (error) {
+ *   if (error instanceof ValidationError) {
+ *     error.field; // 'options.years'
+ *     error.value; // -1
+ *     error.expected; // 'a number in (0, 100]'
+ *   }
+ *   error instanceof InvalidParameterError; // true
+ *   error instanceof CorridorSimError; // true: every error corridor-sim throws on purpose
+ * }
+ * ```
+ */
 export class ValidationError extends CorridorSimError {
   /** Where the bad value sits: a parameter name or a path such as `services[ilstc-rail-1].capacityTeu`. */
   readonly field: string;
@@ -51,7 +89,26 @@ export class ValidationError extends CorridorSimError {
   }
 }
 
-/** A parameter of an engine call (delay, distribution parameter, server count...) is invalid. */
+/**
+ * A parameter of an engine call (delay, distribution parameter, server count...) is invalid.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, CorridorSimError, InvalidParameterError, simulate, ValidationError } from 'corridor-sim';
+ *
+ * try {
+ *   simulate(chongqingScenario(), { seed: 1, years: -1 });
+ * } catch (error) {
+ *   if (error instanceof ValidationError) {
+ *     error.field; // 'options.years'
+ *     error.value; // -1
+ *     error.expected; // 'a number in (0, 100]'
+ *   }
+ *   error instanceof InvalidParameterError; // true
+ *   error instanceof CorridorSimError; // true: every error corridor-sim throws on purpose
+ * }
+ * ```
+ */
 export class InvalidParameterError extends ValidationError {}
 
 /** One problem found in a scenario: where, the value found, and what was expected there. */
@@ -64,7 +121,22 @@ export interface ScenarioProblem {
 /**
  * A scenario (network, demand, changes) is invalid; `field` is the path inside the scenario. The error's own
  * field, value and expected are its first problem; `problems` lists every problem found in the same pass (the
- * schema check reports up to {@link MAX_SCENARIO_PROBLEMS} at once; checks across elements stop at the first).
+ * schema check and the changes report up to {@link MAX_SCENARIO_PROBLEMS} at once; checks across elements stop at
+ * the first).
+ *
+ * @example
+ * ```ts
+ * import { applyChanges, chongqingScenario, ScenarioError } from 'corridor-sim';
+ *
+ * try {
+ *   applyChanges(chongqingScenario(), [{ kind: 'setCapacity', service: 'no-such-service', capacityTeu: 100 }]);
+ * } catch (error) {
+ *   if (error instanceof ScenarioError) {
+ *     console.log(error.field, error.message); // the path inside the scenario
+ *     for (const problem of error.problems) console.log(problem.field, problem.expected); // every problem found
+ *   }
+ * }
+ * ```
  */
 export class ScenarioError extends ValidationError {
   /** Every problem found, the error's own first. */
@@ -89,7 +161,24 @@ export function describeProblem(problem: ScenarioProblem): string {
   return `${problem.field}: ${describeValue(problem.value)} is not ${problem.expected}`;
 }
 
-/** Something went wrong while a simulation was running (a handler threw, an invariant broke). */
+/**
+ * Something went wrong while a simulation was running (a handler threw, an invariant broke).
+ *
+ * @example
+ * ```ts
+ * import { SimulationError, Simulator } from 'corridor-sim';
+ *
+ * const sim = new Simulator();
+ * sim.schedule(1, () => {
+ *   throw new Error('boom');
+ * });
+ * try {
+ *   sim.run();
+ * } catch (error) {
+ *   error instanceof SimulationError; // true: names the event's time; the handler's error is its cause
+ * }
+ * ```
+ */
 export class SimulationError extends CorridorSimError {}
 
 /** Throws an {@link InvalidParameterError} unless `value` is a finite number. Returns the value for chaining. */
@@ -124,5 +213,24 @@ export function requireInteger(field: string, value: number, min = 0): number {
   return value;
 }
 
-/** An optimisation file or problem is invalid; `field` is the path inside the file (`measures[2].levels[0]...`). */
+/**
+ * An optimisation file or problem is invalid; `field` is the path inside the file (`measures[2].levels[0]...`).
+ * Thrown by `loadOptimization` before anything runs. A constraint no plan meets is not an error: `optimize` returns
+ * `status: 'infeasible'`.
+ *
+ * @example
+ * ```ts
+ * import { loadOptimization, OptimizationError } from 'corridor-sim';
+ *
+ * try {
+ *   loadOptimization('problem.json');
+ * } catch (error) {
+ *   if (error instanceof OptimizationError) {
+ *     error.field; // e.g. 'measures[1].levels[0].changes[0].service'
+ *     error.value; // e.g. 'no-such-train'
+ *     error.expected; // e.g. 'an existing service id'
+ *   }
+ * }
+ * ```
+ */
 export class OptimizationError extends ValidationError {}

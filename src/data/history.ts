@@ -14,6 +14,14 @@ import type { ObservedSeries } from '../scenario/types.js';
  * ILSTC (New International Land-Sea Trade Corridor) containers handled via Chongqing, all three modes (rail-sea,
  * international rail, cross-border road), both directions, TEU per year, 2017–2024. This is the series the bundled
  * scenario is calibrated to (2024 = 251,800 TEU).
+ *
+ * @example
+ * ```ts
+ * import { backtest, ilstcChongqingSeries } from 'corridor-sim';
+ *
+ * ilstcChongqingSeries().points; // { year, value, source }: every figure with its source tag
+ * backtest(ilstcChongqingSeries(), { fromYear: 2018, throughYear: 2023 }).prediction.value; // 2024
+ * ```
  */
 export function ilstcChongqingSeries(): ObservedSeries {
   return {
@@ -57,6 +65,14 @@ export function ilstcChongqingSeries(): ObservedSeries {
 /**
  * National ILSTC rail-sea volume (trains via Qinzhou / Beibu Gulf, all provinces), TEU per year. Context only:
  * it is not a Chongqing figure, so it is not part of the bundled scenario's `history`.
+ *
+ * @example
+ * ```ts
+ * import { backtest, ilstcRailSeaNationalSeries } from 'corridor-sim';
+ *
+ * ilstcRailSeaNationalSeries().points; // { year, value, source }: every figure with its source tag
+ * backtest(ilstcRailSeaNationalSeries(), { models: ['log-linear', 'damped'] }).models;
+ * ```
  */
 export function ilstcRailSeaNationalSeries(): ObservedSeries {
   return {
@@ -78,6 +94,14 @@ export function ilstcRailSeaNationalSeries(): ObservedSeries {
  * Chongqing's China–Europe (CR Express) trains converted to TEU at the derived ~82 TEU per train. Covers every
  * Chongqing China–Europe/Russia train (the bundled scenario's `CR-Express` and `Northern` corridors together).
  * Context, not part of the scenario's `history`: the TEU are derived, not reported.
+ *
+ * @example
+ * ```ts
+ * import { backtest, chongqingChinaEuropeRailSeries } from 'corridor-sim';
+ *
+ * chongqingChinaEuropeRailSeries().points; // { year, value, source }: every figure with its source tag
+ * backtest(chongqingChinaEuropeRailSeries(), { models: ['log-linear'] }).models;
+ * ```
  */
 export function chongqingChinaEuropeRailSeries(): ObservedSeries {
   return {
@@ -95,6 +119,14 @@ export function chongqingChinaEuropeRailSeries(): ObservedSeries {
 /**
  * Chengdu and Chongqing together, CR Express TEU per year (reported jointly). Context for the 2024 CR Express
  * estimate of the bundled scenario (Chongqing ≈ half).
+ *
+ * @example
+ * ```ts
+ * import { backtest, chengduChongqingChinaEuropeRailSeries } from 'corridor-sim';
+ *
+ * chengduChongqingChinaEuropeRailSeries().points; // { year, value, source }: every figure with its source tag
+ * backtest(chengduChongqingChinaEuropeRailSeries(), { models: ['damped'] }).models;
+ * ```
  */
 export function chengduChongqingChinaEuropeRailSeries(): ObservedSeries {
   return {

@@ -3,10 +3,15 @@
  * the parameter and the value) and samples from a caller-supplied {@link Rng}, holding no random state of its own:
  * one distribution object may serve many streams without mixing their draws.
  *
+ * One topic over 400 lines: the distribution family (nine distributions behind one interface, and the spec → distribution
+ * factory), each with its example.
+ *
  * @module
  */
+
 import { InvalidParameterError } from '../errors.js';
 import type { DistributionSpec } from './distribution-spec.js';
+import { portableExp, portableLog, portablePow } from './portable-math.js';
 import type { Rng } from './random.js';
 
 /** A distribution that can be sampled with any generator. */
@@ -46,7 +51,19 @@ function nonNegative(field: string, value: number): number {
   return value;
 }
 
-/** Always `value`. */
+/**
+ * Always `value`.
+ *
+ * @example
+ * ```ts
+ * import { Constant, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Constant(48); // always 48
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Constant implements Distribution {
   readonly variance = 0;
   constructor(readonly value: number) {
@@ -69,7 +86,19 @@ export class Constant implements Distribution {
   }
 }
 
-/** Uniform on [min, max) (a point mass when min = max). */
+/**
+ * Uniform on [min, max) (a point mass when min = max).
+ *
+ * @example
+ * ```ts
+ * import { Uniform, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Uniform(24, 72); // mean 48
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Uniform implements Distribution {
   constructor(
     readonly min: number,
@@ -93,7 +122,19 @@ export class Uniform implements Distribution {
   }
 }
 
-/** Exponential with the given mean (rate 1/mean). */
+/**
+ * Exponential with the given mean (rate 1/mean).
+ *
+ * @example
+ * ```ts
+ * import { Exponential, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Exponential(48); // mean 48
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Exponential implements Distribution {
   readonly min = 0;
   readonly max = Number.POSITIVE_INFINITY;
@@ -105,7 +146,7 @@ export class Exponential implements Distribution {
   }
   sample(rng: Rng): number {
     // 1 - u is in (0, 1], so the logarithm is finite.
-    return -this.mean * Math.log(1 - rng());
+    return -this.mean * portableLog(1 - rng());
   }
   toSpec(): DistributionSpec {
     return { type: 'exponential', mean: this.mean };
@@ -145,7 +186,7 @@ const HALF_ULP = 2 ** -33;
 export function standardNormal(rng: Rng): number {
   const p = rng() + HALF_ULP; // (0, 1)
   if (p < P_LOW) {
-    const q = Math.sqrt(-2 * Math.log(p));
+    const q = Math.sqrt(-2 * portableLog(p));
     return (((((C1 * q + C2) * q + C3) * q + C4) * q + C5) * q + C6) / ((((D1 * q + D2) * q + D3) * q + D4) * q + 1);
   }
   if (p <= 1 - P_LOW) {
@@ -156,7 +197,7 @@ export function standardNormal(rng: Rng): number {
       (((((B1 * r + B2) * r + B3) * r + B4) * r + B5) * r + 1)
     );
   }
-  const q = Math.sqrt(-2 * Math.log(1 - p));
+  const q = Math.sqrt(-2 * portableLog(1 - p));
   return -(((((C1 * q + C2) * q + C3) * q + C4) * q + C5) * q + C6) / ((((D1 * q + D2) * q + D3) * q + D4) * q + 1);
 }
 
@@ -166,14 +207,26 @@ export function normalCdf(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * z);
   const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-z * z);
+  const erf = 1 - poly * portableExp(-z * z);
   return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
 
 /** Smallest probability mass a truncated normal may keep; below it rejection sampling would stall. */
 const MIN_TRUNCATED_MASS = 1e-4;
 
-/** Normal with mean and standard deviation, optionally truncated to [min, max] by rejection. */
+/**
+ * Normal with mean and standard deviation, optionally truncated to [min, max] by rejection.
+ *
+ * @example
+ * ```ts
+ * import { Normal, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Normal(48, 12, { min: 0 }); // truncated below 0
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Normal implements Distribution {
   readonly min: number;
   readonly max: number;
@@ -222,7 +275,7 @@ export class Normal implements Distribution {
         `an interval holding at least ${MIN_TRUNCATED_MASS} of the normal's probability (it holds ${mass})`,
       );
     }
-    const pdf = (z: number) => (Number.isFinite(z) ? Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) : 0);
+    const pdf = (z: number) => (Number.isFinite(z) ? portableExp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) : 0);
     const za = Number.isFinite(a) ? a * pdf(a) : 0;
     const zb = Number.isFinite(b) ? b * pdf(b) : 0;
     const shift = (pdf(a) - pdf(b)) / mass;
@@ -246,7 +299,19 @@ export class Normal implements Distribution {
   }
 }
 
-/** Lognormal given the mean and standard deviation of the variable itself (not of its logarithm). */
+/**
+ * Lognormal given the mean and standard deviation of the variable itself (not of its logarithm).
+ *
+ * @example
+ * ```ts
+ * import { Lognormal, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Lognormal(48, 12); // mean 48, sd 12 of the hours themselves
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Lognormal implements Distribution {
   readonly min = 0;
   readonly max = Number.POSITIVE_INFINITY;
@@ -261,23 +326,35 @@ export class Lognormal implements Distribution {
   ) {
     positive('mean', mean);
     nonNegative('sd', sd);
-    const s2 = Math.log(1 + (sd * sd) / (mean * mean));
+    const s2 = portableLog(1 + (sd * sd) / (mean * mean));
     this.sigma = Math.sqrt(s2);
-    this.mu = Math.log(mean) - s2 / 2;
+    this.mu = portableLog(mean) - s2 / 2;
   }
   get variance(): number {
     return this.sd * this.sd;
   }
   sample(rng: Rng): number {
     if (this.sigma === 0) return this.mean;
-    return Math.exp(this.mu + this.sigma * standardNormal(rng));
+    return portableExp(this.mu + this.sigma * standardNormal(rng));
   }
   toSpec(): DistributionSpec {
     return { type: 'lognormal', mean: this.mean, sd: this.sd };
   }
 }
 
-/** Triangular on [min, max] with the given mode. */
+/**
+ * Triangular on [min, max] with the given mode.
+ *
+ * @example
+ * ```ts
+ * import { Triangular, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Triangular(36, 44, 72); // min, mode, max
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Triangular implements Distribution {
   constructor(
     readonly min: number,
@@ -312,7 +389,19 @@ export class Triangular implements Distribution {
   }
 }
 
-/** Gamma with shape k and scale θ (Marsaglia–Tsang; shape < 1 by the boost U^(1/k)). */
+/**
+ * Gamma with shape k and scale θ (Marsaglia–Tsang; shape < 1 by the boost U^(1/k)).
+ *
+ * @example
+ * ```ts
+ * import { Gamma, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Gamma(4, 12); // shape 4, scale 12: mean 48
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Gamma implements Distribution {
   readonly min = 0;
   readonly max = Number.POSITIVE_INFINITY;
@@ -344,12 +433,12 @@ export class Gamma implements Distribution {
       if (v0 <= 0) continue;
       const v = v0 * v0 * v0;
       const u = 1 - rng();
-      if (u < 1 - 0.0331 * z * z * z * z || Math.log(u) < 0.5 * z * z + d * (1 - v + Math.log(v))) {
+      if (u < 1 - 0.0331 * z * z * z * z || portableLog(u) < 0.5 * z * z + d * (1 - v + portableLog(v))) {
         x = d * v;
         break;
       }
     }
-    if (this.shape < 1) x *= (1 - rng()) ** (1 / this.shape);
+    if (this.shape < 1) x *= portablePow(1 - rng(), 1 / this.shape);
     return x * this.scale;
   }
   toSpec(): DistributionSpec {
@@ -357,7 +446,19 @@ export class Gamma implements Distribution {
   }
 }
 
-/** Discrete empirical distribution: `values[i]` with probability ∝ `weights[i]`. */
+/**
+ * Discrete empirical distribution: `values[i]` with probability ∝ `weights[i]`.
+ *
+ * @example
+ * ```ts
+ * import { Discrete, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new Discrete([24, 48, 96], [0.5, 0.3, 0.2]); // values and weights
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class Discrete implements Distribution {
   readonly values: readonly number[];
   readonly weights: readonly number[];
@@ -430,7 +531,19 @@ export class Discrete implements Distribution {
   }
 }
 
-/** Continuous empirical distribution: a piecewise-linear CDF through (values[i], cumulative[i]). */
+/**
+ * Continuous empirical distribution: a piecewise-linear CDF through (values[i], cumulative[i]).
+ *
+ * @example
+ * ```ts
+ * import { PiecewiseLinear, RandomStreams } from 'corridor-sim';
+ *
+ * const dwellHours = new PiecewiseLinear([24, 48, 120], [0, 0.8, 1]); // the CDF at each value
+ * const hours = dwellHours.sample(new RandomStreams(1).stream('dwell'));
+ * dwellHours.mean;
+ * dwellHours.toSpec(); // the plain-data spec a scenario file would hold
+ * ```
+ */
 export class PiecewiseLinear implements Distribution {
   readonly values: readonly number[];
   readonly cumulative: readonly number[];
@@ -505,6 +618,16 @@ export class PiecewiseLinear implements Distribution {
 /**
  * Builds (and validates) a distribution from its plain-data description. Errors name the field under `path`,
  * e.g. `services[qinzhou-singapore].legs[0].transitHours.sd: -1 is not a finite number >= 0`.
+ *
+ * @example
+ * ```ts
+ * import { distributionFromSpec, RandomStreams } from 'corridor-sim';
+ *
+ * const transit = distributionFromSpec({ type: 'triangular', min: 60, mode: 72, max: 120 }, 'services[a].transit');
+ * transit.mean; // 84
+ * transit.sample(new RandomStreams(1).stream('transit'));
+ * // A bad parameter throws an InvalidParameterError naming the path, e.g. "services[a].transit.mode: ..."
+ * ```
  */
 export function distributionFromSpec(spec: DistributionSpec, path = 'distribution'): Distribution {
   if (spec === null || typeof spec !== 'object') {

@@ -21,7 +21,7 @@
  */
 import { CorridorSimError } from '../errors.js';
 
-/** Identifies one scheduled event; see {@link EventQueue.cancel}. */
+/** Identifies one scheduled event, e.g. to cancel it (`Simulator.cancel`). */
 export type EventId = number;
 
 /** A plain function run at the event's time with the payload given when it was scheduled. */

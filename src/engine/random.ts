@@ -44,7 +44,19 @@ export function createRng(seed: Seed): Rng {
   return prng as Rng;
 }
 
-/** A family of independent, reproducible generators derived from one root seed. */
+/**
+ * A family of independent, reproducible generators derived from one root seed.
+ *
+ * @example
+ * ```ts
+ * import { Exponential, RandomStreams } from 'corridor-sim';
+ *
+ * const streams = new RandomStreams(42);
+ * const arrivals = streams.stream('arrivals'); // depends only on (42, 'arrivals'), not on other streams' use
+ * const gapHours = new Exponential(6).sample(arrivals);
+ * const u = streams.stream('choice')(); // a uniform draw in [0, 1)
+ * ```
+ */
 export class RandomStreams {
   /** The root seed. */
   readonly seed: Seed;

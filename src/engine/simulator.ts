@@ -51,7 +51,20 @@ export interface SimulatorOptions {
   trace?: TraceHook;
 }
 
-/** A discrete-event simulator with its clock in hours. */
+/**
+ * A discrete-event simulator with its clock in hours.
+ *
+ * @example
+ * ```ts
+ * import { Simulator } from 'corridor-sim';
+ *
+ * const sim = new Simulator(); // the clock is in hours
+ * const departure = sim.schedule(6, (train: string) => console.log(sim.now, train), 'train-1');
+ * sim.scheduleAt(2, () => sim.cancel(departure)); // a closure cancels it
+ * sim.schedule(3, () => console.log('inspection at', sim.now));
+ * sim.run({ until: 24 }); // prints "inspection at 3"
+ * ```
+ */
 export class Simulator {
   private readonly queue = new EventQueue();
   // Numeric fields get a number initializer: a field declared without one starts as `undefined` (class fields are

@@ -292,7 +292,18 @@ export function fitGrowthModel(
   };
 }
 
-/** Rolling-origin back-test of growth models against the naive baselines (see the module notes). */
+/**
+ * Rolling-origin back-test of growth models against the naive baselines (see the module notes).
+ *
+ * @example
+ * ```ts
+ * import { ilstcChongqingSeries, rollingBacktest } from 'corridor-sim';
+ *
+ * const result = rollingBacktest(ilstcChongqingSeries(), { models: ['log-linear', 'saturating'], origins: { from: 2021 } });
+ * result.models; // each model's errors, pinball loss and coverage
+ * result.bestBaseline; // the naive baseline to beat
+ * ```
+ */
 export function rollingBacktest(series: NamedSeries, options: RollingBacktestOptions = {}): RollingBacktest {
   const window = fitWindow(series, options.fromYear);
   const points = window.points;

@@ -94,6 +94,14 @@ function observationsOf(history: ObservedSeries | readonly Observation[]): Obser
 /**
  * Fits log-linear growth to `history` (an observed series or plain points, years strictly increasing). Needs at
  * least 3 points in the window; see the module notes for how the window is chosen.
+ *
+ * @example
+ * ```ts
+ * import { calibrate, ilstcChongqingSeries } from 'corridor-sim';
+ *
+ * const fit = calibrate(ilstcChongqingSeries(), { fromYear: 2019 });
+ * fit.predict(2025); // { year, value, interval80, interval95 }
+ * ```
  */
 export function calibrate(
   history: ObservedSeries | readonly Observation[],
@@ -192,6 +200,18 @@ export interface Backtest {
  *   predicts `throughYear + 1`, which must be in the history;
  * - with `{ models, origins }` (either or both): the rolling-origin back-test of {@link rollingBacktest}, every
  *   model refitted before each held-out year and scored beside the naive baselines.
+ *
+ * @example
+ * ```ts
+ * import { backtest, ilstcChongqingSeries } from 'corridor-sim';
+ *
+ * // Calibrate on 2018–2023 and see how 2024 comes out.
+ * const one = backtest(ilstcChongqingSeries(), { fromYear: 2018, throughYear: 2023 });
+ * one.prediction.interval80;
+ * one.inside80;
+ * // Rolling origin: every model refitted before each held-out year, scored beside the naive baselines.
+ * backtest(ilstcChongqingSeries(), { models: ['log-linear', 'damped', 'auto'] }).models;
+ * ```
  */
 export function backtest(
   history: ObservedSeries | readonly Observation[],

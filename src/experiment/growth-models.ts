@@ -57,7 +57,20 @@ export interface NamedSeries {
   points: readonly SeriesPoint[];
 }
 
-/** A series point that cannot be used: names the series, the year and the value. */
+/**
+ * A series point that cannot be used: names the series, the year and the value.
+ *
+ * @example
+ * ```ts
+ * import { rollingBacktest, SeriesError } from 'corridor-sim';
+ *
+ * try {
+ *   rollingBacktest({ id: 'my-port', points: [{ year: 2023, value: 10 }, { year: 2023, value: 12 }] });
+ * } catch (error) {
+ *   if (error instanceof SeriesError) console.log(error.message); // names the series, the year and the value
+ * }
+ * ```
+ */
 export class SeriesError extends InvalidParameterError {
   /** The series' id. */
   readonly series: string;

@@ -25,22 +25,17 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { chongqingScenario } from '../data/index.js';
 import { InvalidParameterError, ScenarioError } from '../errors.js';
 import {
-  type BaseScenarios,
-  checkScenarioFile,
   parseJsonText,
   resolveScenarioFile,
   type ScenarioFile,
   type ScenarioSpec,
   scenarioJsonSchemaText,
 } from '../scenario/index.js';
+import { BASE_SCENARIOS, scenarioFileText } from './scenario-text.js';
 
-/** The scenarios a file may `extends`, by name. Each call returns a fresh copy. */
-export const BASE_SCENARIOS: BaseScenarios = {
-  chongqing: chongqingScenario,
-};
+export { BASE_SCENARIOS };
 
 /** Options of {@link saveScenario}. */
 export interface SaveScenarioOptions {
@@ -73,13 +68,33 @@ function readJsonFile(path: string): unknown {
  *
  * @returns a new scenario that `validateScenario` accepts, sharing no objects with `fileOrObject`.
  * @throws ScenarioError naming the JSON path, the value and what was expected; nothing else for bad input.
+ *
+ * @example
+ * ```ts
+ * import { loadScenario } from 'corridor-sim';
+ *
+ * const fromFile = loadScenario('scenarios/second-train.json'); // errors name the file and the JSON path
+ * const fromObject = loadScenario({
+ *   extends: 'chongqing',
+ *   changes: [{ kind: 'setCapacity', service: 'ilstc-feeder-tanjung-priok', capacityTeu: 2000 }],
+ * });
+ * ```
  */
 export function loadScenario(fileOrObject: unknown): ScenarioSpec {
   const value = typeof fileOrObject === 'string' ? readJsonFile(fileOrObject) : fileOrObject;
   return resolveScenarioFile(value, { bases: BASE_SCENARIOS });
 }
 
-/** Writes the JSON Schema of scenario files (`scenarioJsonSchemaText`) to `path` (replaced if it exists). */
+/**
+ * Writes the JSON Schema of scenario files (`scenarioJsonSchemaText`) to `path` (replaced if it exists).
+ *
+ * @example
+ * ```ts
+ * import { writeScenarioJsonSchema } from 'corridor-sim';
+ *
+ * writeScenarioJsonSchema('schema/scenario.schema.json'); // point a scenario file's "$schema" at it
+ * ```
+ */
 export function writeScenarioJsonSchema(path: string): void {
   writeFileSync(path, scenarioJsonSchemaText(), 'utf8');
 }
@@ -144,15 +159,21 @@ function writeFileAtomic(path: string, text: string, overwrite: boolean): void {
  *
  * @throws ScenarioError when the value does not fit the schema (nothing is written); InvalidParameterError when
  *   `path` exists and `overwrite` is not set; the file system's error when writing fails (no file is left behind).
+ *
+ * @example
+ * ```ts
+ * import { applyChanges, chongqingScenario, saveScenario } from 'corridor-sim';
+ *
+ * const variant = applyChanges(chongqingScenario(), [{ kind: 'scaleDemand', factor: 1.2 }]);
+ * saveScenario(variant, 'variant.json', { schema: './scenario.schema.json' }); // refuses to replace a file
+ * saveScenario(variant, 'variant.json', { overwrite: true });
+ * ```
  */
 export function saveScenario(
   scenario: ScenarioSpec | ScenarioFile,
   path: string,
   options: SaveScenarioOptions = {},
 ): void {
-  const checked = checkScenarioFile(scenario);
-  const data = options.schema === undefined ? checked : { ...checked, $schema: options.schema };
-  const { $schema, ...rest } = data;
-  const text = `${JSON.stringify($schema === undefined ? rest : { $schema, ...rest }, null, 2)}\n`;
+  const text = scenarioFileText(scenario, options.schema === undefined ? {} : { schema: options.schema });
   writeFileAtomic(path, text, options.overwrite === true);
 }

@@ -33,7 +33,20 @@ import type { ScenarioSpec } from '../scenario/types.js';
 import { VERSION } from '../version.js';
 import { type ReplicateOptions, type ReplicationSet, replicate, replicationSeed } from './replicate.js';
 
-/** A shard file or its contents could not be accepted; `file` names the shard, `path` the JSON path in it. */
+/**
+ * A shard file or its contents could not be accepted; `file` names the shard, `path` the JSON path in it.
+ *
+ * @example
+ * ```ts
+ * import { readShard, ShardError } from 'corridor-sim';
+ *
+ * try {
+ *   readShard('shards/a.json');
+ * } catch (error) {
+ *   if (error instanceof ShardError) console.log(error.message); // names the file and the JSON path
+ * }
+ * ```
+ */
 export class ShardError extends ValidationError {
   /** The shard: its file path (or the name the caller gave it). */
   readonly file: string;
@@ -133,6 +146,16 @@ export type ReplicateShardOptions = Omit<ReplicateOptions, 'perReplication'>;
 /**
  * Runs replications `first .. first + replications − 1` of `scenario` (like {@link replicate}) and returns them as a
  * shard: the set plus its manifest. Write it as JSON; {@link readShard} and {@link mergeShards} check it.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { chongqingScenario, replicateShard } from 'corridor-sim';
+ *
+ * // Replications 50..99 of a 100-replication run, e.g. on a second machine.
+ * const shard = await replicateShard(chongqingScenario(), { replications: 50, first: 50, seed: 1, startDate: '2025-01-01' });
+ * writeFileSync('b.json', JSON.stringify(shard));
+ * ```
  */
 export async function replicateShard(scenario: ScenarioSpec, options: ReplicateShardOptions): Promise<Shard> {
   const { perReplication: _ignored, ...rest } = options as ReplicateOptions;
@@ -393,6 +416,14 @@ function expectedOf(issue: z.core.$ZodRawIssue): string | undefined {
  * TEU, an index that is not a non-negative safe integer...), a run whose content no longer matches its recorded hash,
  * a run whose seed is not the seed of its index, an index held twice, a manifest whose key does not match its
  * contents.
+ *
+ * @example
+ * ```ts
+ * import { parseShard } from 'corridor-sim';
+ *
+ * const response = await fetch('https://example.org/shards/a.json');
+ * const shard = parseShard(await response.json(), 'a.json'); // checked: schema, hashes, seeds, indices
+ * ```
  */
 export function parseShard(data: unknown, file: string): Shard {
   const result = shardSchema.safeParse(data, { error: expectedOf });
@@ -473,6 +504,14 @@ export function parseShard(data: unknown, file: string): Shard {
  * Reads a shard file (see {@link parseShard} for the checks).
  *
  * @throws ShardError naming the file when it cannot be read or is not JSON, and as {@link parseShard} otherwise.
+ *
+ * @example
+ * ```ts
+ * import { readShard } from 'corridor-sim';
+ *
+ * const shard = readShard('a.json');
+ * shard.indices; // the replication indices it holds
+ * ```
  */
 export function readShard(path: string): Shard {
   let data: unknown;
@@ -557,6 +596,14 @@ function keyMismatch(
  * @throws ShardError naming the shard and the field: a different corridor-sim version, scenario (by content, even
  * under the same name), seed, period or route penalties than the first shard's; an index another shard holds; a
  * gap in the indices (unless `allowGaps`); a scenario other than `options.scenario`.
+ *
+ * @example
+ * ```ts
+ * import { mergeShards, readShard } from 'corridor-sim';
+ *
+ * const merged = mergeShards(['a.json', 'b.json'].map((file) => ({ file, shard: readShard(file) })));
+ * merged.runs.length; // every replication, in index order
+ * ```
  */
 export function mergeShards(
   shards: readonly { file: string; shard: Shard }[],
@@ -619,7 +666,17 @@ export function mergeShards(
   };
 }
 
-/** Reads shard files ({@link readShard}) and merges them ({@link mergeShards}); errors name the file. */
+/**
+ * Reads shard files ({@link readShard}) and merges them ({@link mergeShards}); errors name the file.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, mergeShardFiles } from 'corridor-sim';
+ *
+ * const merged = mergeShardFiles(['a.json', 'b.json'], { scenario: chongqingScenario() });
+ * merged.indices; // 0..n−1 (a gap is an error unless allowGaps)
+ * ```
+ */
 export function mergeShardFiles(paths: readonly string[], options: MergeShardsOptions = {}): Shard {
   return mergeShards(
     paths.map((file) => ({ file, shard: readShard(file) })),

@@ -155,7 +155,7 @@ export const DISTRIBUTION_PROBABILITIES: readonly number[] = Array.from({ length
 /** A pooled duration distribution: its summary and its percentiles. */
 export interface DurationDistribution extends DurationSummary {
   /**
-   * Hours at the probabilities {@link DISTRIBUTION_PROBABILITIES} (`quantiles[i]` is the i-th percentile; the
+   * Hours at the probabilities 0, 0.01, …, 1 (`quantiles[i]` is the i-th percentile; the
    * first is the minimum, the last the maximum), each within the quantile histogram's 0.5% relative accuracy.
    * Empty when nothing was observed.
    */
@@ -173,6 +173,16 @@ export interface ReplicationSummary {
 /**
  * Summarises runs (in replication order). A KPI missing from a run (e.g. a corridor no booking took) counts as 0
  * for volumes, costs, loads and target flags, and is left out for durations.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, replicate, summariseRuns } from 'corridor-sim';
+ *
+ * const set = await replicate(chongqingScenario(), { replications: 10, seed: 1, startDate: '2025-01-01' });
+ * const summary = summariseRuns(set.runs);
+ * summary.kpis['teu/ILSTC']?.mean;
+ * summary.pooledDoorToDoorHours['ILSTC/rail-sea']?.p95;
+ * ```
  */
 export function summariseRuns(runs: readonly RunResult[]): ReplicationSummary {
   const perRun = runs.map(runKpis);

@@ -1,11 +1,18 @@
 /**
- * `corridor-sim/report`: reports of runs, projections and comparisons — SVG charts and a corridor map made in Node,
- * CSV tables, `summary.json` and an `index.html` that brings them together — written atomically to a directory.
+ * `corridor-sim/report`: reports of runs, projections, comparisons and optimisations — SVG charts and a corridor map
+ * made in Node, CSV tables, `summary.json` and an `index.html` that brings them together — written atomically to a
+ * directory.
  *
  * Kept apart from the package root so the core does not load the base map or the chart code.
  *
  * @packageDocumentation
  */
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+// This file is the public API of `corridor-sim/report`, curated like src/index.ts (see the note there): every name
+// listed explicitly from the module that defines it, an `@example` on each entry point. The CSV tables, HTML pieces,
+// colours and the report writer's helpers stay internal (`buildReport` gives every file of a report in memory).
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 export {
   type ComparisonChartData,
   type ComparisonChartOptions,
@@ -17,19 +24,17 @@ export {
 export { type FanChartData, type FanChartOptions, fanChartData, fanChartSvg } from './charts/fan-chart.js';
 export {
   type FrontierChartData,
+  type FrontierChartOptions,
   type FrontierPoint,
   frontierChartData,
   frontierChartSvg,
 } from './charts/frontier-chart.js';
 export {
-  type MonthKpi,
   type MonthlyChartData,
   type MonthlyChartOptions,
   type MonthlySeries,
-  monthLabel,
   monthlyChartData,
   monthlyChartSvg,
-  parseMonthKpi,
 } from './charts/monthly-chart.js';
 export {
   type TransitChartData,
@@ -38,19 +43,15 @@ export {
   transitChartData,
   transitChartSvg,
 } from './charts/transit-chart.js';
-export * from './csv.js';
-export { type HtmlPage, type HtmlSection, type HtmlTable, htmlPage } from './html.js';
 export { type CorridorMapOptions, corridorMapSvg, type MapVolumes, mapVolumesFromSummary } from './map.js';
-export { optimizationReport, plansCsv, plansTable } from './optimization-report.js';
-export * from './report.js';
-export { CORRIDOR_COLOURS, corridorColour, FALLBACK_COLOURS } from './scale.js';
 export {
-  checkReportTarget,
-  describeKept,
-  type KeptFiles,
-  MANIFEST,
-  ReportError,
-  type ReportFile,
-  type WrittenReport,
-  writeReportFiles,
-} from './write.js';
+  buildReport,
+  type ComparisonReportInput,
+  type OptimizationReportInput,
+  type ProjectionReportInput,
+  type ReplicationsReportInput,
+  type ReportInput,
+  type ReportSettings,
+  writeReport,
+} from './report.js';
+export { type KeptFiles, ReportError, type ReportFile, type WrittenReport } from './write.js';

@@ -91,17 +91,12 @@ export function plansCsv(result: OptimizationResult): string {
 }
 
 /**
- * The report's files (write them with `writeReportFiles`).
- *
- * @example
- * ```ts
- * // optimizationReport and writeReportFiles: both in the corridor-sim/report entry
- * writeReportFiles('opt-report', optimizationReport(result, { file: 'problem.json' }));
- * ```
+ * The report's files (`buildReport` with `kind: 'optimization'`). `settings` are report.ts's `ReportSettings`
+ * (spelt out here: report.ts imports this module).
  */
 export function optimizationReport(
   result: OptimizationResult,
-  settings: Record<string, string | number>,
+  settings: Readonly<Record<string, string | number | boolean>>,
 ): ReportFile[] {
   const files: ReportFile[] = [];
   const data = frontierChartData(result);

@@ -45,7 +45,23 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { CorridorSimError } from '../errors.js';
 
-/** A report could not be written where asked (the message names the path and why). */
+/**
+ * A report could not be written where asked (the message names the path and why).
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, replicate, summariseRuns } from 'corridor-sim';
+ * import { ReportError, writeReport } from 'corridor-sim/report';
+ *
+ * const set = await replicate(chongqingScenario(), { replications: 2, seed: 1, years: 0.25 });
+ * const input = { scenario: chongqingScenario(), summary: summariseRuns(set.runs), period: '2025 Q1', settings: {} };
+ * try {
+ *   writeReport('my-documents', { kind: 'replications', ...input });
+ * } catch (error) {
+ *   if (error instanceof ReportError) console.log(error.message); // e.g. the directory holds files of your own
+ * }
+ * ```
+ */
 export class ReportError extends CorridorSimError {}
 
 /** A file of a report. */

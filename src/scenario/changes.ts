@@ -379,6 +379,15 @@ function applyOne(draft: Draft, change: Change, path: string): void {
  *
  * @throws ScenarioError naming `changes[i].field` and the value, e.g.
  *   `changes[2].service: "qinzhou-jakarta" is not an existing service id`.
+ *
+ * @example
+ * ```ts
+ * import { applyChanges, chongqingScenario } from 'corridor-sim';
+ *
+ * const bigger = applyChanges(chongqingScenario(), [
+ *   { kind: 'setCapacity', service: 'ilstc-feeder-tanjung-priok', capacityTeu: 2000 },
+ * ]); // a new scenario; the base is unchanged
+ * ```
  */
 export function applyChanges(scenario: ScenarioSpec, changes: readonly Change[]): ScenarioSpec {
   const parsed: Change[] = parseJsonWithSchema(changesSchema, changes, 'changes');

@@ -20,6 +20,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * (`"$schema": "./schema/scenario.schema.json"` in a file, or the editor's JSON schema settings) for completion,
  * hover documentation and checking as you type. The committed `schema/scenario.schema.json` is this, written by
  * `scripts/generate-schema.ts`.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { scenarioJsonSchema } from 'corridor-sim';
+ *
+ * writeFileSync('scenario.schema.json', `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+ * ```
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(scenarioFileSchema, {

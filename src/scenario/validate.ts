@@ -269,6 +269,19 @@ export function checkScenario(spec: ScenarioSpec): ValidatedScenario {
  * averaging 1...), then unknown or duplicate ids, services whose stops are not joined by links of their mode (in
  * both directions unless `bidirectional: false`), disruptions of unknown elements, targets of unknown corridors and
  * demand with no route.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, ScenarioError, validateScenario } from 'corridor-sim';
+ *
+ * const scenario = chongqingScenario();
+ * scenario.services[0]!.capacityTeu = -5;
+ * try {
+ *   validateScenario(scenario);
+ * } catch (error) {
+ *   if (error instanceof ScenarioError) console.log(error.message); // "services[...].capacityTeu: -5 is not > 0"
+ * }
+ * ```
  */
 export function validateScenario(spec: ScenarioSpec): void {
   checkScenario(spec);

@@ -6,7 +6,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { PairedRing } from '../../src/engine/resources/paired-ring.js';
-import { DepartureQueue, RingQueue, ServerPool, Simulator } from '../../src/index.js';
+import { RingQueue } from '../../src/engine/resources/ring-queue.js';
+import { DepartureQueue, ServerPool, Simulator } from '../../src/index.js';
 
 /** Object items that are still referenced by a queue's storage (to check nothing stale is kept alive). */
 function objectsIn(storage: unknown[]): Set<unknown> {

@@ -1,14 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import {
-  DepartureQueue,
-  Gate,
-  InvalidParameterError,
-  RingQueue,
-  ServerCalendar,
-  ServerPool,
-  Simulator,
-} from '../../src/index.js';
+import { RingQueue } from '../../src/engine/resources/ring-queue.js';
+import { DepartureQueue, Gate, InvalidParameterError, ServerCalendar, ServerPool, Simulator } from '../../src/index.js';
 
 describe('DepartureQueue', () => {
   const op = fc.oneof(

@@ -8,7 +8,7 @@ import {
   planScenario,
   project,
 } from '../../src/index.js';
-import { optimizationReport } from '../../src/report/index.js';
+import { buildReport } from '../../src/report/index.js';
 import { lineScenario } from '../model/fixtures.js';
 
 /**
@@ -109,7 +109,7 @@ describe('optimize on a small corridor, checked by brute force', () => {
     }
     expect(result.budget.simulatedYears).toBeGreaterThanOrEqual(10);
     // The report: the page names the chosen plan and the guarantee; the frontier has one point per evaluated plan.
-    const files = optimizationReport(result, { file: 'line.json' });
+    const files = buildReport({ kind: 'optimization', result, settings: { file: 'line.json' } });
     const byName = new Map(files.map((f) => [f.name, f.content]));
     expect(byName.get('index.html')).toContain(`Chosen plan: ${cheapest?.id}`);
     expect(byName.get('index.html')).toContain('With probability &gt;= 0.9');

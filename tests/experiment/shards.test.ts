@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { replicationSeed } from '../../src/experiment/replicate.js';
+import { canonicalJson, contentSha256 } from '../../src/experiment/shards.js';
 import {
-  canonicalJson,
-  contentSha256,
   InvalidParameterError,
   mergeReplications,
   mergeShardFiles,
@@ -14,7 +14,6 @@ import {
   readShard,
   replicate,
   replicateShard,
-  replicationSeed,
   type Shard,
   ShardError,
 } from '../../src/index.js';

@@ -8,13 +8,13 @@
 import { createHash } from 'node:crypto';
 import {
   applyChanges,
-  CorridorModel,
   chongqingExampleDisruptions,
   chongqingScenario,
   compare,
   project,
   simulate,
 } from '../../src/index.js';
+import { CorridorModel } from '../../src/model/corridor-model.js';
 
 /** A named case: computes a JSON-serialisable value. */
 export interface GoldenCase {

@@ -5,7 +5,8 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { CorridorModel, type RunResult } from '../../src/index.js';
+import type { RunResult } from '../../src/index.js';
+import { CorridorModel } from '../../src/model/corridor-model.js';
 import { corridorScenarioArb, type ModelCase, randomScenarioArb } from './arbitraries.js';
 import { checkTraces } from './trace-check.js';
 

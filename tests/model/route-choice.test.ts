@@ -4,13 +4,8 @@
  * Costs are static here: congestion-awareness off and capacity to spare.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  buildNetwork,
-  CorridorModel,
-  kShortestRoutes,
-  type ScenarioSpec,
-  type SimulateOptions,
-} from '../../src/index.js';
+import { buildNetwork, kShortestRoutes, type ScenarioSpec, type SimulateOptions } from '../../src/index.js';
+import { CorridorModel } from '../../src/model/corridor-model.js';
 import { lineScenario } from './fixtures.js';
 
 /**

@@ -4,15 +4,10 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chongqingScenario } from '../../src/data/index.js';
-import {
-  Constant,
-  CorridorModel,
-  InvalidParameterError,
-  type PartTrace,
-  type ScenarioSpec,
-  SimulationError,
-} from '../../src/index.js';
+import { Constant, InvalidParameterError, type ScenarioSpec, SimulationError } from '../../src/index.js';
+import { CorridorModel } from '../../src/model/corridor-model.js';
 import { simulate } from '../../src/model/index.js';
+import type { PartTrace } from '../../src/model/trace.js';
 import { lineScenario, twoRouteScenario } from './fixtures.js';
 import { checkTraces } from './trace-check.js';
 

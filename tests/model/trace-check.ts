@@ -4,8 +4,9 @@
  * truck intervals), capacities per trip and leg, and TEU conservation. Returns the problems found (empty when none),
  * so a property can print them.
  */
-import type { DistributionSpec, PartStage, PartTrace, RunResult, ScenarioSpec } from '../../src/index.js';
+import type { DistributionSpec, RunResult, ScenarioSpec } from '../../src/index.js';
 import { buildNetwork, type CorridorNetwork, distributionFromSpec } from '../../src/index.js';
+import type { PartStage, PartTrace } from '../../src/model/trace.js';
 
 const TOL = 1e-6;
 const HOUR_MS = 3_600_000;

@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildNetwork } from '../../src/network/build.js';
+import { parseMonthKpi } from '../../src/report/charts/monthly-chart.js';
 import {
   comparisonChartData,
   comparisonChartSvg,
@@ -12,7 +13,6 @@ import {
   mapVolumesFromSummary,
   monthlyChartData,
   monthlyChartSvg,
-  parseMonthKpi,
   transitChartData,
   transitChartSvg,
 } from '../../src/report/index.js';

@@ -2,7 +2,8 @@
  * Whole reports: the files each kind writes, byte-identical for the same input, with pages that state the answer.
  */
 import { describe, expect, it } from 'vitest';
-import { buildReport, kpiLabel } from '../../src/report/index.js';
+import { buildReport } from '../../src/report/index.js';
+import { kpiLabel } from '../../src/report/report.js';
 import { bundledComparison, bundledProjection, bundledSummary, scenario } from './fixtures.js';
 import { checkWellFormed } from './xml.js';
 

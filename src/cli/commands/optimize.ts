@@ -7,8 +7,8 @@
 
 import { type OptimizationResult, optimize } from '../../experiment/optimize/optimize.js';
 import { loadOptimization } from '../../experiment/optimize/problem.js';
-import { optimizationReport } from '../../report/optimization-report.js';
-import { checkReportTarget, describeKept, writeReportFiles } from '../../report/write.js';
+import { writeReport } from '../../report/report.js';
+import { checkReportTarget, describeKept } from '../../report/write.js';
 import { parseOptions, UsageError } from '../args.js';
 import { count, table } from '../format.js';
 import type { CliIo } from '../io.js';
@@ -57,7 +57,11 @@ ${OUT_HELP}
     if (values.json) io.out(JSON.stringify({ kind: 'optimization', ...result }));
     else printResult(io, result);
     if (values.out !== undefined) {
-      const written = writeReportFiles(values.out, optimizationReport(result, { file, seed: String(problem.seed) }));
+      const written = writeReport(values.out, {
+        kind: 'optimization',
+        result,
+        settings: { file, seed: String(problem.seed) },
+      });
       const notice = `report written to ${written.dir}/index.html (${count(written.files.length, 'file')})`;
       if (values.json) io.err(notice);
       else io.out(`\n${notice}`);

@@ -12,6 +12,14 @@ import { HUB as H } from './hub-ids.js';
 /**
  * Example disruptions drawn from the facts, for `disruptions` or scenario changes (not part of the bundled base
  * scenario). Dates are placed in `year` (default 2025).
+ *
+ * @example
+ * ```ts
+ * import { chongqingExampleDisruptions, chongqingScenario, simulate } from 'corridor-sim';
+ *
+ * const disrupted = { ...chongqingScenario(), disruptions: chongqingExampleDisruptions(2025) };
+ * simulate(disrupted, { seed: 1, startDate: '2025-01-01' });
+ * ```
  */
 export function chongqingExampleDisruptions(year = 2025): DisruptionSpec[] {
   return [

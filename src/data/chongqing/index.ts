@@ -137,6 +137,15 @@ const BUNDLED: ScenarioSpec = build();
 /**
  * The bundled Chongqing scenario (base year 2024): hubs, links, services, demand, route choice, the ILSTC 2025
  * target and the observed ILSTC history. Returns a fresh deep copy on every call, so callers may modify it freely.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, simulate } from 'corridor-sim';
+ *
+ * const scenario = chongqingScenario(); // a fresh copy each call: change it freely
+ * scenario.services.length;
+ * const run = simulate(scenario, { seed: 1, startDate: '2025-01-01', years: 1 });
+ * ```
  */
 export function chongqingScenario(): ScenarioSpec {
   return structuredClone(BUNDLED);

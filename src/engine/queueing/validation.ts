@@ -31,6 +31,14 @@ export interface ValidationRow {
 /**
  * Runs M/M/1, M/M/c, M/D/1 and periodic departures (unlimited and limited capacity) and compares each with theory.
  * @param customers - customers per model (default 400,000).
+ *
+ * @example
+ * ```ts
+ * import { formatValidationTable, runQueueingValidation } from 'corridor-sim';
+ *
+ * const rows = runQueueingValidation('validation', 100_000); // M/M/1, M/M/c, M/D/1, periodic departures
+ * console.log(formatValidationTable(rows));
+ * ```
  */
 export function runQueueingValidation(seed: Seed = 'validation', customers = 400_000): ValidationRow[] {
   const options = { customers, seed, level: 0.99 };
@@ -61,7 +69,16 @@ export function runQueueingValidation(seed: Seed = 'validation', customers = 400
   return rows;
 }
 
-/** Renders validation rows as a fixed-width text table. */
+/**
+ * Renders validation rows as a fixed-width text table.
+ *
+ * @example
+ * ```ts
+ * import { formatValidationTable, runQueueingValidation } from 'corridor-sim';
+ *
+ * console.log(formatValidationTable(runQueueingValidation()));
+ * ```
+ */
 export function formatValidationTable(rows: ValidationRow[]): string {
   const header = ['model', 'simulated Wq (h)', '± 99% CI', 'theory Wq (h)', 'error', 'Little L vs λW'];
   const lines = rows.map((r) => [

@@ -43,7 +43,25 @@ export interface DepartureQueueStats {
   maxUnitsWaiting: number;
 }
 
-/** A FIFO of items waiting for capacity-limited departures. */
+/**
+ * A FIFO of items waiting for capacity-limited departures.
+ *
+ * @example
+ * ```ts
+ * import { DepartureQueue, Simulator } from 'corridor-sim';
+ *
+ * const sim = new Simulator();
+ * const platform = new DepartureQueue<string>(sim, { loading: 'split' });
+ * platform.add('booking-1', 60); // 60 TEU waiting
+ * platform.add('booking-2', 40);
+ * sim.scheduleAt(24, () => {
+ *   // A train of 80 TEU: booking-1 whole, 20 TEU of booking-2 (20 left behind for the next train).
+ *   platform.load(80, (booking, teu, waitedHours, teuLeftBehind) => console.log(booking, teu, waitedHours, teuLeftBehind));
+ * });
+ * sim.run();
+ * platform.stats().loadFactor; // 1
+ * ```
+ */
 export class DepartureQueue<T> {
   readonly name: string;
   readonly loading: LoadingPolicy;

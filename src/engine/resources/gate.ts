@@ -26,7 +26,22 @@ export interface GateStats {
   maxWaiting: number;
 }
 
-/** An open/closed gate with a FIFO waiting line. */
+/**
+ * An open/closed gate with a FIFO waiting line.
+ *
+ * @example
+ * ```ts
+ * import { Gate, Simulator } from 'corridor-sim';
+ *
+ * const sim = new Simulator();
+ * const border = new Gate<string>(sim, { onPass: (truck, waitedHours) => console.log(truck, waitedHours) });
+ * border.closeDuring(2, 8); // a closure from hour 2 to hour 8
+ * sim.scheduleAt(1, () => border.pass('truck-1')); // passes at once (waited 0)
+ * sim.scheduleAt(3, () => border.pass('truck-2')); // passes at hour 8 (waited 5)
+ * sim.run();
+ * border.stats().closedHours; // 6
+ * ```
+ */
 export class Gate<T> {
   readonly name: string;
   private closures = 0;

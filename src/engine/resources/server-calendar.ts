@@ -20,7 +20,20 @@ export interface ClosedWindow {
   endHour: number;
 }
 
-/** FIFO c-server station by Lindley's recursion. */
+/**
+ * FIFO c-server station by Lindley's recursion.
+ *
+ * @example
+ * ```ts
+ * import { ServerCalendar } from 'corridor-sim';
+ *
+ * const berth = new ServerCalendar(1, 'berth');
+ * berth.closeDuring(10, 20); // no job may start from hour 10 to 20
+ * berth.book(0, 4); // 0: starts at once, ends at 4
+ * berth.book(11, 4); // 20: arrives during the closure, starts when it ends
+ * berth.utilisation();
+ * ```
+ */
 export class ServerCalendar {
   readonly name: string;
   readonly servers: number;

@@ -42,7 +42,23 @@ export interface ServerPoolStats {
   observedHours: number;
 }
 
-/** c identical servers fed by one FIFO queue. */
+/**
+ * c identical servers fed by one FIFO queue.
+ *
+ * @example
+ * ```ts
+ * import { Exponential, RandomStreams, ServerPool, Simulator } from 'corridor-sim';
+ *
+ * const sim = new Simulator();
+ * const rng = new RandomStreams(7).stream('cranes');
+ * const waits: number[] = [];
+ * const cranes = new ServerPool<string>(sim, { servers: 2, onComplete: (_box, waitedHours) => waits.push(waitedHours) });
+ * const handling = new Exponential(0.5);
+ * for (let i = 0; i < 10; i++) sim.scheduleAt(i * 0.3, () => cranes.submit(`box-${i}`, handling.sample(rng)));
+ * sim.run();
+ * cranes.stats().completed; // 10
+ * ```
+ */
 export class ServerPool<T> {
   readonly name: string;
   // Numeric fields are initialised here, not only in the constructor, so that V8 stores them as unboxed numbers.

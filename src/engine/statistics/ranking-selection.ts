@@ -65,6 +65,19 @@ export interface KnSelectionOptions {
  * KN, fully sequential: feed one observation vector per replication ({@link observe}); after the first `n0`, systems
  * are eliminated whenever their running sum falls below a rival's by more than the shrinking triangular half-width.
  * Stops when one system survives.
+ *
+ * @example
+ * ```ts
+ * import { KnSelection } from 'corridor-sim';
+ *
+ * // Three plans' mean door-to-door days (smaller is better); differences under half a day do not matter.
+ * const kn = new KnSelection({ systems: 3, alpha: 0.05, delta: 0.5, n0: 10, largerIsBetter: false });
+ * for (let r = 0; !kn.done; r++) {
+ *   const common = Math.sin(r * 12.9898) * 0.8; // common random numbers: the same future for every plan
+ *   kn.observe([9 + common, 10 + common + Math.cos(r) * 0.3, 9.2 + common + Math.sin(r * 3.1) * 0.3]);
+ * }
+ * kn.survivors(); // [0]: the best plan, right with probability >= 0.95 when it leads by >= 0.5 day
+ * ```
  */
 export class KnSelection {
   readonly systems: number;
@@ -211,6 +224,17 @@ export interface SequentialFeasibilityOptions {
  * Feasibility of one system's mean against a threshold, fully sequential (Andradóttir & Kim 2010): after n0
  * observations, with S² their sample variance and h² = 2η(n0 − 1), decide as soon as the running sum of
  * (Y − q) (or (q − Y) for `'<='`) leaves ±max(0, h²S²/(2ε) − εr/2).
+ *
+ * @example
+ * ```ts
+ * import { type FeasibilityDecision, SequentialFeasibility } from 'corridor-sim';
+ *
+ * // Is the mean door-to-door time at most 8.5 days (within 0.25 day), wrong with probability <= 0.01?
+ * const test = new SequentialFeasibility({ threshold: 8.5, sense: '<=', tolerance: 0.25, beta: 0.01, n0: 10 });
+ * let decision: FeasibilityDecision | undefined;
+ * for (let r = 0; decision === undefined; r++) decision = test.observe(8 + Math.sin(r * 12.9898) * 0.6);
+ * decision; // 'feasible', after test.observations = 10 replications
+ * ```
  */
 export class SequentialFeasibility {
   readonly options: SequentialFeasibilityOptions;
@@ -287,7 +311,16 @@ function logFactorial(n: number): number {
   return logFactorials[n] as number;
 }
 
-/** P(X ≤ x) for X ~ Binomial(n, p), summed exactly term by term (n up to a few hundred thousand). */
+/**
+ * P(X ≤ x) for X ~ Binomial(n, p), summed exactly term by term (n up to a few hundred thousand).
+ *
+ * @example
+ * ```ts
+ * import { binomialCdf } from 'corridor-sim';
+ *
+ * binomialCdf(35, 40, 0.9); // 0.371: at most 35 futures of 40 reach a target met with probability 0.9
+ * ```
+ */
 export function binomialCdf(x: number, n: number, p: number): number {
   if (x < 0) return 0;
   if (x >= n) return 1;
@@ -314,6 +347,14 @@ function bisect(f: (p: number) => boolean): number {
 /**
  * One-sided Clopper–Pearson bounds of a binomial proportion after `x` successes in `n`: `lower` with
  * P(p < lower) ≤ γ and `upper` with P(p > upper) ≤ γ (each exact, conservative).
+ *
+ * @example
+ * ```ts
+ * import { clopperPearsonBounds } from 'corridor-sim';
+ *
+ * // The target was met in 37 futures of 40: P(target) is above 0.817 and below 0.979, each with 95% confidence.
+ * clopperPearsonBounds(37, 40, 0.05); // { lower: 0.8174..., upper: 0.9792... }
+ * ```
  */
 export function clopperPearsonBounds(x: number, n: number, gamma: number): { lower: number; upper: number } {
   if (!Number.isInteger(n) || n < 1) throw new InvalidParameterError('n', n, 'an integer >= 1');
@@ -415,10 +456,22 @@ function alwaysDecides(n: number, q: number, eps: number, gamma: number): boolea
 }
 
 /**
- * Feasibility of a chance constraint P(event) ≥ q from 0/1 observations: at each look n_j (from
- * {@link binomialLooks}) with x events, declare feasible when the one-sided Clopper–Pearson lower bound at level
+ * Feasibility of a chance constraint P(event) ≥ q from 0/1 observations: at each look n_j (its `looks`, from
+ * `binomialLooks`) with x events, declare feasible when the one-sided Clopper–Pearson lower bound at level
  * β/L exceeds q − ε, infeasible when the upper bound is below q + ε (when both hold, by the sign of x/n − q). Exact:
  * a probability ≥ q + ε is declared infeasible, and one ≤ q − ε feasible, each with probability ≤ β.
+ *
+ * @example
+ * ```ts
+ * import { BinomialFeasibility, type FeasibilityDecision } from 'corridor-sim';
+ *
+ * // Is P(ILSTC 2027 >= 405,000 TEU) >= 0.9 (within 0.05), wrong with probability <= 0.01?
+ * const test = new BinomialFeasibility({ threshold: 0.9, tolerance: 0.05, beta: 0.01, n0: 10 });
+ * test.looks; // [10, 15, 23, 34, 51, 76, 114, 171, 257, 385]: a decision by the last look, whatever the data
+ * let decision: FeasibilityDecision | undefined;
+ * for (let r = 0; decision === undefined; r++) decision = test.observe(r % 20 === 7 ? 0 : 1); // met in 19 of 20
+ * decision; // 'feasible', at the look of 171
+ * ```
  */
 export class BinomialFeasibility {
   readonly options: BinomialFeasibilityOptions;

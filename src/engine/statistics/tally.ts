@@ -40,6 +40,8 @@ export interface TallyJSON {
  *
  * @example
  * ```ts
+ * import { Tally } from 'corridor-sim';
+ *
  * const transit = new Tally();
  * for (const hours of [52, 61, 58]) transit.add(hours);
  * transit.mean; // 57

@@ -46,6 +46,8 @@ function finiteField(field: string, value: number): number {
  *
  * @example
  * ```ts
+ * import { TimeWeighted } from 'corridor-sim';
+ *
  * const queue = new TimeWeighted(0, 0); // starts at time 0 with level 0
  * queue.update(2, 3); // 3 in queue from t = 2
  * queue.update(5, 1);

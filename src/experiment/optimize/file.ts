@@ -97,20 +97,27 @@ export const meanConstraintSchema = doc(
 /** Schema of a constraint. */
 export const constraintSchema = z.discriminatedUnion('kind', [targetConstraintSchema, meanConstraintSchema]);
 
+/** Schema of the objective "the cheapest plan". */
+const minimizeCostSchema = doc(
+  z.strictObject({ minimize: z.literal('cost') }),
+  'The cheapest plan meeting every constraint.',
+  'MinimizeCost',
+);
+
+/** Schema of the objective "the best KPI within a budget". */
+const optimizeKpiSchema = doc(
+  z.strictObject({
+    maximize: doc(nonEmpty(), 'KPI to maximise.').optional(),
+    minimize: doc(nonEmpty(), 'KPI to minimise (not "cost").').optional(),
+    budgetUsd: doc(z.number().min(0), 'Plans may cost at most this, USD per year.'),
+    delta: doc(positive(), "Indifference zone δ in the KPI's units: differences below δ do not matter."),
+  }),
+  'The best mean of a KPI among plans within the budget that meet every constraint.',
+  'OptimizeKpi',
+);
+
 /** Schema of the objective. */
-export const objectiveSchema = z.union([
-  doc(z.strictObject({ minimize: z.literal('cost') }), 'The cheapest plan meeting every constraint.', 'MinimizeCost'),
-  doc(
-    z.strictObject({
-      maximize: doc(nonEmpty(), 'KPI to maximise.').optional(),
-      minimize: doc(nonEmpty(), 'KPI to minimise (not "cost").').optional(),
-      budgetUsd: doc(z.number().min(0), 'Plans may cost at most this, USD per year.'),
-      delta: doc(positive(), "Indifference zone δ in the KPI's units: differences below δ do not matter."),
-    }),
-    'The best mean of a KPI among plans within the budget that meet every constraint.',
-    'OptimizeKpi',
-  ),
-]);
+export const objectiveSchema = z.union([minimizeCostSchema, optimizeKpiSchema]);
 
 /** Schema of the procedure's settings. */
 export const procedureSchema = doc(
@@ -161,13 +168,21 @@ export const optimizationFileSchema = doc(
   'OptimizationFile',
 );
 
-/** An optimisation file's content. */
-export type OptimizationFile = z.output<typeof optimizationFileSchema>;
-/** One level of a measure. */
-export type MeasureLevel = z.output<typeof measureLevelSchema>;
-/** A candidate measure. */
-export type Measure = z.output<typeof measureSchema>;
+/** An optimisation file's content (see docs/optimization-files.md). */
+export interface OptimizationFile extends z.output<typeof optimizationFileSchema> {}
+/** One level of a measure: its changes and its annual cost. */
+export interface MeasureLevel extends z.output<typeof measureLevelSchema> {}
+/** A candidate measure with its levels. */
+export interface Measure extends z.output<typeof measureSchema> {}
+/** A chance constraint: P(TEU of the corridor in the year ≥ teu) ≥ probability. */
+export interface TargetConstraint extends z.output<typeof targetConstraintSchema> {}
+/** A constraint on a KPI's mean (atLeast and/or atMost). */
+export interface MeanConstraint extends z.output<typeof meanConstraintSchema> {}
 /** A constraint of an optimisation file. */
-export type ConstraintSpec = z.output<typeof constraintSchema>;
+export type ConstraintSpec = TargetConstraint | MeanConstraint;
+/** The objective "the cheapest plan meeting every constraint". */
+export interface MinimizeCostObjective extends z.output<typeof minimizeCostSchema> {}
+/** The objective "the best mean of a KPI among plans within the budget". */
+export interface KpiObjective extends z.output<typeof optimizeKpiSchema> {}
 /** The objective of an optimisation file. */
-export type ObjectiveSpec = z.output<typeof objectiveSchema>;
+export type ObjectiveSpec = MinimizeCostObjective | KpiObjective;

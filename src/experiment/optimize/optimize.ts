@@ -306,9 +306,14 @@ function failedTest(c: readonly ConstraintOutcome[]): string {
  *
  * @example
  * ```ts
+ * import { loadOptimization, optimize } from 'corridor-sim';
+ *
  * const problem = loadOptimization('examples/optimize-ilstc-2027.json');
  * const result = await optimize(problem, { workers: 2 });
- * console.log(result.chosen?.id, result.guarantee);
+ * console.log(result.status, result.chosen?.id, result.chosen?.annualCostUsd); // 'optimal', the plan, its cost
+ * console.log(result.guarantee); // what the answer is worth, in words
+ * for (const c of result.chosen?.constraints ?? []) console.log(c.label, c.estimate, c.ci95); // P(target), its CI
+ * for (const p of result.runnersUp) console.log(p.id, p.reason); // why each lost
  * ```
  */
 export async function optimize(

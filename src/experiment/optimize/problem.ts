@@ -21,7 +21,7 @@ import { parseJsonWithSchema } from '../../scenario/parse.js';
 import type { Change, ScenarioSpec } from '../../scenario/types.js';
 import { validateScenario } from '../../scenario/validate.js';
 import { loadScenario } from '../scenario-file.js';
-import { type ConstraintSpec, type OptimizationFile, optimizationFileSchema } from './file.js';
+import { type ConstraintSpec, type Measure, type OptimizationFile, optimizationFileSchema } from './file.js';
 
 /** A one-sided test a plan must pass (a mean constraint with both bounds gives two). */
 export interface ConstraintTest {
@@ -70,7 +70,7 @@ export interface OptimizationProblem {
   base: ScenarioSpec;
   year: number;
   growth: 'scenario' | 'history';
-  measures: OptimizationFile['measures'];
+  measures: Measure[];
   objective: Objective;
   tests: ConstraintTest[];
   procedure: ProcedureSettings;
@@ -214,7 +214,23 @@ function loadBase(base: OptimizationFile['base'], directory: string): ScenarioSp
   }
 }
 
-/** Applies the changes of the chosen levels (in measure order) to the base and validates the result. */
+/**
+ * Applies the changes of the chosen levels (in measure order) to the base and validates the result: the scenario a
+ * plan runs, e.g. to project the chosen plan further.
+ *
+ * @example
+ * ```ts
+ * import { allPlans, loadOptimization, optimize, planScenario, project } from 'corridor-sim';
+ *
+ * const problem = loadOptimization('examples/optimize-ilstc-2027.json');
+ * const result = await optimize(problem);
+ * const chosen = allPlans(problem).find((plan) => plan.id === result.chosen?.id);
+ * if (chosen) {
+ *   const scenario = planScenario(problem, chosen); // the base with the chosen measures' changes
+ *   const outlook = await project(scenario, { fromYear: 2025, toYear: 2030, replications: 40, seed: 1 });
+ * }
+ * ```
+ */
 export function planScenario(problem: Pick<OptimizationProblem, 'base' | 'measures'>, plan: Plan): ScenarioSpec {
   const changes: Change[] = [];
   plan.levels.forEach((level, m) => {
@@ -249,7 +265,18 @@ export function planCount(problem: Pick<OptimizationProblem, 'measures'>): numbe
   return problem.measures.reduce((n, m) => n * (m.levels.length + 1), 1);
 }
 
-/** Every plan, cheapest first (ties by id). */
+/**
+ * Every plan, cheapest first (ties by id): each combination of at most one level per measure.
+ *
+ * @example
+ * ```ts
+ * import { allPlans, loadOptimization } from 'corridor-sim';
+ *
+ * const plans = allPlans(loadOptimization('examples/optimize-ilstc-2027.json'));
+ * plans.length; // 18 (3 × 3 × 2: each measure's levels or none)
+ * plans[0]; // { id: 'base', levels: [-1, -1, -1], annualCostUsd: 0 }
+ * ```
+ */
 export function allPlans(problem: Pick<OptimizationProblem, 'measures'>): Plan[] {
   let combos: number[][] = [[]];
   for (const m of problem.measures) {
@@ -273,10 +300,36 @@ export function byCost(a: Plan, b: Plan): number {
  * @throws OptimizationError naming the path in the file, the value and what was expected.
  * @example
  * ```ts
+ * import { loadOptimization, optimize } from 'corridor-sim';
+ *
  * const problem = loadOptimization('examples/optimize-ilstc-2027.json');
  * problem.measures.length; // 3 measures, 18 plans
  * const result = await optimize(problem, { workers: 2 });
  * result.chosen?.id; // e.g. "qinzhou-trains=1"
+ *
+ * // Or the file's content as a value (a relative base scenario path is read from the working directory):
+ * loadOptimization({
+ *   name: 'one more train',
+ *   base: { extends: 'chongqing' },
+ *   year: 2026,
+ *   measures: [
+ *     {
+ *       id: 'qinzhou-trains',
+ *       levels: [
+ *         {
+ *           name: 'a train every 4 h',
+ *           annualCostUsd: 6e6,
+ *           costSource: 'E: planning figure',
+ *           changes: [
+ *             { kind: 'setFrequency', service: 'ilstc-rail-sea-train', timetable: { kind: 'interval', everyHours: 4 } },
+ *           ],
+ *         },
+ *       ],
+ *     },
+ *   ],
+ *   objective: { minimize: 'cost' },
+ *   constraints: [{ kind: 'target', corridor: 'ILSTC', teu: 350_000, probability: 0.9, tolerance: 0.05 }],
+ * });
  * ```
  */
 export function loadOptimization(fileOrValue: unknown, directory = process.cwd()): OptimizationProblem {

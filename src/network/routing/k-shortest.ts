@@ -213,6 +213,16 @@ function callsTwice(graph: CompactGraph, edges: readonly number[]): boolean {
  * when `maxPathsExamined` paths were examined first).
  *
  * @throws InvalidParameterError for unknown hubs or closed ids, equal origin and destination, k not an integer ≥ 1.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, chongqingScenario, kShortestRoutes } from 'corridor-sim';
+ *
+ * const network = buildNetwork(chongqingScenario());
+ * for (const route of kShortestRoutes(network, 'chongqing-tuanjiecun', 'duisburg', 3)) {
+ *   console.log(route.corridor, route.hubs.join(' → '), route.generalizedCostUsd);
+ * }
+ * ```
  */
 export function kShortestRoutes(
   network: CorridorNetwork,

@@ -44,6 +44,15 @@ class Table implements RouteTable {
 /**
  * The best route (by `options.by`) for every ordered pair of distinct hubs that has one: one single-source
  * Dijkstra per origin.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, chongqingScenario, routeTable } from 'corridor-sim';
+ *
+ * const table = routeTable(buildNetwork(chongqingScenario()), { by: 'time' });
+ * table.get('chongqing-tuanjiecun', 'singapore')?.expectedHours;
+ * table.size;
+ * ```
  */
 export function routeTable(network: CorridorNetwork, options: RouteOptions = {}): RouteTable {
   const resolved = resolveOptions(network, options);

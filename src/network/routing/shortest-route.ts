@@ -19,6 +19,17 @@ import type { Route, RouteOptions } from './types.js';
  * elements; null when there is none. Ties between routes of equal cost are broken deterministically.
  *
  * @throws InvalidParameterError for unknown hubs or closed ids, equal origin and destination, bad options.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, chongqingScenario, shortestRoute } from 'corridor-sim';
+ *
+ * const network = buildNetwork(chongqingScenario());
+ * const route = shortestRoute(network, 'chongqing-tuanjiecun', 'singapore', { by: 'generalized' });
+ * route?.hubs; // origin, transfer hubs, destination
+ * route?.expectedHours;
+ * shortestRoute(network, 'chongqing-tuanjiecun', 'singapore', { by: 'time', closed: { hubs: ['qinzhou'] } });
+ * ```
  */
 export function shortestRoute(
   network: CorridorNetwork,

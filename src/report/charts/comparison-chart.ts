@@ -41,6 +41,20 @@ export interface ComparisonChartData {
 /**
  * The comparison chart's data: TEU in the measured period and mean door-to-door days, per top-level corridor, for
  * every variant.
+ *
+ * @example
+ * ```ts
+ * import { applyChanges, chongqingScenario, compare } from 'corridor-sim';
+ * import { comparisonChartData, comparisonChartSvg } from 'corridor-sim/report';
+ *
+ * const base = chongqingScenario();
+ * const variant = applyChanges(base, [{ kind: 'scaleDemand', factor: 1.1 }]);
+ * const comparison = await compare({ name: 'base', scenario: base }, [{ name: '+10% demand', scenario: variant }], {
+ *   replications: 10,
+ *   seed: 1,
+ * });
+ * const svg = comparisonChartSvg(comparisonChartData(comparison));
+ * ```
  */
 export function comparisonChartData(comparison: Comparison): ComparisonChartData {
   const corridors = new Set<string>();
@@ -79,7 +93,18 @@ export interface ComparisonChartOptions {
   title?: string;
 }
 
-/** The comparison chart as an SVG document (panels side by side; height follows the rows). */
+/**
+ * The comparison chart as an SVG document (panels side by side; height follows the rows).
+ *
+ * @example
+ * ```ts
+ * import type { Comparison } from 'corridor-sim';
+ * import { comparisonChartData, comparisonChartSvg } from 'corridor-sim/report';
+ *
+ * declare const comparison: Comparison; // from compare(...)
+ * const svg = comparisonChartSvg(comparisonChartData(comparison), { title: 'Paired differences' });
+ * ```
+ */
 export function comparisonChartSvg(data: ComparisonChartData, options: ComparisonChartOptions = {}): string {
   const width = options.width ?? 900;
   const rowHeight = 20;

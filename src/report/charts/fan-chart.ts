@@ -38,6 +38,16 @@ export interface FanChartOptions {
 /**
  * The fan chart's data for one corridor of a projection (default: the corridor of the projection's first target,
  * else `ILSTC`): the scenario's first observed series of that corridor, the projected volumes and the targets.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, project } from 'corridor-sim';
+ * import { fanChartData, fanChartSvg } from 'corridor-sim/report';
+ *
+ * const outlook = await project(chongqingScenario(), { fromYear: 2025, toYear: 2027, replications: 40, seed: 1 });
+ * const data = fanChartData(outlook, chongqingScenario(), 'ILSTC'); // the numbers behind the chart
+ * const svg = fanChartSvg(data, { title: 'ILSTC TEU' });
+ * ```
  */
 export function fanChartData(projection: Projection, scenario: ScenarioSpec, corridor?: string): FanChartData {
   const key = corridor ?? projection.years.flatMap((y) => y.targets)[0]?.corridor ?? 'ILSTC';
@@ -76,7 +86,18 @@ export function fanChartData(projection: Projection, scenario: ScenarioSpec, cor
   };
 }
 
-/** The fan chart as an SVG document. */
+/**
+ * The fan chart as an SVG document.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, project } from 'corridor-sim';
+ * import { fanChartData, fanChartSvg } from 'corridor-sim/report';
+ *
+ * const outlook = await project(chongqingScenario(), { fromYear: 2025, toYear: 2027, replications: 40, seed: 1 });
+ * const svg = fanChartSvg(fanChartData(outlook, chongqingScenario()), { width: 800 }); // an SVG document string
+ * ```
+ */
 export function fanChartSvg(data: FanChartData, options: FanChartOptions = {}): string {
   const width = options.width ?? 760;
   const height = options.height ?? 420;

@@ -31,7 +31,27 @@ export interface FrontierChartData {
   frontier: [number, number][];
 }
 
-/** The chart's data from a result (undefined when no plan has a constraint estimate). */
+/** Options of {@link frontierChartSvg}. */
+export interface FrontierChartOptions {
+  /** Width in pixels (default 760). */
+  width?: number;
+  /** Title above the chart (default: the constraint drawn). */
+  title?: string;
+}
+
+/**
+ * The chart's data from a result (undefined when no plan has a constraint estimate).
+ *
+ * @example
+ * ```ts
+ * import { loadOptimization, optimize } from 'corridor-sim';
+ * import { frontierChartData } from 'corridor-sim/report';
+ *
+ * const result = await optimize(loadOptimization('examples/optimize-ilstc-2027.json'));
+ * const data = frontierChartData(result); // the numbers behind the chart
+ * data?.points.map((p) => [p.id, p.costUsdMillions, p.estimate]); // each evaluated plan: cost and P(target)
+ * ```
+ */
 export function frontierChartData(result: OptimizationResult): FrontierChartData | undefined {
   const first = result.plans.find((p) => p.constraints.length > 0);
   if (!first) return undefined;
@@ -73,8 +93,20 @@ const STATUS_COLOURS: Record<PlanStatus, string> = {
   'not-evaluated': '#e5e7eb',
 };
 
-/** The frontier chart as an SVG document. */
-export function frontierChartSvg(data: FrontierChartData, options: { width?: number; title?: string } = {}): string {
+/**
+ * The frontier chart as an SVG document.
+ *
+ * @example
+ * ```ts
+ * import { loadOptimization, optimize } from 'corridor-sim';
+ * import { frontierChartData, frontierChartSvg } from 'corridor-sim/report';
+ *
+ * const result = await optimize(loadOptimization('examples/optimize-ilstc-2027.json'));
+ * const data = frontierChartData(result);
+ * const svg = data ? frontierChartSvg(data, { width: 800 }) : undefined; // an SVG document string
+ * ```
+ */
+export function frontierChartSvg(data: FrontierChartData, options: FrontierChartOptions = {}): string {
   const width = options.width ?? 760;
   const height = 420;
   const margin = { top: TITLE_BLOCK + 16, bottom: NOTE_BLOCK + 56, left: 64, right: 24 };

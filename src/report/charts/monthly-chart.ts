@@ -51,6 +51,16 @@ export function parseMonthKpi(name: string): MonthKpi | undefined {
 /**
  * The monthly chart's data from a replication summary. Default corridors: the top-level ones (`ILSTC`,
  * `CR-Express`, ...; not the ILSTC modes).
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, replicate, summariseRuns } from 'corridor-sim';
+ * import { monthlyChartData, monthlyChartSvg } from 'corridor-sim/report';
+ *
+ * const set = await replicate(chongqingScenario(), { replications: 10, seed: 1, startDate: '2025-01-01' });
+ * const summary = summariseRuns(set.runs);
+ * const svg = monthlyChartSvg(monthlyChartData(summary, ['ILSTC', 'CR-Express']));
+ * ```
  */
 export function monthlyChartData(summary: ReplicationSummary, corridors?: readonly string[]): MonthlyChartData {
   const months = new Set<string>();
@@ -94,7 +104,19 @@ export function monthLabel(month: string): string {
   return `${MONTH_NAMES[Number(m) - 1] ?? m} ${year}`;
 }
 
-/** The monthly chart as an SVG document. */
+/**
+ * The monthly chart as an SVG document.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, replicate, summariseRuns } from 'corridor-sim';
+ * import { monthlyChartData, monthlyChartSvg } from 'corridor-sim/report';
+ *
+ * const set = await replicate(chongqingScenario(), { replications: 10, seed: 1, startDate: '2025-01-01' });
+ * const summary = summariseRuns(set.runs);
+ * const svg = monthlyChartSvg(monthlyChartData(summary, ['ILSTC', 'CR-Express']));
+ * ```
+ */
 export function monthlyChartSvg(data: MonthlyChartData, options: MonthlyChartOptions = {}): string {
   const width = options.width ?? 760;
   const height = options.height ?? 400;

@@ -28,7 +28,19 @@ export interface TransitChartData {
   replications: number;
 }
 
-/** The transit chart's data: every corridor key with delivered bookings, in days. */
+/**
+ * The transit chart's data: every corridor key with delivered bookings, in days.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, replicate, summariseRuns } from 'corridor-sim';
+ * import { transitChartData, transitChartSvg } from 'corridor-sim/report';
+ *
+ * const set = await replicate(chongqingScenario(), { replications: 10, seed: 1, startDate: '2025-01-01' });
+ * const summary = summariseRuns(set.runs);
+ * const svg = transitChartSvg(transitChartData(summary));
+ * ```
+ */
 export function transitChartData(summary: ReplicationSummary): TransitChartData {
   const rows: TransitRow[] = [];
   for (const corridor of sortCorridorKeys(Object.keys(summary.pooledDoorToDoorHours))) {
@@ -56,7 +68,19 @@ export interface TransitChartOptions {
   title?: string;
 }
 
-/** The transit chart as an SVG document (its height follows the number of corridors). */
+/**
+ * The transit chart as an SVG document (its height follows the number of corridors).
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, replicate, summariseRuns } from 'corridor-sim';
+ * import { transitChartData, transitChartSvg } from 'corridor-sim/report';
+ *
+ * const set = await replicate(chongqingScenario(), { replications: 10, seed: 1, startDate: '2025-01-01' });
+ * const summary = summariseRuns(set.runs);
+ * const svg = transitChartSvg(transitChartData(summary));
+ * ```
+ */
 export function transitChartSvg(data: TransitChartData, options: TransitChartOptions = {}): string {
   const width = options.width ?? 760;
   const rowHeight = 30;
