@@ -170,6 +170,7 @@ export type {
   OptimizationFile,
   TargetConstraint,
 } from './experiment/optimize/file.js';
+export { optimizationJsonSchema } from './experiment/optimize/json-schema.js';
 export {
   type ConstraintOutcome,
   type OptimizationResult,

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { optimizationJsonSchema, optimizationReferenceMarkdown } from '../../src/experiment/optimize/json-schema.js';
 import {
   allPlans,
   loadOptimization,
@@ -203,6 +205,54 @@ describe('optimize: a KPI within a budget, and the greedy search, checked by bru
   }, 300_000);
 });
 
+describe('the optimisation-file schema', () => {
+  it('the committed schema/optimization.schema.json is the freshly generated one (npx tsx scripts/generate-schema.ts)', () => {
+    const committed = readFileSync(new URL('../../schema/optimization.schema.json', import.meta.url), 'utf8');
+    expect(JSON.stringify(JSON.parse(committed))).toBe(JSON.stringify(optimizationJsonSchema()));
+  });
+
+  it('the committed docs/optimization-files.md is the reference generated from it (table padding aside)', () => {
+    // biome pads the tables; compare cell by cell.
+    const normalise = (markdown: string) =>
+      markdown
+        .trim()
+        .split('\n')
+        .map((line) =>
+          line.startsWith('|')
+            ? line
+                .split(/(?<!\\)\|/)
+                .map((c) => c.trim().replace(/^-+$/, '---'))
+                .join('|')
+            : line.trimEnd(),
+        );
+    const committed = readFileSync(new URL('../../docs/optimization-files.md', import.meta.url), 'utf8');
+    expect(normalise(committed)).toEqual(normalise(optimizationReferenceMarkdown()));
+    for (const field of ['measures', 'levels', 'annualCostUsd', 'probability', 'maxSimulatedYears']) {
+      expect(committed).toContain(`\`${field}\``);
+    }
+  });
+
+  it('is a closed draft 2020-12 schema of the file loadOptimization checks, named by the bundled example', () => {
+    const schema = optimizationJsonSchema() as {
+      $schema: string;
+      title: string;
+      $ref: string;
+      $defs: Record<string, { additionalProperties?: unknown; required?: string[] }>;
+    };
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.title).toBe('corridor-sim optimisation file');
+    expect(schema.$ref).toBe('#/$defs/OptimizationFile');
+    for (const name of ['OptimizationFile', 'Measure', 'MeasureLevel', 'TargetConstraint', 'MeanConstraint']) {
+      expect(schema.$defs[name]?.additionalProperties, name).toBe(false);
+    }
+    expect(schema.$defs.OptimizationFile?.required).toEqual(
+      expect.arrayContaining(['name', 'base', 'year', 'measures', 'objective', 'constraints']),
+    );
+    const example = JSON.parse(readFileSync('examples/optimize-ilstc-2027.json', 'utf8')) as { $schema: string };
+    expect(example.$schema).toBe('../schema/optimization.schema.json');
+  });
+});
+
 describe('the bundled optimisation example', () => {
   it('loads: 18 plans, one projected year, every cost tagged S, D or E', () => {
     const problem = loadOptimization('examples/optimize-ilstc-2027.json');
@@ -291,6 +341,15 @@ describe('optimisation files: bad input is a typed error naming the path and the
     (f.measures[2] as { levels: { annualCostUsd: number }[] }).levels[0]!.annualCostUsd = -1;
     fails(f, 'measures[2].levels[0].annualCostUsd', /-1/);
     fails(file({ year: 2020 }), 'year', /2020 is not a year >= the base scenario's baseYear \(2024\)/);
+  });
+
+  it('physical bounds shared with scenario files: a year beyond 2200, a target beyond 10⁹ TEU', () => {
+    fails(file({ year: 1e9 }), 'year', /1000000000 is not <= 2200/);
+    fails(
+      file({ constraints: [{ kind: 'target', corridor: 'ILSTC', teu: 1e308, probability: 0.9, tolerance: 0.05 }] }),
+      'constraints[0].teu',
+      /is not <= 1000000000/,
+    );
   });
 
   it('duplicate measure ids and an objective with both directions', () => {

@@ -23,8 +23,9 @@
  * @module
  */
 import { z } from 'zod';
+import { BOUNDS } from '../../scenario/bounds.js';
 import { changesSchema } from '../../scenario/change-schema.js';
-import { doc, integer, nonEmpty, positive } from '../../scenario/fields.js';
+import { doc, integer, nonEmpty, positive, positiveUpTo, year } from '../../scenario/fields.js';
 
 const note = () => doc(z.string(), 'Free text for the reader. Ignored.').optional();
 const probability = (description: string) =>
@@ -69,7 +70,7 @@ export const targetConstraintSchema = doc(
   z.strictObject({
     kind: z.literal('target'),
     corridor: doc(nonEmpty(), 'Corridor key as in run results: "ILSTC", "ILSTC/rail-sea", "CR-Express"...'),
-    teu: doc(positive(), 'TEU to reach in the projected year.'),
+    teu: doc(positiveUpTo(BOUNDS.targetTeu), 'TEU to reach in the projected year.'),
     probability: probability('Required probability of reaching it, e.g. 0.9.'),
     tolerance: probability(
       'Indifference ε: plans whose probability is within ε of the requirement may be declared either way.',
@@ -153,7 +154,7 @@ export const optimizationFileSchema = doc(
       z.union([nonEmpty(), z.record(z.string(), z.unknown())]),
       'The base scenario: a scenario file path (relative to this file) or a scenario file inline.',
     ),
-    year: doc(integer(), 'The projected year the constraints are about (one year, projected as `project` does).'),
+    year: doc(year(), 'The projected year the constraints are about (one year, projected as `project` does).'),
     growth: doc(
       z.enum(['scenario', 'history']),
       'Demand trend of the projection (default "scenario"; see project --growth).',
