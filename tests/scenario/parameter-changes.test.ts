@@ -67,7 +67,7 @@ describe('scaleHub', () => {
       const after = result.hubs[i] as HubSpec;
       if (h.dwellHours === undefined) expect(after.dwellHours).toBeUndefined();
       else
-        expect(distributionFromSpec(after.dwellHours).mean).toBeCloseTo(
+        expect(distributionFromSpec(after.dwellHours as DistributionSpec).mean).toBeCloseTo(
           1.5 * distributionFromSpec(h.dwellHours).mean,
           9,
         );
