@@ -298,3 +298,77 @@ export type {
   WeeklyTimetableSpec,
 } from './scenario/types.js';
 export { validateScenario } from './scenario/validate.js';
+
+// ── Sensitivity analysis (issue 12): Morris screening and Sobol indices of a scenario's assumptions ─────────────
+export {
+  type BootstrapSummary,
+  percentileInterval,
+} from './engine/statistics/bootstrap.js';
+export {
+  elementaryEffects,
+  type MorrisDesign,
+  type MorrisDesignOptions,
+  type MorrisIndex,
+  type MorrisIndicesOptions,
+  type MorrisStep,
+  morrisDesign,
+  morrisIndices,
+} from './engine/statistics/morris.js';
+export {
+  INPUT_DISTRIBUTION_TYPES,
+  type InputDistribution,
+  inputMedian,
+  inputQuantile,
+  inputRange,
+  type LevelsInput,
+  type LogUniformInput,
+  type TriangularInput,
+  type TruncatedNormalInput,
+  type UniformInput,
+  validateInputDistribution,
+} from './engine/statistics/sampling.js';
+export {
+  ishigami,
+  ishigamiIndices,
+  type SaltelliDesign,
+  type SobolIndex,
+  type SobolIndicesOptions,
+  type SobolResult,
+  saltelliDesign,
+  sobolIndices,
+} from './engine/statistics/sobol.js';
+export {
+  type AnalyseOptions,
+  analyseSensitivity,
+  type MorrisRow,
+  type NoiseEstimate,
+  type OutputSensitivity,
+  type SensitivityResult,
+  type SobolRow,
+} from './experiment/sensitivity/analyse.js';
+export {
+  SENSITIVITY_METHODS,
+  type SensitivityDesign,
+  type SensitivityEvaluations,
+  type SensitivityMethod,
+  sensitivityDesign,
+} from './experiment/sensitivity/design.js';
+export type { PointResult } from './experiment/sensitivity/evaluate.js';
+export {
+  loadSensitivityInput,
+  type ParseSensitivityOptions,
+  parseSensitivityInput,
+  type SensitivityInput,
+  type SensitivityInputFile,
+  type SensitivityOutput,
+  type SensitivityPlan,
+  sensitivityInputSchema,
+  VALUE_PLACEHOLDER,
+} from './experiment/sensitivity/input.js';
+export {
+  evaluateSensitivity,
+  mergeSensitivityEvaluations,
+  type SensitivityRunOptions,
+  sensitivity,
+} from './experiment/sensitivity/run.js';
+export type { ScaleHubChange, SetGrowthChange, SetRouteChoiceChange } from './scenario/types.js';

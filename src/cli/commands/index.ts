@@ -1,5 +1,6 @@
 /**
- * The CLI's commands by name (run, project, compare, validate, scenario, ids, schema, network, merge, backtest; one file each) and the
+ * The CLI's commands by name (run, project, compare, validate, scenario, ids, schema, network, merge, backtest,
+ * sensitivity; one file each) and the
  * top-level help. Each command parses its own options, calls the library and prints a table for people or JSON for
  * programs (`--json`).
  *
@@ -15,6 +16,7 @@ import { projectCommand } from './project.js';
 import { runCommand } from './run.js';
 import { scenarioCommand } from './scenario.js';
 import { schemaCommand } from './schema.js';
+import { sensitivityCommand } from './sensitivity.js';
 import { validateCommand } from './validate.js';
 
 export type { Command } from './options.js';
@@ -31,6 +33,7 @@ export const commands: Record<string, Command> = {
   network: networkCommand,
   merge: mergeCommand,
   backtest: { help: BACKTEST_HELP, run: backtestCommand },
+  sensitivity: sensitivityCommand,
 };
 
 /** The top-level help. */
@@ -50,6 +53,7 @@ Commands:
   network [scenario.json] --geojson   print the network as GeoJSON
   merge shard.json...            merge sharded replication runs
   backtest [scenario.json]       rolling-origin back-test of the growth models against naive baselines
+  sensitivity input.json         which assumptions matter: Morris screening or Sobol indices, with intervals
 
 Options:
   -h, --help                     this help (corridor-sim <command> --help: the command's own options)

@@ -249,6 +249,20 @@ export interface ParseSensitivityOptions {
  * Checks a sensitivity input (the parsed JSON of a file) and resolves it: the scenario loaded, every input's
  * distribution and changes checked at both ends of its range, every output name resolved.
  *
+ * @example
+ * ```ts
+ * const plan = parseSensitivityInput({
+ *   name: 'growth and dwell', year: 2025, futures: 4,
+ *   inputs: [
+ *     { id: 'growth', distribution: { type: 'uniform', min: 0.1, max: 0.3 }, marketGrowth: 'ILSTC' },
+ *     { id: 'dwell', distribution: { type: 'uniform', min: 0.7, max: 1.5 },
+ *       changes: [{ kind: 'scaleHub', quantity: 'dwellHours', factor: '$value' }] },
+ *   ],
+ *   outputs: ['target:ilstc-2025', 'teu:ILSTC'],
+ *   morris: { trajectories: 8 },
+ * });
+ * ```
+ *
  * @throws ScenarioError naming the JSON path, the value and what was expected.
  */
 export function parseSensitivityInput(value: unknown, options: ParseSensitivityOptions = {}): SensitivityPlan {
@@ -307,6 +321,12 @@ export function parseSensitivityInput(value: unknown, options: ParseSensitivityO
 
 /**
  * Reads a sensitivity input file (JSON) and resolves it; a relative `scenario` path is read from the file's folder.
+ *
+ * @example
+ * ```ts
+ * const plan = loadSensitivityInput('examples/sensitivity-ilstc-2025.json');
+ * plan.inputs.map((i) => i.id); // ['ilstc-growth', 'yangtze-growth', 'value-of-time', ...]
+ * ```
  *
  * @throws ScenarioError naming the file (unreadable, bad JSON with line and column) or the JSON path in it.
  */

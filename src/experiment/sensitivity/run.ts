@@ -60,6 +60,14 @@ function workerUrl(): URL {
 /**
  * Evaluates the points `first … first + count − 1` of the plan's design (default: all) on worker threads.
  * Ranges evaluated anywhere merge exactly with {@link mergeSensitivityEvaluations}.
+ *
+ * @example
+ * ```ts
+ * // Two machines, one half each, then one analysis:
+ * const a = await evaluateSensitivity(plan, { method: 'morris', first: 0, count: 36 });
+ * const b = await evaluateSensitivity(plan, { method: 'morris', first: 36 });
+ * const result = analyseSensitivity(plan, mergeSensitivityEvaluations([a, b]));
+ * ```
  */
 export async function evaluateSensitivity(
   plan: SensitivityPlan,
