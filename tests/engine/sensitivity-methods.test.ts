@@ -201,6 +201,16 @@ describe('input distributions', () => {
     expect(b).toBeLessThanOrEqual(hi);
   });
 
+  it('maps 0 and 1 to the exact bounds (log-uniform included)', () => {
+    for (const d of cases) {
+      const [lo, hi] = inputRange(d);
+      expect(inputQuantile(d, 0)).toBe(lo);
+      expect(inputQuantile(d, 1)).toBe(hi);
+    }
+    expect(inputRange({ type: 'loguniform', min: 0.0025, max: 0.01 })).toEqual([0.0025, 0.01]);
+    expect(inputRange({ type: 'uniform', min: 0.1, max: 0.3 })).toEqual([0.1, 0.3]);
+  });
+
   it('draws the stated distribution through its quantile (mean of a triangular and a truncated normal)', () => {
     const rng = createRng('means');
     let tri = 0;

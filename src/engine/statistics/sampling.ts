@@ -133,9 +133,14 @@ export function inputQuantile(d: InputDistribution, u: number): number {
   if (!(u >= 0 && u <= 1)) throw new InvalidParameterError('u', u, 'a probability within [0, 1]');
   switch (d.type) {
     case 'uniform':
-      return d.min + u * (d.max - d.min);
-    case 'loguniform':
-      return Math.exp(Math.log(d.min) + u * (Math.log(d.max) - Math.log(d.min)));
+      return u === 1 ? d.max : d.min + u * (d.max - d.min);
+    case 'loguniform': {
+      // exp(log) can land one ulp outside [min, max]: the ends are exact and the rest clamped.
+      if (u === 0) return d.min;
+      if (u === 1) return d.max;
+      const x = Math.exp(Math.log(d.min) + u * (Math.log(d.max) - Math.log(d.min)));
+      return Math.min(Math.max(x, d.min), d.max);
+    }
     case 'triangular': {
       const width = d.max - d.min;
       const c = (d.mode - d.min) / width;
