@@ -175,8 +175,9 @@ describe('sensitivity runs', () => {
     expect(mean(point.values[1])).toBeCloseTo(year?.volumes.ILSTC?.mean as number, 6);
   });
 
-  it('give identical results for any worker count and any split into ranges', async () => {
-    const plan = parse(file());
+  // Heavy under load (48 one-year runs and a worker pool started through tsx): a longer allowance than the default.
+  it('give identical results for any worker count and any split into ranges', { timeout: 300_000 }, async () => {
+    const plan = parse({ ...file(), futures: 2 });
     const whole = await evaluateSensitivity(plan, { method: 'morris', workers: 0 });
     const pooled = await evaluateSensitivity(plan, { method: 'morris', workers: 2 });
     const strip = (e: typeof whole) => ({ ...e, points: e.points.map(({ simulationMs: _, ...p }) => p) });
@@ -192,7 +193,9 @@ describe('sensitivity runs', () => {
     expect(() => analyseSensitivity(plan, a)).toThrow(/all 16 points of the design/);
   });
 
-  it('screen the inputs: demand growth moves TEU beyond the noise, and the noise is reported', async () => {
+  it('screen the inputs: demand growth moves TEU beyond the noise, and the noise is reported', {
+    timeout: 300_000,
+  }, async () => {
     const result = await sensitivity(parse(file()), { method: 'morris', workers: 0 });
     expect(result.runs).toBe(16 * 3);
     const teu = result.outputs.find((o) => o.output === 'teu:ILSTC');
@@ -211,10 +214,11 @@ describe('sensitivity runs', () => {
     }
   });
 
-  it('compute Sobol indices with intervals on a Saltelli sample', async () => {
-    const plan = parse(file());
+  it('compute Sobol indices with intervals on a Saltelli sample', { timeout: 300_000 }, async () => {
+    const f = file();
+    const plan = parse({ ...f, futures: 2, inputs: f.inputs.slice(0, 2) });
     const design = sensitivityDesign(plan, 'sobol');
-    expect(design.values).toHaveLength(16 * 5);
+    expect(design.values).toHaveLength(16 * 4);
     const result = await sensitivity(plan, { method: 'sobol', workers: 0 });
     const teu = result.outputs.find((o) => o.output === 'teu:ILSTC');
     const growth = teu?.sobol?.indices.find((row) => row.input === 'growth');
