@@ -4,7 +4,7 @@
  * against the 10-minute budget; simulated years per second (warm-up included) and the share of the workers' time
  * spent outside the simulations (setting up each point's scenario, network and demand paths, starting the threads,
  * idle workers at the end) and of the analysis after them.
- * `npm run bench -- sensitivity`, or `npx tsc -p tsconfig.bench.json && node dist-bench/bench/sensitivity.bench.js`.
+ * `npx tsc -p tsconfig.bench.json && node dist-bench/bench/run.js sensitivity` (not with --expose-gc, which worker threads refuse).
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * The bundled sensitivity example reads, resolves every lever at both ends of its ranges and is a Morris screening of
- * at least 8 inputs (the benchmark runs it whole: `npm run bench -- sensitivity`).
+ * at least 8 inputs (the benchmark runs it whole: `node dist-bench/bench/run.js sensitivity`).
  */
 import { describe, expect, it } from 'vitest';
 import { loadSensitivityInput, sensitivityDesign } from '../../src/index.js';
