@@ -81,6 +81,15 @@ export {
   type SimulatorOptions,
   type TraceHook,
 } from './engine/simulator.js';
+// ── Sensitivity analysis (issue 12): Morris screening and Sobol indices of a scenario's assumptions ─────────────
+export type { BootstrapSummary } from './engine/statistics/bootstrap.js';
+export type {
+  MorrisDesign,
+  MorrisDesignOptions,
+  MorrisIndex,
+  MorrisIndicesOptions,
+  MorrisStep,
+} from './engine/statistics/morris.js';
 export {
   type PairedCounts,
   type PairedProportionDifference,
@@ -93,10 +102,24 @@ export {
   type QuantileHistogramJSON,
   type QuantileHistogramOptions,
 } from './engine/statistics/quantile-histogram.js';
+export {
+  INPUT_DISTRIBUTION_TYPES,
+  type InputDistribution,
+  type LevelsInput,
+  type LogUniformInput,
+  type TriangularInput,
+  type TruncatedNormalInput,
+  type UniformInput,
+} from './engine/statistics/sampling.js';
+export type {
+  SaltelliDesign,
+  SobolIndex,
+  SobolIndicesOptions,
+  SobolResult,
+} from './engine/statistics/sobol.js';
 export { type ConfidenceInterval, confidenceInterval, type SampleSummary } from './engine/statistics/student-t.js';
 export { Tally, type TallyJSON } from './engine/statistics/tally.js';
 export { TimeWeighted, type TimeWeightedJSON } from './engine/statistics/time-weighted.js';
-
 // ── Errors ───────────────────────────────────────────────────────────────────────────────────────────────────────
 export {
   CorridorSimError,
@@ -107,7 +130,6 @@ export {
   SimulationError,
   ValidationError,
 } from './errors.js';
-
 // ── Experiments ──────────────────────────────────────────────────────────────────────────────────────────────────
 export {
   type AutoChoice,
@@ -177,6 +199,37 @@ export {
   saveScenario,
   writeScenarioJsonSchema,
 } from './experiment/scenario-file.js';
+export type {
+  AnalyseOptions,
+  MorrisRow,
+  NoiseEstimate,
+  OutputSensitivity,
+  SensitivityResult,
+  SobolRow,
+} from './experiment/sensitivity/analyse.js';
+export {
+  SENSITIVITY_METHODS,
+  type SensitivityDesign,
+  type SensitivityEvaluations,
+  type SensitivityMethod,
+} from './experiment/sensitivity/design.js';
+export type { PointResult } from './experiment/sensitivity/evaluate.js';
+export {
+  loadSensitivityInput,
+  type ParseSensitivityOptions,
+  parseSensitivityInput,
+  type SensitivityInput,
+  type SensitivityInputFile,
+  type SensitivityOutput,
+  type SensitivityPlan,
+  sensitivityInputSchema,
+  VALUE_PLACEHOLDER,
+} from './experiment/sensitivity/input.js';
+export {
+  evaluateSensitivity,
+  type SensitivityRunOptions,
+  sensitivity,
+} from './experiment/sensitivity/run.js';
 export {
   type MergeShardsOptions,
   mergeShardFiles,
@@ -196,7 +249,6 @@ export {
   type ReplicationSummary,
   summariseRuns,
 } from './experiment/summary.js';
-
 // ── The corridor model ───────────────────────────────────────────────────────────────────────────────────────────
 export { type SimulateOptions, simulate } from './model/corridor-model.js';
 export type { Direction } from './model/demand.js';
@@ -211,7 +263,6 @@ export type {
   ServiceResult,
   TargetResult,
 } from './model/result.js';
-
 // ── Network and routing ──────────────────────────────────────────────────────────────────────────────────────────
 export {
   buildNetwork,
@@ -248,7 +299,6 @@ export type {
   RouteOptions,
   RouteTable,
 } from './network/routing/types.js';
-
 // ── Scenario format ──────────────────────────────────────────────────────────────────────────────────────────────
 export { CHANGE_KINDS } from './scenario/change-schema.js';
 export { applyChanges } from './scenario/changes.js';
@@ -286,89 +336,18 @@ export type {
   RouteChoiceSpec,
   ScaleCostChange,
   ScaleDemandChange,
+  ScaleHubChange,
   ScenarioSpec,
   ServiceLegSpec,
   ServiceSpec,
   SetCapacityChange,
   SetFrequencyChange,
+  SetGrowthChange,
   SetHubChange,
   SetLegChange,
+  SetRouteChoiceChange,
   TargetSpec,
   TimetableSpec,
   WeeklyTimetableSpec,
 } from './scenario/types.js';
 export { validateScenario } from './scenario/validate.js';
-
-// ── Sensitivity analysis (issue 12): Morris screening and Sobol indices of a scenario's assumptions ─────────────
-export {
-  type BootstrapSummary,
-  percentileInterval,
-} from './engine/statistics/bootstrap.js';
-export {
-  elementaryEffects,
-  type MorrisDesign,
-  type MorrisDesignOptions,
-  type MorrisIndex,
-  type MorrisIndicesOptions,
-  type MorrisStep,
-  morrisDesign,
-  morrisIndices,
-} from './engine/statistics/morris.js';
-export {
-  INPUT_DISTRIBUTION_TYPES,
-  type InputDistribution,
-  inputMedian,
-  inputQuantile,
-  inputRange,
-  type LevelsInput,
-  type LogUniformInput,
-  type TriangularInput,
-  type TruncatedNormalInput,
-  type UniformInput,
-  validateInputDistribution,
-} from './engine/statistics/sampling.js';
-export {
-  ishigami,
-  ishigamiIndices,
-  type SaltelliDesign,
-  type SobolIndex,
-  type SobolIndicesOptions,
-  type SobolResult,
-  saltelliDesign,
-  sobolIndices,
-} from './engine/statistics/sobol.js';
-export {
-  type AnalyseOptions,
-  analyseSensitivity,
-  type MorrisRow,
-  type NoiseEstimate,
-  type OutputSensitivity,
-  type SensitivityResult,
-  type SobolRow,
-} from './experiment/sensitivity/analyse.js';
-export {
-  SENSITIVITY_METHODS,
-  type SensitivityDesign,
-  type SensitivityEvaluations,
-  type SensitivityMethod,
-  sensitivityDesign,
-} from './experiment/sensitivity/design.js';
-export type { PointResult } from './experiment/sensitivity/evaluate.js';
-export {
-  loadSensitivityInput,
-  type ParseSensitivityOptions,
-  parseSensitivityInput,
-  type SensitivityInput,
-  type SensitivityInputFile,
-  type SensitivityOutput,
-  type SensitivityPlan,
-  sensitivityInputSchema,
-  VALUE_PLACEHOLDER,
-} from './experiment/sensitivity/input.js';
-export {
-  evaluateSensitivity,
-  mergeSensitivityEvaluations,
-  type SensitivityRunOptions,
-  sensitivity,
-} from './experiment/sensitivity/run.js';
-export type { ScaleHubChange, SetGrowthChange, SetRouteChoiceChange } from './scenario/types.js';

@@ -3,7 +3,8 @@
  * at least 8 inputs (the benchmark runs it whole: `node dist-bench/bench/run.js sensitivity`).
  */
 import { describe, expect, it } from 'vitest';
-import { loadSensitivityInput, sensitivityDesign } from '../../src/index.js';
+import { sensitivityDesign } from '../../src/experiment/sensitivity/design.js';
+import { loadSensitivityInput } from '../../src/index.js';
 
 describe('examples/sensitivity-ilstc-2025.json', () => {
   it('is a Morris screening of at least 8 inputs of the bundled scenario', () => {
