@@ -81,7 +81,6 @@ export {
   type SimulatorOptions,
   type TraceHook,
 } from './engine/simulator.js';
-// ── Sensitivity analysis (issue 12): Morris screening and Sobol indices of a scenario's assumptions ─────────────
 export type { BootstrapSummary } from './engine/statistics/bootstrap.js';
 export type {
   MorrisDesign,
@@ -120,6 +119,7 @@ export type {
 export { type ConfidenceInterval, confidenceInterval, type SampleSummary } from './engine/statistics/student-t.js';
 export { Tally, type TallyJSON } from './engine/statistics/tally.js';
 export { TimeWeighted, type TimeWeightedJSON } from './engine/statistics/time-weighted.js';
+
 // ── Errors ───────────────────────────────────────────────────────────────────────────────────────────────────────
 export {
   CorridorSimError,
@@ -130,6 +130,7 @@ export {
   SimulationError,
   ValidationError,
 } from './errors.js';
+
 // ── Experiments ──────────────────────────────────────────────────────────────────────────────────────────────────
 export {
   type AutoChoice,
@@ -249,6 +250,7 @@ export {
   type ReplicationSummary,
   summariseRuns,
 } from './experiment/summary.js';
+
 // ── The corridor model ───────────────────────────────────────────────────────────────────────────────────────────
 export { type SimulateOptions, simulate } from './model/corridor-model.js';
 export type { Direction } from './model/demand.js';
@@ -263,17 +265,10 @@ export type {
   ServiceResult,
   TargetResult,
 } from './model/result.js';
+export { DEFAULT_MAX_EVENTS, type WorkEstimate, WorkLimitError } from './model/work-guard.js';
+
 // ── Network and routing ──────────────────────────────────────────────────────────────────────────────────────────
-export {
-  buildNetwork,
-  CorridorNetwork,
-  type NeighbourDirection,
-  type NetworkHub,
-  type NetworkLeg,
-  type NetworkService,
-  type Ride,
-  type ServiceDirection,
-} from './network/build.js';
+export { buildNetwork, CorridorNetwork } from './network/build.js';
 export type {
   GeoJsonFeature,
   GeoJsonFeatureCollection,
@@ -299,6 +294,15 @@ export type {
   RouteOptions,
   RouteTable,
 } from './network/routing/types.js';
+export type {
+  NeighbourDirection,
+  NetworkHub,
+  NetworkLeg,
+  NetworkService,
+  Ride,
+  ServiceDirection,
+} from './network/types.js';
+
 // ── Scenario format ──────────────────────────────────────────────────────────────────────────────────────────────
 export { CHANGE_KINDS } from './scenario/change-schema.js';
 export { applyChanges } from './scenario/changes.js';

@@ -11,11 +11,29 @@ export * from './growth-models.js';
 export * from './project.js';
 export * from './replicate.js';
 export {
+  type ReplicationPlan,
+  type ReplicationPlanOptions,
+  type ReplicationRunner,
+  type ReplicationTask,
+  replicationPlan,
+  requireReplicationIndex,
+} from './replication-plan.js';
+export {
   BASE_SCENARIOS,
   loadScenario,
   type SaveScenarioOptions,
   saveScenario,
   writeScenarioJsonSchema,
 } from './scenario-file.js';
+export { parseScenario, scenarioFileText } from './scenario-text.js';
 export * from './shards.js';
 export * from './summary.js';
+export {
+  type CancelSignal,
+  ReplicationWorkerPool,
+  RunCancelledError,
+  serveReplications,
+  type WorkerLike,
+  type WorkerRunOptions,
+  type WorkerScopeLike,
+} from './worker-pool.js';

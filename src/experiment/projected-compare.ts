@@ -20,7 +20,7 @@ import {
 } from '../engine/statistics/paired-proportions.js';
 import { InvalidParameterError } from '../errors.js';
 import type { RunResult } from '../model/result.js';
-import { type Comparison, pairedKpiDifferences, rankVariants, type Variant } from './compare.js';
+import { type Comparison, pairedKpiDifferences, rankVariants, type Variant } from './comparison.js';
 import { type Projection, type ProjectOptions, project } from './project.js';
 import { runKpis } from './summary.js';
 

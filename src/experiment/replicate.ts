@@ -8,69 +8,31 @@
  *
  * @module
  */
-import { availableParallelism } from 'node:os';
-import { Tinypool } from 'tinypool';
-import { requireSeed, type Seed } from '../engine/random.js';
 import { InvalidParameterError, SimulationError } from '../errors.js';
-import { CorridorModel, type SimulateOptions, simulate } from '../model/corridor-model.js';
+import { CorridorModel, simulate } from '../model/corridor-model.js';
 import type { RunResult } from '../model/result.js';
 import type { ScenarioSpec } from '../scenario/types.js';
-import type { ReplicationTask } from './worker.js';
+import {
+  type ReplicationPlanOptions,
+  type ReplicationSet,
+  replicationPlan,
+  replicationSeed,
+  requireReplicationIndex,
+} from './replication-plan.js';
 import { workerExecArgv } from './worker-options.js';
 
-/** Options of {@link replicate}. */
-export interface ReplicateOptions {
-  /** Number of replications (integer ≥ 1). */
-  replications: number;
-  /** Root seed; replication i uses `replicationSeed(seed, first + i)`. */
-  seed: Seed;
-  /** Index of the first replication (for shards: run 250..499 elsewhere with `first: 250`). Default 0. */
-  first?: number;
+/** Options of {@link replicate}: the plan (see {@link ReplicationPlanOptions}) and where it runs. */
+export interface ReplicateOptions extends ReplicationPlanOptions {
   /**
    * Worker threads (default: available cores, at most `replications`). 0 or 1 runs in this thread (one worker
    * thread would only add its start-up cost); the results are identical either way.
    */
   workers?: number;
-  /** Passed to every run: measured start (ISO UTC), years, warm-up days. */
-  startDate?: string;
-  years?: number;
-  warmupDays?: number;
-  /** Extra generalized-cost hours per service id, passed to {@link simulate} (used by projections). */
-  routePenaltyHours?: Record<string, number>;
-  /**
-   * Options for one replication on top of the shared ones (computed in this thread, from the index alone or from
-   * data the caller holds, so determinism is kept): projections give each replication its own demand path.
-   */
-  perReplication?: (
-    index: number,
-  ) => Pick<SimulateOptions, 'demandScale' | 'demandScaleByFlow' | 'routePenaltyHours' | 'corridorPenaltyHours'>;
   /** Called after each replication finishes (in completion order). */
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
-/** A set of replications of one scenario, ordered by replication index. */
-export interface ReplicationSet {
-  scenario: string;
-  seed: Seed;
-  /** Replication indices held, ascending (contiguous within a shard, possibly gapped after a merge). */
-  indices: number[];
-  runs: RunResult[];
-}
-
-/** Replication indices are integers from 0 to 2^53 − 1: beyond, two indices can be the same double. */
-function requireIndex(field: string, index: unknown): number {
-  if (!Number.isSafeInteger(index) || (index as number) < 0) {
-    throw new InvalidParameterError(field, index, 'a replication index (an integer from 0 to 2^53 - 1)');
-  }
-  return index as number;
-}
-
-/** The seed of replication `index` (an integer from 0 to 2^53 − 1) under root `seed`. */
-export function replicationSeed(seed: Seed, index: number): string {
-  requireSeed('seed', seed);
-  requireIndex('index', index);
-  return `${typeof seed === 'number' ? `n${seed}` : `s${seed}`}#${index}`;
-}
+export { type ReplicationSet, replicationSeed };
 
 /**
  * The module the pool's workers load: the compiled worker beside this file or, when corridor-sim runs from its
@@ -98,32 +60,11 @@ function workerUrl(): URL {
  */
 export async function replicate(scenario: ScenarioSpec, options: ReplicateOptions): Promise<ReplicationSet> {
   const { replications } = options;
-  const seed = requireSeed('seed', options.seed);
-  if (!Number.isInteger(replications) || replications < 1) {
-    throw new InvalidParameterError('replications', replications, 'an integer >= 1');
-  }
-  const first = options.first ?? 0;
-  if (!Number.isSafeInteger(first) || first < 0) throw new InvalidParameterError('first', first, 'an integer >= 0');
-  if (replications - 1 > Number.MAX_SAFE_INTEGER - first) {
-    throw new InvalidParameterError(
-      'replications',
-      replications,
-      `at most ${Number.MAX_SAFE_INTEGER - first + 1}, so that the last index (first + replications - 1) is at most 2^53 - 1`,
-    );
-  }
-  const workers = options.workers ?? Math.min(availableParallelism(), replications);
+  const plan = replicationPlan(scenario, options);
+  const { seed, indices } = plan;
+  const workers = options.workers ?? Math.min((await import('node:os')).availableParallelism(), replications);
   if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
 
-  const taskOf = (index: number): ReplicationTask => {
-    const simOptions: SimulateOptions = { seed: replicationSeed(seed, index) };
-    if (options.startDate !== undefined) simOptions.startDate = options.startDate;
-    if (options.years !== undefined) simOptions.years = options.years;
-    if (options.warmupDays !== undefined) simOptions.warmupDays = options.warmupDays;
-    if (options.routePenaltyHours !== undefined) simOptions.routePenaltyHours = options.routePenaltyHours;
-    if (options.perReplication) Object.assign(simOptions, options.perReplication(index));
-    return { scenario, options: simOptions };
-  };
-  const indices = Array.from({ length: replications }, (_, i) => first + i);
   const runs: RunResult[] = new Array(replications);
   let done = 0;
   const finished = (i: number, run: RunResult) => {
@@ -133,14 +74,17 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
   };
 
   if (workers <= 1 || replications === 1) {
-    indices.forEach((index, i) => {
-      finished(i, simulate(scenario, taskOf(index).options));
+    indices.forEach((_, i) => {
+      finished(i, simulate(scenario, plan.task(i).options));
     });
     return { scenario: scenario.name, seed, indices, runs };
   }
 
   // Fail fast, in this thread, on a scenario or options the model rejects: one clear error instead of one per worker.
-  new CorridorModel(scenario, taskOf(first).options);
+  new CorridorModel(scenario, plan.task(0).options);
+  // Loaded here, at the first parallel run: the pool (and node:worker_threads) costs start-up time that `simulate`
+  // and serial runs never need.
+  const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({
     filename: workerUrl().href,
     execArgv: workerExecArgv(process.execArgv),
@@ -151,7 +95,7 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
     await Promise.all(
       indices.map(async (index, i) => {
         try {
-          finished(i, (await pool.run(taskOf(index))) as RunResult);
+          finished(i, (await pool.run(plan.task(i))) as RunResult);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           throw new SimulationError(`replication ${index} (seed ${replicationSeed(seed, index)}) failed: ${message}`, {
@@ -205,7 +149,7 @@ export function mergeReplications(sets: readonly ReplicationSet[]): ReplicationS
       );
     }
     set.indices.forEach((index, i) => {
-      requireIndex(`sets[${k}].indices[${i}]`, index);
+      requireReplicationIndex(`sets[${k}].indices[${i}]`, index);
       if (byIndex.has(index))
         throw new InvalidParameterError(`sets[${k}].indices`, index, 'an index no other set holds');
       const run = set.runs[i] as RunResult;

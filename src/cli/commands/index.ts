@@ -1,13 +1,13 @@
 /**
  * The CLI's commands by name (run, project, compare, validate, scenario, ids, schema, network, merge, backtest,
- * sensitivity; one file each) and the
- * top-level help. Each command parses its own options, calls the library and prints a table for people or JSON for
- * programs (`--json`).
+ * sensitivity, explore; one file each) and the top-level help. Each command parses its own options, calls the
+ * library and prints a table for people or JSON for programs (`--json`).
  *
  * @module
  */
 import { BACKTEST_HELP, backtestCommand } from './backtest.js';
 import { compareCommand } from './compare.js';
+import { exploreCommand } from './explore.js';
 import { idsCommand } from './ids.js';
 import { mergeCommand } from './merge.js';
 import { networkCommand } from './network.js';
@@ -34,6 +34,7 @@ export const commands: Record<string, Command> = {
   merge: mergeCommand,
   backtest: { help: BACKTEST_HELP, run: backtestCommand },
   sensitivity: sensitivityCommand,
+  explore: exploreCommand,
 };
 
 /** The top-level help. */
@@ -54,6 +55,7 @@ Commands:
   merge shard.json...            merge sharded replication runs
   backtest [scenario.json]       rolling-origin back-test of the growth models against naive baselines
   sensitivity input.json         which assumptions matter: Morris screening or Sobol indices, with intervals
+  explore [--port N]             serve the scenario explorer (the simulation in your browser) on 127.0.0.1
 
 Options:
   -h, --help                     this help (corridor-sim <command> --help: the command's own options)
