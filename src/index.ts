@@ -6,7 +6,8 @@
  * - network: `buildNetwork`, routing (`shortestRoute`, `kShortestRoutes`, `routeTable`), GeoJSON;
  * - data: `chongqingScenario()` (the bundled, sourced network), the observed corridor histories;
  * - model: `simulate(scenario, { seed, startDate, years })` and its `RunResult`;
- * - experiments: `loadScenario`/`saveScenario`, `replicate`, `project`, `compare`, `calibrate`, `backtest`, shards.
+ * - experiments: `loadScenario`/`saveScenario`, `replicate`, `project`, `compare`, `calibrate`, `backtest`, shards,
+ *   `sensitivity` (Morris screening and Sobol indices of a scenario's uncertain inputs).
  *
  * Reports (charts, map, CSV, HTML) are under their own entry, `corridor-sim/report`.
  *
@@ -82,12 +83,14 @@ export {
   type TraceHook,
 } from './engine/simulator.js';
 export type { BootstrapSummary } from './engine/statistics/bootstrap.js';
-export type {
-  MorrisDesign,
-  MorrisDesignOptions,
-  MorrisIndex,
-  MorrisIndicesOptions,
-  MorrisStep,
+export {
+  type MorrisDesign,
+  type MorrisDesignOptions,
+  type MorrisIndex,
+  type MorrisIndicesOptions,
+  type MorrisStep,
+  morrisDesign,
+  morrisIndices,
 } from './engine/statistics/morris.js';
 export {
   type PairedCounts,
@@ -110,11 +113,13 @@ export {
   type TruncatedNormalInput,
   type UniformInput,
 } from './engine/statistics/sampling.js';
-export type {
-  SaltelliDesign,
-  SobolIndex,
-  SobolIndicesOptions,
-  SobolResult,
+export {
+  type SaltelliDesign,
+  type SobolIndex,
+  type SobolIndicesOptions,
+  type SobolResult,
+  saltelliDesign,
+  sobolIndices,
 } from './engine/statistics/sobol.js';
 export { type ConfidenceInterval, confidenceInterval, type SampleSummary } from './engine/statistics/student-t.js';
 export { Tally, type TallyJSON } from './engine/statistics/tally.js';
@@ -200,13 +205,14 @@ export {
   saveScenario,
   writeScenarioJsonSchema,
 } from './experiment/scenario-file.js';
-export type {
-  AnalyseOptions,
-  MorrisRow,
-  NoiseEstimate,
-  OutputSensitivity,
-  SensitivityResult,
-  SobolRow,
+export {
+  type AnalyseOptions,
+  analyseSensitivity,
+  type MorrisRow,
+  type NoiseEstimate,
+  type OutputSensitivity,
+  type SensitivityResult,
+  type SobolRow,
 } from './experiment/sensitivity/analyse.js';
 export {
   SENSITIVITY_METHODS,
@@ -228,6 +234,7 @@ export {
 } from './experiment/sensitivity/input.js';
 export {
   evaluateSensitivity,
+  mergeSensitivityEvaluations,
   type SensitivityRunOptions,
   sensitivity,
 } from './experiment/sensitivity/run.js';

@@ -116,7 +116,20 @@ export function noiseLine(o: OutputSensitivity): string {
   return `${o.output}: noise share ${pct(o.noise.share)} of the variance between points (a point's noise variance ${formatCompact(o.noise.pointVariance)}, the points' variance ${formatCompact(o.noise.outputVariance)})${effect}`;
 }
 
-/** The files of the report. */
+/**
+ * The files of the report of a sensitivity analysis, in memory: `index.html`, `indices.csv`, `summary.json` and per
+ * output `tornado-<n>.svg` and `indices-<n>.svg`.
+ *
+ * @example
+ * ```ts
+ * import { loadSensitivityInput, sensitivity } from 'corridor-sim';
+ * import { buildSensitivityReport } from 'corridor-sim/report';
+ *
+ * const result = await sensitivity(loadSensitivityInput('examples/sensitivity-ilstc-2025.json'));
+ * const files = buildSensitivityReport(result);
+ * files.find((file) => file.name === 'indices.csv')?.content; // every index with its interval, nothing written
+ * ```
+ */
 export function buildSensitivityReport(result: SensitivityResult): ReportFile[] {
   const files: ReportFile[] = [];
   const sections: HtmlSection[] = result.outputs.map((o, k) => {
@@ -185,7 +198,20 @@ export function buildSensitivityReport(result: SensitivityResult): ReportFile[] 
   ];
 }
 
-/** Writes the report of a sensitivity analysis to `dir` (see `writeReportFiles` for what may be replaced). */
+/**
+ * Writes the report of a sensitivity analysis to `dir` ({@link buildSensitivityReport}'s files), atomically and, like
+ * `writeReport`, never over files that are not a corridor-sim report's.
+ *
+ * @example
+ * ```ts
+ * import { loadSensitivityInput, sensitivity } from 'corridor-sim';
+ * import { writeSensitivityReport } from 'corridor-sim/report';
+ *
+ * const result = await sensitivity(loadSensitivityInput('examples/sensitivity-ilstc-2025.json'), { method: 'morris' });
+ * const written = writeSensitivityReport('out/sensitivity-2025', result);
+ * written.files; // index.html, tornado and index charts, indices.csv, summary.json
+ * ```
+ */
 export function writeSensitivityReport(dir: string, result: SensitivityResult): WrittenReport {
   return writeReportFiles(dir, buildSensitivityReport(result));
 }

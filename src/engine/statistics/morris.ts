@@ -81,7 +81,18 @@ function draw(rng: Rng, n: number): number {
   return Math.min(n - 1, Math.floor(rng() * n));
 }
 
-/** Builds a Morris design for `inputs` inputs from `rng` (see the module notes). */
+/**
+ * Builds a Morris design for `inputs` inputs from `rng` (see the module notes): `trajectories × (inputs + 1)` points
+ * of the unit cube, to be mapped onto the inputs' ranges and run through the model.
+ *
+ * @example
+ * ```ts
+ * import { morrisDesign, RandomStreams } from 'corridor-sim';
+ *
+ * const design = morrisDesign(3, { trajectories: 10, levels: 4 }, new RandomStreams(1).stream('morris'));
+ * design.points.length; // 40: 10 trajectories of 4 points, each coordinate one of 0, 1/3, 2/3, 1
+ * ```
+ */
 export function morrisDesign(inputs: number, options: MorrisDesignOptions, rng: Rng): MorrisDesign {
   requireIntegerAtLeast('inputs', inputs, 1);
   requireIntegerAtLeast('trajectories', options.trajectories, 2);
@@ -146,7 +157,18 @@ function meanAbs(values: readonly number[], picks?: readonly number[]): number {
 
 /**
  * μ, μ* and σ of every input, with a bootstrap interval of μ* (trajectories resampled with replacement; the same
- * resamples for every input).
+ * resamples for every input), from `outputs[n]`, the model's output at `design.points[n]`.
+ *
+ * @example
+ * ```ts
+ * import { morrisDesign, morrisIndices, RandomStreams } from 'corridor-sim';
+ *
+ * const streams = new RandomStreams(1);
+ * const design = morrisDesign(3, { trajectories: 10 }, streams.stream('design'));
+ * const outputs = design.points.map(([u1 = 0, u2 = 0, u3 = 0]) => 4 * u1 + u2 * u3);
+ * const indices = morrisIndices(design, outputs, { rng: streams.stream('bootstrap') });
+ * indices[0]?.muStar; // 4: linear, so μ* = |coefficient| × range and σ ≈ 0; inputs 2 and 3 interact (σ > 0)
+ * ```
  */
 export function morrisIndices(
   design: MorrisDesign,

@@ -56,7 +56,18 @@ export interface SobolIndicesOptions {
   level?: number;
 }
 
-/** Builds a Saltelli design of `samples` rows for `inputs` inputs: A and B drawn row by row from `rng`. */
+/**
+ * Builds a Saltelli design of `samples` rows for `inputs` inputs: A and B drawn row by row from `rng`; the model
+ * runs on its `samples × (inputs + 2)` points of the unit cube.
+ *
+ * @example
+ * ```ts
+ * import { RandomStreams, saltelliDesign } from 'corridor-sim';
+ *
+ * const design = saltelliDesign(3, 1024, new RandomStreams(1).stream('saltelli'));
+ * design.points.length; // 5120: 1024 rows of A, B, AB₁, AB₂, AB₃
+ * ```
+ */
 export function saltelliDesign(inputs: number, samples: number, rng: Rng): SaltelliDesign {
   if (!Number.isInteger(inputs) || inputs < 1) throw new InvalidParameterError('inputs', inputs, 'an integer >= 1');
   if (!Number.isInteger(samples) || samples < 2) throw new InvalidParameterError('samples', samples, 'an integer >= 2');
@@ -113,6 +124,17 @@ function estimate(
  *
  * @throws InvalidParameterError when the outputs do not match the design, are not finite, or do not vary (V = 0:
  *   the indices are undefined).
+ *
+ * @example
+ * ```ts
+ * import { RandomStreams, saltelliDesign, sobolIndices } from 'corridor-sim';
+ *
+ * const streams = new RandomStreams(1);
+ * const design = saltelliDesign(2, 4096, streams.stream('design'));
+ * const outputs = design.points.map(([u1 = 0, u2 = 0]) => 3 * u1 + u2); // variances 9/12 and 1/12
+ * const result = sobolIndices(design, outputs, { rng: streams.stream('bootstrap') });
+ * result.indices.map((index) => index.first); // about [0.9, 0.1]; no interaction, so total ≈ first
+ * ```
  */
 export function sobolIndices(
   design: SaltelliDesign,

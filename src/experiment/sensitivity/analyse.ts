@@ -111,6 +111,16 @@ function variance(values: readonly number[]): number {
  *
  * @throws InvalidParameterError when the evaluations are of another plan or method, miss points, or an output has no
  *   value at a point (e.g. a corridor that carried nothing there, for a door-to-door output).
+ *
+ * @example
+ * ```ts
+ * import { analyseSensitivity, evaluateSensitivity, loadSensitivityInput } from 'corridor-sim';
+ *
+ * const plan = loadSensitivityInput('examples/sensitivity-ilstc-2025.json');
+ * const evaluations = await evaluateSensitivity(plan, { method: 'sobol' });
+ * const result = analyseSensitivity(plan, evaluations);
+ * result.outputs[0]?.sobol?.indices[0]; // { input, first, firstCi, total, totalCi, ... }
+ * ```
  */
 export function analyseSensitivity(
   plan: SensitivityPlan,

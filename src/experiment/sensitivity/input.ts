@@ -251,6 +251,8 @@ export interface ParseSensitivityOptions {
  *
  * @example
  * ```ts
+ * import { parseSensitivityInput } from 'corridor-sim';
+ *
  * const plan = parseSensitivityInput({
  *   name: 'growth and dwell', year: 2025, futures: 4,
  *   inputs: [
@@ -324,8 +326,10 @@ export function parseSensitivityInput(value: unknown, options: ParseSensitivityO
  *
  * @example
  * ```ts
+ * import { loadSensitivityInput } from 'corridor-sim';
+ *
  * const plan = loadSensitivityInput('examples/sensitivity-ilstc-2025.json');
- * plan.inputs.map((i) => i.id); // ['ilstc-growth', 'yangtze-growth', 'value-of-time', ...]
+ * plan.inputs.map((input) => input.id); // ['ilstc-growth', 'yangtze-growth', 'value-of-time', ...]
  * ```
  *
  * @throws ScenarioError naming the file (unreadable, bad JSON with line and column) or the JSON path in it.

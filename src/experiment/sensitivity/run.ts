@@ -63,7 +63,15 @@ function workerUrl(): URL {
  *
  * @example
  * ```ts
- * // Two machines, one half each, then one analysis:
+ * import {
+ *   analyseSensitivity,
+ *   evaluateSensitivity,
+ *   loadSensitivityInput,
+ *   mergeSensitivityEvaluations,
+ * } from 'corridor-sim';
+ *
+ * // Two machines, one half each of the 72 points (11 inputs × 6 trajectories), then one analysis:
+ * const plan = loadSensitivityInput('examples/sensitivity-ilstc-2025.json');
  * const a = await evaluateSensitivity(plan, { method: 'morris', first: 0, count: 36 });
  * const b = await evaluateSensitivity(plan, { method: 'morris', first: 36 });
  * const result = analyseSensitivity(plan, mergeSensitivityEvaluations([a, b]));
@@ -131,6 +139,19 @@ export async function evaluateSensitivity(
 /**
  * Combines evaluated ranges of one plan and method into one, by point index. Throws if they belong to different
  * plans or methods or hold a point twice; gaps are allowed here ({@link analyseSensitivity} needs every point).
+ *
+ * @example
+ * ```ts
+ * import { evaluateSensitivity, loadSensitivityInput, mergeSensitivityEvaluations } from 'corridor-sim';
+ *
+ * const plan = loadSensitivityInput('examples/sensitivity-ilstc-2025.json');
+ * const parts = [
+ *   await evaluateSensitivity(plan, { first: 36 }), // in any order, from anywhere
+ *   await evaluateSensitivity(plan, { first: 0, count: 36 }),
+ * ];
+ * const all = mergeSensitivityEvaluations(parts);
+ * all.points.length === all.total; // true: every point, by index
+ * ```
  */
 export function mergeSensitivityEvaluations(parts: readonly SensitivityEvaluations[]): SensitivityEvaluations {
   const head = parts[0];
@@ -157,6 +178,8 @@ export function mergeSensitivityEvaluations(parts: readonly SensitivityEvaluatio
  *
  * @example
  * ```ts
+ * import { loadSensitivityInput, sensitivity } from 'corridor-sim';
+ *
  * const plan = loadSensitivityInput('examples/sensitivity-ilstc-2025.json');
  * const result = await sensitivity(plan, { method: 'morris' });
  * result.outputs[0]?.morris?.[0]; // { input, mu, muStar, muStarCi, sigma, ... }
