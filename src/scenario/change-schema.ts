@@ -9,7 +9,7 @@ import { BOUNDS } from './bounds.js';
 import { demandFlowSchema } from './demand.js';
 import { distribution } from './distributions.js';
 import { disruptionEffectSchema, elementSchema } from './events.js';
-import { doc, growthRate, isoDate, nonEmpty, nonNegativeUpTo, positive, positiveUpTo, source, use } from './fields.js';
+import { doc, growthRate, isoDate, nonEmpty, nonNegativeUpTo, positiveUpTo, source, use } from './fields.js';
 import { gaugeChangeSchema, handlingSchema, lockSchema } from './hubs.js';
 import { serviceSchema, timetableSchema } from './services.js';
 
@@ -161,7 +161,7 @@ export const addDemandChangeSchema = doc(
 export const setGrowthChangeSchema = doc(
   z.strictObject({
     kind: z.literal('setGrowth'),
-    growthPerYear: doc(growthRate(), 'Annual growth rate (0.1 = +10%/year). > -1.'),
+    growthPerYear: doc(growthRate(), 'Annual growth rate (0.1 = +10%/year). > -1, ≤ 10.'),
     flows: doc(z.array(nonEmpty()).min(1), 'Only these flows.').optional(),
     origin: doc(nonEmpty(), 'Only flows from this hub.').optional(),
     destination: doc(nonEmpty(), 'Only flows to this hub.').optional(),
@@ -176,10 +176,13 @@ export const setRouteChoiceChangeSchema = doc(
   z.strictObject({
     kind: z.literal('setRouteChoice'),
     valueOfTimeUsdPerTeuHour: doc(
-      positive(),
-      'Value of time in generalized cost, USD per TEU per hour. > 0.',
+      positiveUpTo(BOUNDS.valueOfTimeUsdPerTeuHour),
+      'Value of time in generalized cost, USD per TEU per hour. > 0, ≤ 10,000.',
     ).optional(),
-    logitScalePerUsd: doc(positive(), 'Multinomial-logit scale, 1/USD. > 0.').optional(),
+    logitScalePerUsd: doc(
+      positiveUpTo(BOUNDS.logitScalePerUsd),
+      'Multinomial-logit scale, 1/USD. > 0, ≤ 1000.',
+    ).optional(),
     note: note(),
   }),
   "Sets route choice's value of time and/or logit scale (at least one).",
@@ -208,7 +211,7 @@ export const scaleHubChangeSchema = doc(
     hubs: doc(z.array(nonEmpty()).min(1), 'Only these hubs (default: every hub that has the quantity).').optional(),
     note: note(),
   }),
-  'Multiplies a time (a distribution: every value scales), a rate or a background traffic of hubs by factor.',
+  'Multiplies a time (a distribution: every value scales), a rate or a background traffic of hubs by factor; the scaled hubs must stay within the hub bounds.',
   'ScaleHubChange',
 );
 

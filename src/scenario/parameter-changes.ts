@@ -6,8 +6,11 @@
  * @module
  */
 import type { DistributionSpec } from '../engine/distribution-spec.js';
-import { ScenarioError } from '../errors.js';
+import { describeValue, ScenarioError } from '../errors.js';
 import type { HUB_QUANTITIES } from './change-schema.js';
+import { hubSchema } from './hubs.js';
+import { parseJsonWithSchema } from './parse.js';
+import { withSuggestion } from './suggest.js';
 import type { HubSpec, ScaleHubChange, ScenarioSpec, SetGrowthChange, SetRouteChoiceChange } from './types.js';
 
 function fail(field: string, value: unknown, expected: string): never {
@@ -48,14 +51,15 @@ export function scaleDistribution(spec: DistributionSpec, factor: number): Distr
 /** Sets `growthPerYear` of the matching flows. */
 export function setGrowth(scenario: ScenarioSpec, change: SetGrowthChange, path: string): void {
   const flows = scenario.demand.flows;
-  const hubs = new Set(scenario.hubs.map((h) => h.id));
+  const flowIds = flows.map((flow) => flow.id);
+  const hubs = scenario.hubs.map((h) => h.id);
   change.flows?.forEach((id, k) => {
-    if (!flows.some((flow) => flow.id === id)) fail(`${path}.flows[${k}]`, id, 'an existing flow id');
+    if (!flowIds.includes(id)) fail(`${path}.flows[${k}]`, id, withSuggestion('an existing flow id', id, flowIds));
   });
-  if (change.origin !== undefined && !hubs.has(change.origin))
-    fail(`${path}.origin`, change.origin, 'an existing hub id');
-  if (change.destination !== undefined && !hubs.has(change.destination)) {
-    fail(`${path}.destination`, change.destination, 'an existing hub id');
+  for (const key of ['origin', 'destination'] as const) {
+    const id = change[key];
+    if (id !== undefined && !hubs.includes(id))
+      fail(`${path}.${key}`, id, withSuggestion('an existing hub id', id, hubs));
   }
   let set = 0;
   for (const flow of flows) {
@@ -125,20 +129,60 @@ function scaleQuantity(hub: HubSpec, quantity: HubQuantity, factor: number): boo
   }
 }
 
+/** Whether `hub` passes the hub schema; the error if not. */
+function hubProblem(hub: HubSpec): ScenarioError | undefined {
+  try {
+    parseJsonWithSchema(hubSchema, hub, `hubs[${hub.id}]`);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    return error;
+  }
+}
+
+/**
+ * The scaled hub checked against the hub schema, bounds included (a factor may not take lockages a day past 500 or
+ * a dwell's mean past ten years): a problem is named at the change's factor, with the hub's field and its bound.
+ * A hub that was invalid before the change is left to `validateScenario`.
+ */
+function checkScaled(before: HubSpec, after: HubSpec, change: ScaleHubChange, path: string): void {
+  const error = hubProblem(after);
+  if (error !== undefined && hubProblem(before) === undefined) {
+    fail(
+      `${path}.factor`,
+      change.factor,
+      `a factor that keeps the hubs valid (${error.field} would be ${describeValue(error.value)}, not ${error.expected})`,
+    );
+  }
+}
+
 /** Multiplies a time, rate or background traffic of the selected hubs (see `ScaleHubChange`). */
 export function scaleHub(scenario: ScenarioSpec, change: ScaleHubChange, path: string): void {
   const byId = new Map(scenario.hubs.map((h) => [h.id, h]));
+  // Scaled on copies, copied back only when every one is valid: a change that fails leaves the scenario as it was.
+  const scaled = new Map<string, HubSpec>();
+  const scale = (hub: HubSpec): boolean => {
+    const copy = structuredClone(hub);
+    if (!scaleQuantity(copy, change.quantity, change.factor)) return false;
+    checkScaled(hub, copy, change, path);
+    scaled.set(hub.id, copy);
+    return true;
+  };
   if (change.hubs !== undefined) {
     change.hubs.forEach((id, k) => {
       const hub = byId.get(id);
-      if (hub === undefined) fail(`${path}.hubs[${k}]`, id, 'an existing hub id');
-      if (!scaleQuantity(hub, change.quantity, change.factor)) {
-        fail(`${path}.hubs[${k}]`, id, `a hub with a non-zero ${change.quantity}`);
+      if (hub === undefined) fail(`${path}.hubs[${k}]`, id, withSuggestion('an existing hub id', id, byId.keys()));
+      if (scaled.has(id)) fail(`${path}.hubs[${k}]`, id, `a hub listed once (also hubs[${change.hubs?.indexOf(id)}])`);
+      if (!scale(hub)) {
+        const having = scenario.hubs.filter((h) => scaleQuantity(structuredClone(h), change.quantity, 1));
+        const list = having.length === 0 ? 'no hub has it' : `hubs that have it: ${having.map((h) => h.id).join(', ')}`;
+        fail(`${path}.hubs[${k}]`, id, `a hub with a non-zero ${change.quantity} (${list})`);
       }
     });
-    return;
+  } else {
+    for (const hub of scenario.hubs) scale(hub);
+    if (scaled.size === 0) fail(`${path}.quantity`, change.quantity, 'a quantity some hub has (non-zero)');
   }
-  let scaled = 0;
-  for (const hub of scenario.hubs) if (scaleQuantity(hub, change.quantity, change.factor)) scaled++;
-  if (scaled === 0) fail(`${path}.quantity`, change.quantity, 'a quantity some hub has (non-zero)');
+  // In place: the hub objects stay the ones the caller's lookups (changes.ts's draft) hold.
+  for (const [id, copy] of scaled) Object.assign(byId.get(id) as HubSpec, copy);
 }

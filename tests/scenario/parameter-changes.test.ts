@@ -35,6 +35,15 @@ describe('setGrowth', () => {
       /changes\[0\]\.growthPerYear: -1/,
     );
   });
+
+  it('suggests the nearest flow or hub id', () => {
+    expect(() => applyChanges(base, [{ kind: 'setGrowth', flows: ['cq-qinzhou-exprt'], growthPerYear: 0.1 }])).toThrow(
+      'changes[0].flows[0]: "cq-qinzhou-exprt" is not an existing flow id; did you mean "cq-qinzhou-export"?',
+    );
+    expect(() => applyChanges(base, [{ kind: 'setGrowth', destination: 'qinzou', growthPerYear: 0.1 }])).toThrow(
+      'changes[0].destination: "qinzou" is not an existing hub id; did you mean "qinzhou"?',
+    );
+  });
 });
 
 describe('setRouteChoice', () => {
@@ -91,16 +100,35 @@ describe('scaleHub', () => {
   it('names a hub without the quantity, an unknown hub and a factor <= 0', () => {
     expect(() =>
       applyChanges(base, [{ kind: 'scaleHub', quantity: 'lockagesPerDay', hubs: ['malaszewicze'], factor: 2 }]),
-    ).toThrow('changes[0].hubs[0]: "malaszewicze" is not a hub with a non-zero lockagesPerDay');
+    ).toThrow(
+      'changes[0].hubs[0]: "malaszewicze" is not a hub with a non-zero lockagesPerDay (hubs that have it: three-gorges-locks)',
+    );
     expect(() =>
       applyChanges(base, [{ kind: 'scaleHub', quantity: 'dwellHours', hubs: ['atlantis'], factor: 2 }]),
     ).toThrow('changes[0].hubs[0]: "atlantis" is not an existing hub id');
+    expect(() =>
+      applyChanges(base, [{ kind: 'scaleHub', quantity: 'dwellHours', hubs: ['malaszewice'], factor: 2 }]),
+    ).toThrow('changes[0].hubs[0]: "malaszewice" is not an existing hub id; did you mean "malaszewicze"?');
+    expect(() =>
+      applyChanges(base, [{ kind: 'scaleHub', quantity: 'dwellHours', hubs: ['qinzhou', 'qinzhou'], factor: 2 }]),
+    ).toThrow('changes[0].hubs[1]: "qinzhou" is not a hub listed once (also hubs[0])');
     expect(() => applyChanges(base, [{ kind: 'scaleHub', quantity: 'dwellHours', factor: 0 }])).toThrow(
       /changes\[0\]\.factor: 0/,
     );
     expect(() => applyChanges(base, [{ kind: 'scaleHub', quantity: 'speed' as never, factor: 1 }])).toThrow(
       /changes\[0\]\.quantity/,
     );
+  });
+
+  it('keeps the hub objects the later changes look up: setHub after scaleHub sees the scaled hub', () => {
+    const result = applyChanges(base, [
+      { kind: 'scaleHub', quantity: 'dwellHours', hubs: ['qinzhou'], factor: 2 },
+      { kind: 'setHub', hub: 'qinzhou', transfers: true },
+    ]);
+    const dwell = (s: ScenarioSpec) => distributionFromSpec(hub(s, 'qinzhou').dwellHours as DistributionSpec).mean;
+    expect(dwell(result)).toBeCloseTo(2 * dwell(base), 9);
+    expect(hub(result, 'qinzhou').transfers).toBe(true);
+    expect(result.hubs.filter((h) => h.id === 'qinzhou')).toHaveLength(1);
   });
 });
 
