@@ -12,7 +12,7 @@ import type { RunResult } from '../../model/result.js';
 import { buildNetwork } from '../../network/build.js';
 import { applyChanges } from '../../scenario/changes.js';
 import type { Change, ScenarioSpec } from '../../scenario/types.js';
-import { demandPaths, projectionMarkets } from '../project.js';
+import { demandPaths, projectionMarkets } from '../projection.js';
 import { replicationSeed } from '../replicate.js';
 import type { SensitivityOutput } from './input.js';
 

@@ -29,7 +29,7 @@ import { applyChanges } from '../../scenario/changes.js';
 import { parseJsonText } from '../../scenario/index.js';
 import type { Change, ScenarioSpec } from '../../scenario/types.js';
 import { validateScenario } from '../../scenario/validate.js';
-import { projectionMarkets } from '../project.js';
+import { projectionMarkets } from '../projection.js';
 import { loadScenario } from '../scenario-file.js';
 
 /** The placeholder of an input's value in its change templates. */

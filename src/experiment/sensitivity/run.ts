@@ -10,8 +10,6 @@
  *
  * @module
  */
-import { availableParallelism } from 'node:os';
-import { Tinypool } from 'tinypool';
 import { InvalidParameterError, SimulationError } from '../../errors.js';
 import { workerExecArgv } from '../worker-options.js';
 import { analyseSensitivity, type SensitivityResult } from './analyse.js';
@@ -96,7 +94,7 @@ export async function evaluateSensitivity(
   if (!Number.isInteger(count) || count < 1 || first + count > total) {
     throw new InvalidParameterError('count', count, `an integer within 1..${total - first}`);
   }
-  const workers = options.workers ?? Math.min(availableParallelism(), count);
+  const workers = options.workers ?? Math.min((await import('node:os')).availableParallelism(), count);
   if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
   const indices = Array.from({ length: count }, (_, i) => first + i);
   const points: PointResult[] = new Array(count);
@@ -112,6 +110,8 @@ export async function evaluateSensitivity(
       finished(i, evaluatePoint(task(index)));
     });
   } else {
+    // Loaded here, at the first parallel run, as replicate does: importing the package must not load the pool.
+    const { Tinypool } = await import('tinypool');
     const pool = new Tinypool({
       filename: workerUrl().href,
       execArgv: workerExecArgv(process.execArgv),
