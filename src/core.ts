@@ -53,7 +53,7 @@ export {
   type Variant,
   type VariantComparison,
 } from './experiment/comparison.js';
-export type { FittedGrowth, GrowthForecast } from './experiment/growth-models.js';
+export type { FittedGrowth, GrowthForecast, GrowthModelName } from './experiment/growth-models.js';
 export {
   demandPaths,
   type GrowthModel,
