@@ -43,7 +43,13 @@ export {
   transitChartData,
   transitChartSvg,
 } from './charts/transit-chart.js';
-export { type CorridorMapOptions, corridorMapSvg, type MapVolumes, mapVolumesFromSummary } from './map.js';
+export {
+  type CorridorMapOptions,
+  corridorMapSvg,
+  type HubWaitKind,
+  type MapVolumes,
+  mapVolumesFromSummary,
+} from './map.js';
 export {
   buildReport,
   type ComparisonReportInput,
