@@ -9,7 +9,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { describeProblem, ScenarioError, ValidationError } from '../errors.js';
+import { CorridorSimError, describeProblem, ScenarioError, ValidationError } from '../errors.js';
 import { ReportError } from '../report/write.js';
 import { VERSION } from '../version.js';
 import { closest, UsageError } from './args.js';
@@ -55,7 +55,13 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       io.err(`corridor-sim ${name}: ${problemsText(error as Error)}\n(see corridor-sim ${name} --help)`);
       return 2;
     }
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    // corridor-sim's own run-time errors (Redis unreachable, a replication failed) say what happened: no stack.
+    const message =
+      error instanceof CorridorSimError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
     io.err(`corridor-sim ${name} failed: ${message}`);
     return 1;
   }

@@ -7,6 +7,14 @@
 export * from './backtest.js';
 export * from './calibrate.js';
 export * from './compare.js';
+export * from './distributed/index.js';
+export {
+  type PerReplicationOptions,
+  type ReplicationBatch,
+  type ReplicationExecutor,
+  type SharedRunOptions,
+  threadExecutor,
+} from './executor.js';
 export * from './growth-models.js';
 export * from './project.js';
 export * from './replicate.js';

@@ -59,6 +59,7 @@ import { shortestRoute } from '../network/routing/index.js';
 import type { ScenarioSpec } from '../scenario/types.js';
 import { type BacktestModel, type FittedGrowthModel, fitGrowthModel, fitWindow } from './backtest.js';
 import { calibrate } from './calibrate.js';
+import type { ReplicationExecutor } from './executor.js';
 import { GROWTH_MODELS, type GrowthForecast } from './growth-models.js';
 import { replicate, replicationSeed } from './replicate.js';
 import { type KpiSummary, type ReplicationSummary, summariseRuns } from './summary.js';
@@ -72,6 +73,8 @@ export interface ProjectOptions {
   replications: number;
   seed: Seed;
   workers?: number;
+  /** Where each year's replications run (default: worker threads of this process; see `redisExecutor`). */
+  executor?: ReplicationExecutor;
   /**
    * The growth trend: `'scenario'` (default) keeps the flows' own growth rates; `'history'` uses, for each market
    * with a usable history of its own, the trend fitted to it. See the module notes.
@@ -450,6 +453,7 @@ export async function project(scenario: ScenarioSpec, options: ProjectOptions): 
       replications,
       seed: `${typeof seed === 'number' ? `n${seed}` : `s${seed}`}/year/${year}`,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.executor !== undefined ? { executor: options.executor } : {}),
       startDate: `${year}-01-01`,
       years: 1,
       warmupDays: options.warmupDays ?? 30,

@@ -8,15 +8,15 @@
  *
  * @module
  */
-import { availableParallelism } from 'node:os';
-import { Tinypool } from 'tinypool';
 import { requireSeed, type Seed } from '../engine/random.js';
-import { InvalidParameterError, SimulationError } from '../errors.js';
-import { CorridorModel, type SimulateOptions, simulate } from '../model/corridor-model.js';
+import { InvalidParameterError } from '../errors.js';
+import type { SimulateOptions } from '../model/corridor-model.js';
 import type { RunResult } from '../model/result.js';
 import type { ScenarioSpec } from '../scenario/types.js';
-import type { ReplicationTask } from './worker.js';
-import { workerExecArgv } from './worker-options.js';
+import { type ReplicationBatch, type ReplicationExecutor, threadExecutor } from './executor.js';
+import { replicationSeed, requireIndex } from './seeds.js';
+
+export { replicationSeed } from './seeds.js';
 
 /** Options of {@link replicate}. */
 export interface ReplicateOptions {
@@ -28,14 +28,19 @@ export interface ReplicateOptions {
   first?: number;
   /**
    * Worker threads (default: available cores, at most `replications`). 0 or 1 runs in this thread (one worker
-   * thread would only add its start-up cost); the results are identical either way.
+   * thread would only add its start-up cost); the results are identical either way. Ignored with `executor`.
    */
   workers?: number;
+  /**
+   * Where the replications run (default: {@link threadExecutor} with `workers` threads). `redisExecutor(url)` sends
+   * them to `corridor-sim worker` processes on other machines; the results are identical.
+   */
+  executor?: ReplicationExecutor;
   /** Passed to every run: measured start (ISO UTC), years, warm-up days. */
   startDate?: string;
   years?: number;
   warmupDays?: number;
-  /** Extra generalized-cost hours per service id, passed to {@link simulate} (used by projections). */
+  /** Extra generalized-cost hours per service id, passed to `simulate` (used by projections). */
   routePenaltyHours?: Record<string, number>;
   /**
    * Options for one replication on top of the shared ones (computed in this thread, from the index alone or from
@@ -55,32 +60,6 @@ export interface ReplicationSet {
   /** Replication indices held, ascending (contiguous within a shard, possibly gapped after a merge). */
   indices: number[];
   runs: RunResult[];
-}
-
-/** Replication indices are integers from 0 to 2^53 − 1: beyond, two indices can be the same double. */
-function requireIndex(field: string, index: unknown): number {
-  if (!Number.isSafeInteger(index) || (index as number) < 0) {
-    throw new InvalidParameterError(field, index, 'a replication index (an integer from 0 to 2^53 - 1)');
-  }
-  return index as number;
-}
-
-/** The seed of replication `index` (an integer from 0 to 2^53 − 1) under root `seed`. */
-export function replicationSeed(seed: Seed, index: number): string {
-  requireSeed('seed', seed);
-  requireIndex('index', index);
-  return `${typeof seed === 'number' ? `n${seed}` : `s${seed}`}#${index}`;
-}
-
-/**
- * The module the pool's workers load: the compiled worker beside this file or, when corridor-sim runs from its
- * TypeScript sources (vitest, tsx), worker-dev.mjs, which loads worker.ts through tsx. Resolved against this module's
- * own URL, so an install path with `#`, `%` or spaces stays one file URL (a URL pasted together from a path would
- * read `#sharp` as a fragment and `%20` as a space).
- */
-function workerUrl(): URL {
-  const typescript = new URL(import.meta.url).pathname.endsWith('.ts');
-  return new URL(typescript ? './worker-dev.mjs' : './worker.js', import.meta.url);
 }
 
 /**
@@ -111,58 +90,28 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
       `at most ${Number.MAX_SAFE_INTEGER - first + 1}, so that the last index (first + replications - 1) is at most 2^53 - 1`,
     );
   }
-  const workers = options.workers ?? Math.min(availableParallelism(), replications);
-  if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
-
-  const taskOf = (index: number): ReplicationTask => {
-    const simOptions: SimulateOptions = { seed: replicationSeed(seed, index) };
-    if (options.startDate !== undefined) simOptions.startDate = options.startDate;
-    if (options.years !== undefined) simOptions.years = options.years;
-    if (options.warmupDays !== undefined) simOptions.warmupDays = options.warmupDays;
-    if (options.routePenaltyHours !== undefined) simOptions.routePenaltyHours = options.routePenaltyHours;
-    if (options.perReplication) Object.assign(simOptions, options.perReplication(index));
-    return { scenario, options: simOptions };
+  const workers = options.workers;
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
+    throw new InvalidParameterError('workers', workers, 'an integer >= 0');
+  }
+  const batch: ReplicationBatch = { scenario, seed, first, replications, shared: {} };
+  if (options.startDate !== undefined) batch.shared.startDate = options.startDate;
+  if (options.years !== undefined) batch.shared.years = options.years;
+  if (options.warmupDays !== undefined) batch.shared.warmupDays = options.warmupDays;
+  if (options.routePenaltyHours !== undefined) batch.shared.routePenaltyHours = options.routePenaltyHours;
+  if (options.perReplication) {
+    const own = options.perReplication;
+    batch.perReplication = Array.from({ length: replications }, (_, i) => own(first + i));
+  }
+  let reported = 0;
+  batch.onProgress = (done) => {
+    if (done <= reported) return;
+    reported = Math.min(done, replications);
+    options.onProgress?.({ done: reported, total: replications });
   };
+  const executor = options.executor ?? threadExecutor(workers);
+  const runs = await executor.run(batch);
   const indices = Array.from({ length: replications }, (_, i) => first + i);
-  const runs: RunResult[] = new Array(replications);
-  let done = 0;
-  const finished = (i: number, run: RunResult) => {
-    runs[i] = run;
-    done++;
-    options.onProgress?.({ done, total: replications });
-  };
-
-  if (workers <= 1 || replications === 1) {
-    indices.forEach((index, i) => {
-      finished(i, simulate(scenario, taskOf(index).options));
-    });
-    return { scenario: scenario.name, seed, indices, runs };
-  }
-
-  // Fail fast, in this thread, on a scenario or options the model rejects: one clear error instead of one per worker.
-  new CorridorModel(scenario, taskOf(first).options);
-  const pool = new Tinypool({
-    filename: workerUrl().href,
-    execArgv: workerExecArgv(process.execArgv),
-    minThreads: workers,
-    maxThreads: workers,
-  });
-  try {
-    await Promise.all(
-      indices.map(async (index, i) => {
-        try {
-          finished(i, (await pool.run(taskOf(index))) as RunResult);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          throw new SimulationError(`replication ${index} (seed ${replicationSeed(seed, index)}) failed: ${message}`, {
-            cause: error,
-          });
-        }
-      }),
-    );
-  } finally {
-    await pool.destroy();
-  }
   return { scenario: scenario.name, seed, indices, runs };
 }
 

@@ -12,6 +12,7 @@ import { parseInteger, parseOptions, parseSeed, parseStartDate, parseYears, Usag
 import { num, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { Progress } from '../progress.js';
+import { withExecutor } from './distributed.js';
 import { COMMON, type Command, common, workersOf } from './options.js';
 import { report } from './output.js';
 
@@ -56,31 +57,34 @@ ${COMMON}`,
     if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
-    const comparison = await compare(base, variants, {
-      replications,
-      seed: parseSeed(values.seed, 1),
-      ...(workers !== undefined ? { workers } : {}),
-      startDate: start,
-      years,
-      ...(values['rank-by'] ? { rankBy: values['rank-by'] } : {}),
-      onProgress: ({ scenario, done, total }) => progress.update(scenario, done, total),
-    });
-    progress.done();
-    const files = Object.fromEntries(named.map((n) => [n.name, n.path]));
-    if (values.json) io.out(JSON.stringify({ kind: 'comparison', ...comparison, files }));
-    else printComparison(io, comparison, named);
-    if (values.out !== undefined) {
-      const settings: Record<string, string | number> = {
-        seed: parseSeed(values.seed, 1),
+    await withExecutor(values, replications * named.length, io, async (executor) => {
+      const comparison = await compare(base, variants, {
         replications,
-        start,
+        seed: parseSeed(values.seed, 1),
+        ...(workers !== undefined ? { workers } : {}),
+        ...(executor !== undefined ? { executor } : {}),
+        startDate: start,
         years,
-      };
-      if (named.some((n) => n.name !== n.path)) {
-        settings.files = named.map((n) => (n.name === n.path ? n.path : `${n.name} = ${n.path}`)).join('; ');
+        ...(values['rank-by'] ? { rankBy: values['rank-by'] } : {}),
+        onProgress: ({ scenario, done, total }) => progress.update(scenario, done, total),
+      });
+      progress.done();
+      const files = Object.fromEntries(named.map((n) => [n.name, n.path]));
+      if (values.json) io.out(JSON.stringify({ kind: 'comparison', ...comparison, files }));
+      else printComparison(io, comparison, named);
+      if (values.out !== undefined) {
+        const settings: Record<string, string | number> = {
+          seed: parseSeed(values.seed, 1),
+          replications,
+          start,
+          years,
+        };
+        if (named.some((n) => n.name !== n.path)) {
+          settings.files = named.map((n) => (n.name === n.path ? n.path : `${n.name} = ${n.path}`)).join('; ');
+        }
+        report(io, values.out, { kind: 'comparison', base: base.scenario, comparison, settings }, values.json);
       }
-      report(io, values.out, { kind: 'comparison', base: base.scenario, comparison, settings }, values.json);
-    }
+    });
   },
 };
 

@@ -16,6 +16,7 @@ import { runCommand } from './run.js';
 import { scenarioCommand } from './scenario.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
+import { workerCommand } from './worker.js';
 
 export type { Command } from './options.js';
 
@@ -31,6 +32,7 @@ export const commands: Record<string, Command> = {
   network: networkCommand,
   merge: mergeCommand,
   backtest: { help: BACKTEST_HELP, run: backtestCommand },
+  worker: workerCommand,
 };
 
 /** The top-level help. */
@@ -50,6 +52,7 @@ Commands:
   network [scenario.json] --geojson   print the network as GeoJSON
   merge shard.json...            merge sharded replication runs
   backtest [scenario.json]       rolling-origin back-test of the growth models against naive baselines
+  worker --redis URL             run replication jobs from Redis for coordinators (--redis on run, project, compare)
 
 Options:
   -h, --help                     this help (corridor-sim <command> --help: the command's own options)
@@ -63,6 +66,7 @@ Common options of run, project and compare:
                                  (merge takes --out too)
   --json                         print JSON on stdout instead of tables (run, project, compare, merge)
   --quiet                        no progress bar
+  --redis URL                    run the replications on corridor-sim workers through Redis (same results)
 
 Exit codes: 0 success, 2 bad input, 1 failure at run time.`;
 }

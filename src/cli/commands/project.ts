@@ -12,6 +12,7 @@ import { parseInteger, parseOptions, parseSeed, UsageError } from '../args.js';
 import { count, num, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { Progress } from '../progress.js';
+import { withExecutor } from './distributed.js';
 import { COMMON, type Command, common, scenarioFrom, workersOf } from './options.js';
 import { projectionFootnote, targetOutlookLine } from './outlook-format.js';
 import { report } from './output.js';
@@ -70,30 +71,33 @@ ${COMMON}`,
     if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
-    const projection = await project(scenario, {
-      fromYear,
-      toYear,
-      replications,
-      seed: parseSeed(values.seed, 1),
-      ...(workers !== undefined ? { workers } : {}),
-      growth,
-      ...(growthSd !== undefined ? { logGrowthSd: growthSd } : {}),
-      ...(trendSd !== undefined ? { logTrendSd: trendSd } : {}),
-      onProgress: ({ year, done, total }) => progress.update(`projecting ${year}`, done, total),
-    });
-    progress.done();
-    if (values.json) io.out(JSON.stringify({ kind: 'projection', ...projection }));
-    else printProjection(io, projection);
-    if (values.out !== undefined) {
-      const settings = {
-        seed: parseSeed(values.seed, 1),
+    await withExecutor(values, replications * (toYear - fromYear + 1), io, async (executor) => {
+      const projection = await project(scenario, {
+        fromYear,
+        toYear,
         replications,
-        from: fromYear,
-        to: toYear,
+        seed: parseSeed(values.seed, 1),
+        ...(workers !== undefined ? { workers } : {}),
+        ...(executor !== undefined ? { executor } : {}),
         growth,
-      };
-      report(io, values.out, { kind: 'projection', scenario, projection, settings }, values.json);
-    }
+        ...(growthSd !== undefined ? { logGrowthSd: growthSd } : {}),
+        ...(trendSd !== undefined ? { logTrendSd: trendSd } : {}),
+        onProgress: ({ year, done, total }) => progress.update(`projecting ${year}`, done, total),
+      });
+      progress.done();
+      if (values.json) io.out(JSON.stringify({ kind: 'projection', ...projection }));
+      else printProjection(io, projection);
+      if (values.out !== undefined) {
+        const settings = {
+          seed: parseSeed(values.seed, 1),
+          replications,
+          from: fromYear,
+          to: toYear,
+          growth,
+        };
+        report(io, values.out, { kind: 'projection', scenario, projection, settings }, values.json);
+      }
+    });
   },
 };
 
