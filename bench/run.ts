@@ -15,6 +15,7 @@ for (const [name, file, fn] of [
   ['model', './model.bench.js', 'runModelBench'],
   ['experiment', './experiment.bench.js', 'runExperimentBench'],
   ['forecast', './forecast.bench.js', 'runForecastBench'],
+  ['distributed', './distributed.bench.js', 'runDistributedBench'],
 ] as const) {
   try {
     const mod = (await import(file)) as Record<string, Suite>;
