@@ -6,7 +6,8 @@
  * - network: `buildNetwork`, routing (`shortestRoute`, `kShortestRoutes`, `routeTable`), GeoJSON;
  * - data: `chongqingScenario()` (the bundled, sourced network), the observed corridor histories;
  * - model: `simulate(scenario, { seed, startDate, years })` and its `RunResult`;
- * - experiments: `loadScenario`/`saveScenario`, `replicate`, `project`, `compare`, `calibrate`, `backtest`, shards.
+ * - experiments: `loadScenario`/`saveScenario`, `replicate`, `project`, `compare`, `calibrate`, `backtest`, shards;
+ * - distributed: `redisExecutor` (replications on workers through Redis), `startRedisWorker`.
  *
  * Reports (charts, map, CSV, HTML) are under their own entry, `corridor-sim/report`.
  *
@@ -132,6 +133,17 @@ export {
   type Variant,
   type VariantComparison,
 } from './experiment/compare.js';
+export { type RedisExecutor, type RedisExecutorOptions, redisExecutor } from './experiment/distributed/coordinator.js';
+export { RedisMemoryError, VersionMismatchError } from './experiment/distributed/protocol.js';
+export { RedisUnavailableError, RedisUrlError } from './experiment/distributed/redis-url.js';
+export { type RedisWorker, type RedisWorkerOptions, startRedisWorker } from './experiment/distributed/worker.js';
+export {
+  type PerReplicationOptions,
+  type ReplicationBatch,
+  type ReplicationExecutor,
+  type SharedRunOptions,
+  threadExecutor,
+} from './experiment/executor.js';
 export {
   GROWTH_MODELS,
   type GrowthFitOptions,

@@ -127,6 +127,14 @@ export function replicationFailure(batch: ReplicationBatch, offset: number, erro
  * Runs batches on `workers` worker threads of this process (default: available cores, at most the batch's
  * replications). 0 or 1 runs in the calling thread (one worker thread would only add its start-up cost); the results
  * are identical either way.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, replicate, threadExecutor } from 'corridor-sim';
+ *
+ * const set = await replicate(chongqingScenario(), { replications: 4, seed: 1, executor: threadExecutor(2) });
+ * set.runs.length; // 4
+ * ```
  */
 export function threadExecutor(workers?: number): ReplicationExecutor {
   return {

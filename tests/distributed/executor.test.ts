@@ -9,13 +9,12 @@ import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { estimateRunBytes } from '../../src/experiment/distributed/protocol.js';
+import { parseRedisUrl, redactRedisUrl } from '../../src/experiment/distributed/redis-url.js';
 import {
   chongqingScenario,
-  estimateRunBytes,
-  parseRedisUrl,
   RedisUrlError,
   type RedisWorker,
-  redactRedisUrl,
   redisExecutor,
   replicate,
   SimulationError,

@@ -96,6 +96,9 @@ function megabytes(bytes: number): string {
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { chongqingScenario, redisExecutor, replicate } from 'corridor-sim';
+ *
  * const executor = redisExecutor('redis://10.0.0.5:6379');
  * try {
  *   const set = await replicate(chongqingScenario(), { replications: 1000, seed: 1, executor });

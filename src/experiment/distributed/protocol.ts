@@ -51,10 +51,38 @@ export interface RangeSettings {
   shared: SharedRunOptions;
 }
 
-/** A job of another corridor-sim version, or a worker that met one. */
+/**
+ * A job of another corridor-sim version, or a worker that met one.
+ *
+ * @example
+ * ```ts
+ * import { startRedisWorker, VersionMismatchError } from 'corridor-sim';
+ *
+ * const worker = await startRedisWorker('redis://10.0.0.5:6379');
+ * await worker.stopped.catch((error) => {
+ *   if (error instanceof VersionMismatchError) process.exitCode = 2; // a job of another version arrived
+ * });
+ * ```
+ */
 export class VersionMismatchError extends ValidationError {}
 
-/** An experiment whose results would not fit in Redis's memory, with the numbers. */
+/**
+ * An experiment whose results would not fit in Redis's memory, with the numbers.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, RedisMemoryError, redisExecutor, replicate } from 'corridor-sim';
+ *
+ * const executor = redisExecutor('redis://10.0.0.5:6379');
+ * try {
+ *   await replicate(chongqingScenario(), { replications: 100_000, seed: 1, executor });
+ * } catch (error) {
+ *   if (error instanceof RedisMemoryError) console.error(error.message); // ...need about 12700 MB...
+ * } finally {
+ *   await executor.close();
+ * }
+ * ```
+ */
 export class RedisMemoryError extends ValidationError {}
 
 /** The Redis key of the blob with hash `sha256`. */

@@ -6,10 +6,36 @@
  */
 import { CorridorSimError, ValidationError } from '../../errors.js';
 
-/** A Redis URL that cannot be used; the URL in the message has its password hidden. */
+/**
+ * A Redis URL that cannot be used; the URL in the message has its password hidden.
+ *
+ * @example
+ * ```ts
+ * import { RedisUrlError, redisExecutor } from 'corridor-sim';
+ *
+ * try {
+ *   redisExecutor('redis:///0'); // no host
+ * } catch (error) {
+ *   if (error instanceof RedisUrlError) console.error(error.message); // redis: "redis:///0" is not a URL with a host...
+ * }
+ * ```
+ */
 export class RedisUrlError extends ValidationError {}
 
-/** Redis cannot be reached (refused, timed out, wrong password...): a failure at run time, not bad input. */
+/**
+ * Redis cannot be reached (refused, timed out, wrong password...): a failure at run time, not bad input.
+ *
+ * @example
+ * ```ts
+ * import { RedisUnavailableError, startRedisWorker } from 'corridor-sim';
+ *
+ * try {
+ *   await startRedisWorker('redis://:secret@10.0.0.5:6379');
+ * } catch (error) {
+ *   if (error instanceof RedisUnavailableError) console.error(error.message); // ...redis://:***@10.0.0.5:6379...
+ * }
+ * ```
+ */
 export class RedisUnavailableError extends CorridorSimError {}
 
 /** Where to connect, from a checked Redis URL. */

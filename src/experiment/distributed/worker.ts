@@ -77,6 +77,8 @@ function positiveInteger(field: string, value: number | undefined, fallback: num
  *
  * @example
  * ```ts
+ * import { startRedisWorker } from 'corridor-sim';
+ *
  * const worker = await startRedisWorker('redis://10.0.0.5:6379', { concurrency: 4 });
  * process.on('SIGTERM', () => void worker.close());
  * await worker.stopped;
