@@ -16,6 +16,8 @@ for (const [name, file, fn] of [
   ['experiment', './experiment.bench.js', 'runExperimentBench'],
   ['forecast', './forecast.bench.js', 'runForecastBench'],
   ['distributed', './distributed.bench.js', 'runDistributedBench'],
+  ['browser', './browser.bench.js', 'runBrowserBench'],
+  ['import', './import.bench.js', 'runImportBench'],
 ] as const) {
   try {
     const mod = (await import(file)) as Record<string, Suite>;

@@ -83,6 +83,12 @@ export {
   type TraceHook,
 } from './engine/simulator.js';
 export {
+  type PairedCounts,
+  type PairedProportionDifference,
+  pairedCounts,
+  pairedProportionDifference,
+} from './engine/statistics/paired-proportions.js';
+export {
   type BucketsJSON,
   QuantileHistogram,
   type QuantileHistogramJSON,
@@ -137,13 +143,7 @@ export { type RedisExecutor, type RedisExecutorOptions, redisExecutor } from './
 export { RedisMemoryError, VersionMismatchError } from './experiment/distributed/protocol.js';
 export { RedisUnavailableError, RedisUrlError } from './experiment/distributed/redis-url.js';
 export { type RedisWorker, type RedisWorkerOptions, startRedisWorker } from './experiment/distributed/worker.js';
-export {
-  type PerReplicationOptions,
-  type ReplicationBatch,
-  type ReplicationExecutor,
-  type SharedRunOptions,
-  threadExecutor,
-} from './experiment/executor.js';
+export { threadExecutor } from './experiment/executor.js';
 export {
   GROWTH_MODELS,
   type GrowthFitOptions,
@@ -165,11 +165,27 @@ export {
   type VolumeOutlook,
 } from './experiment/project.js';
 export {
+  type CompareProjectionsOptions,
+  compareProjections,
+  type ProjectedComparison,
+  type ProjectedComparisonYear,
+  type TargetDifference,
+} from './experiment/projected-compare.js';
+export {
   mergeReplications,
   type ReplicateOptions,
   type ReplicationSet,
   replicate,
 } from './experiment/replicate.js';
+export {
+  batchPlan,
+  type PerReplicationOptions,
+  type ReplicationBatch,
+  type ReplicationExecutor,
+  type ReplicationPlan,
+  type ReplicationTask,
+  type SharedRunOptions,
+} from './experiment/replication-plan.js';
 export {
   loadScenario,
   type SaveScenarioOptions,
@@ -210,18 +226,10 @@ export type {
   ServiceResult,
   TargetResult,
 } from './model/result.js';
+export { DEFAULT_MAX_EVENTS, type WorkEstimate, WorkLimitError } from './model/work-guard.js';
 
 // ── Network and routing ──────────────────────────────────────────────────────────────────────────────────────────
-export {
-  buildNetwork,
-  CorridorNetwork,
-  type NeighbourDirection,
-  type NetworkHub,
-  type NetworkLeg,
-  type NetworkService,
-  type Ride,
-  type ServiceDirection,
-} from './network/build.js';
+export { buildNetwork, CorridorNetwork } from './network/build.js';
 export type {
   GeoJsonFeature,
   GeoJsonFeatureCollection,
@@ -247,6 +255,14 @@ export type {
   RouteOptions,
   RouteTable,
 } from './network/routing/types.js';
+export type {
+  NeighbourDirection,
+  NetworkHub,
+  NetworkLeg,
+  NetworkService,
+  Ride,
+  ServiceDirection,
+} from './network/types.js';
 
 // ── Scenario format ──────────────────────────────────────────────────────────────────────────────────────────────
 export { CHANGE_KINDS } from './scenario/change-schema.js';

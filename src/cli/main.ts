@@ -5,98 +5,26 @@
  * named), 1 a failure at run time. Help asked for (`--help`, `help [command]`) goes to stdout with exit 0; help
  * shown because of a usage error (no command, an unknown one) goes to stderr with exit 2, as usage errors do.
  *
+ * This file is kept small on purpose: `--version` is answered from package.json alone, and the commands (and the
+ * library behind them) are loaded only when one runs (app.ts), so start-up stays short (see BENCHMARKS.md).
+ *
  * @module
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { CorridorSimError, describeProblem, ScenarioError, ValidationError } from '../errors.js';
-import { ReportError } from '../report/write.js';
 import { VERSION } from '../version.js';
-import { closest, UsageError } from './args.js';
-import { commands, globalHelp } from './commands/index.js';
 import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
 
+/** Runs the command line on `argv` (the arguments after the script) and returns the exit code. */
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined) {
-    io.err(`corridor-sim: no command given\n\n${globalHelp()}`);
-    return 2;
-  }
-  if (name === '--help' || name === '-h') {
-    io.out(globalHelp());
-    return 0;
-  }
-  if (name === 'help') return help(rest, io);
-  if (name === '--version' || name === '-v') {
+  if (argv[0] === '--version' || argv[0] === '-v') {
     io.out(VERSION);
     return 0;
   }
-  const command = commands[name];
-  if (!command) return unknownCommand(name, io);
-  // `--` ends the options: a `--help` after it is an argument (a file name), not a request for help.
-  const end = rest.indexOf('--');
-  const options = end === -1 ? rest : rest.slice(0, end);
-  if (options.includes('--help') || options.includes('-h')) {
-    io.out(command.help);
-    return 0;
-  }
-  try {
-    await command.run(rest, io);
-    return 0;
-  } catch (error) {
-    if (
-      error instanceof UsageError ||
-      error instanceof ValidationError ||
-      error instanceof ReportError ||
-      isParseArgsError(error)
-    ) {
-      io.err(`corridor-sim ${name}: ${problemsText(error as Error)}\n(see corridor-sim ${name} --help)`);
-      return 2;
-    }
-    // corridor-sim's own run-time errors (Redis unreachable, a replication failed) say what happened: no stack.
-    const message =
-      error instanceof CorridorSimError
-        ? error.message
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error);
-    io.err(`corridor-sim ${name} failed: ${message}`);
-    return 1;
-  }
-}
-
-/** An error's message; a scenario error with several problems lists them all, one per line. */
-function problemsText(error: Error): string {
-  if (!(error instanceof ScenarioError) || error.problems.length < 2) return error.message;
-  const lines = error.problems.map((problem) => `  ${describeProblem(problem)}`);
-  return `${error.problems.length} problems in the scenario:\n${lines.join('\n')}`;
-}
-
-/** `corridor-sim help [command]`: the global help, or the command's. */
-function help(topics: readonly string[], io: CliIo): number {
-  const [topic, ...extra] = topics;
-  if (topic === undefined || topic === '--help' || topic === '-h') {
-    io.out(globalHelp());
-    return 0;
-  }
-  const command = commands[topic];
-  if (!command) return unknownCommand(topic, io);
-  if (extra.length > 0) {
-    io.err(`corridor-sim help: expected one command, got ${topics.length}\n(see corridor-sim --help)`);
-    return 2;
-  }
-  io.out(command.help);
-  return 0;
-}
-
-/** An unknown command: named, with the nearest command's name when it looks like a slip, and the global help. */
-function unknownCommand(name: string, io: CliIo): number {
-  const near = closest(name, Object.keys(commands));
-  const hint = near === undefined ? '' : `; did you mean ${near}?`;
-  io.err(`corridor-sim: unknown command "${name}"${hint}\n\n${globalHelp()}`);
-  return 2;
+  const { dispatch } = await import('./app.js');
+  return dispatch(argv, io);
 }
 
 function defaultIo(): CliIo {
@@ -104,11 +32,6 @@ function defaultIo(): CliIo {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
   };
-}
-
-function isParseArgsError(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
 /**

@@ -3,10 +3,15 @@
  * the parameter and the value) and samples from a caller-supplied {@link Rng}, holding no random state of its own:
  * one distribution object may serve many streams without mixing their draws.
  *
+ * One topic over 400 lines: the distribution family (nine distributions behind one interface, and the spec → distribution
+ * factory), each with its example.
+ *
  * @module
  */
+
 import { InvalidParameterError } from '../errors.js';
 import type { DistributionSpec } from './distribution-spec.js';
+import { portableExp, portableLog, portablePow } from './portable-math.js';
 import type { Rng } from './random.js';
 
 /** A distribution that can be sampled with any generator. */
@@ -141,7 +146,7 @@ export class Exponential implements Distribution {
   }
   sample(rng: Rng): number {
     // 1 - u is in (0, 1], so the logarithm is finite.
-    return -this.mean * Math.log(1 - rng());
+    return -this.mean * portableLog(1 - rng());
   }
   toSpec(): DistributionSpec {
     return { type: 'exponential', mean: this.mean };
@@ -181,7 +186,7 @@ const HALF_ULP = 2 ** -33;
 export function standardNormal(rng: Rng): number {
   const p = rng() + HALF_ULP; // (0, 1)
   if (p < P_LOW) {
-    const q = Math.sqrt(-2 * Math.log(p));
+    const q = Math.sqrt(-2 * portableLog(p));
     return (((((C1 * q + C2) * q + C3) * q + C4) * q + C5) * q + C6) / ((((D1 * q + D2) * q + D3) * q + D4) * q + 1);
   }
   if (p <= 1 - P_LOW) {
@@ -192,7 +197,7 @@ export function standardNormal(rng: Rng): number {
       (((((B1 * r + B2) * r + B3) * r + B4) * r + B5) * r + 1)
     );
   }
-  const q = Math.sqrt(-2 * Math.log(1 - p));
+  const q = Math.sqrt(-2 * portableLog(1 - p));
   return -(((((C1 * q + C2) * q + C3) * q + C4) * q + C5) * q + C6) / ((((D1 * q + D2) * q + D3) * q + D4) * q + 1);
 }
 
@@ -202,7 +207,7 @@ export function normalCdf(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * z);
   const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-z * z);
+  const erf = 1 - poly * portableExp(-z * z);
   return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
 
@@ -270,7 +275,7 @@ export class Normal implements Distribution {
         `an interval holding at least ${MIN_TRUNCATED_MASS} of the normal's probability (it holds ${mass})`,
       );
     }
-    const pdf = (z: number) => (Number.isFinite(z) ? Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) : 0);
+    const pdf = (z: number) => (Number.isFinite(z) ? portableExp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) : 0);
     const za = Number.isFinite(a) ? a * pdf(a) : 0;
     const zb = Number.isFinite(b) ? b * pdf(b) : 0;
     const shift = (pdf(a) - pdf(b)) / mass;
@@ -321,16 +326,16 @@ export class Lognormal implements Distribution {
   ) {
     positive('mean', mean);
     nonNegative('sd', sd);
-    const s2 = Math.log(1 + (sd * sd) / (mean * mean));
+    const s2 = portableLog(1 + (sd * sd) / (mean * mean));
     this.sigma = Math.sqrt(s2);
-    this.mu = Math.log(mean) - s2 / 2;
+    this.mu = portableLog(mean) - s2 / 2;
   }
   get variance(): number {
     return this.sd * this.sd;
   }
   sample(rng: Rng): number {
     if (this.sigma === 0) return this.mean;
-    return Math.exp(this.mu + this.sigma * standardNormal(rng));
+    return portableExp(this.mu + this.sigma * standardNormal(rng));
   }
   toSpec(): DistributionSpec {
     return { type: 'lognormal', mean: this.mean, sd: this.sd };
@@ -428,12 +433,12 @@ export class Gamma implements Distribution {
       if (v0 <= 0) continue;
       const v = v0 * v0 * v0;
       const u = 1 - rng();
-      if (u < 1 - 0.0331 * z * z * z * z || Math.log(u) < 0.5 * z * z + d * (1 - v + Math.log(v))) {
+      if (u < 1 - 0.0331 * z * z * z * z || portableLog(u) < 0.5 * z * z + d * (1 - v + portableLog(v))) {
         x = d * v;
         break;
       }
     }
-    if (this.shape < 1) x *= (1 - rng()) ** (1 / this.shape);
+    if (this.shape < 1) x *= portablePow(1 - rng(), 1 / this.shape);
     return x * this.scale;
   }
   toSpec(): DistributionSpec {

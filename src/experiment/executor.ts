@@ -1,64 +1,30 @@
 /**
  * Executors: where the replications of one {@link replicate} call run. The default runs them on worker threads of
  * this process ({@link threadExecutor}); `redisExecutor` (distributed/) sends them as range jobs to workers on other
- * machines. Every executor receives the same {@link ReplicationBatch} — the scenario, the root seed, the range of
- * indices and the options of each replication, all computed by the caller — and returns the runs in index order, so
- * where they ran cannot change a result.
+ * machines. Every executor receives the same {@link ReplicationBatch} — a replication plan as plain data — and runs
+ * its plan ({@link batchPlan}: the seeds and options of replication-plan.ts, the one place they are made), so where
+ * the replications ran cannot change a result.
+ *
+ * tinypool and node:os are loaded at the first parallel run: `simulate` and serial runs never pay for them.
  *
  * @module
  */
-import { availableParallelism } from 'node:os';
-import { Tinypool } from 'tinypool';
-import type { Seed } from '../engine/random.js';
+import type { Tinypool } from 'tinypool';
 import { SimulationError } from '../errors.js';
-import { CorridorModel, type SimulateOptions, simulate } from '../model/corridor-model.js';
+import { CorridorModel, simulate } from '../model/corridor-model.js';
 import type { RunResult } from '../model/result.js';
-import type { ScenarioSpec } from '../scenario/types.js';
-import { replicationSeed } from './seeds.js';
-import type { ReplicationTask } from './worker.js';
+import {
+  batchPlan,
+  type PerReplicationOptions,
+  type ReplicationBatch,
+  type ReplicationExecutor,
+  type ReplicationPlan,
+  replicationSeed,
+  type SharedRunOptions,
+} from './replication-plan.js';
 import { workerExecArgv } from './worker-options.js';
 
-/** Options every replication of a batch shares (the seed is each replication's own). */
-export type SharedRunOptions = Pick<SimulateOptions, 'startDate' | 'years' | 'warmupDays' | 'routePenaltyHours'>;
-
-/** Options of one replication on top of the shared ones (projections give each its own demand path). */
-export type PerReplicationOptions = Pick<
-  SimulateOptions,
-  'demandScale' | 'demandScaleByFlow' | 'routePenaltyHours' | 'corridorPenaltyHours'
->;
-
-/** The replications `first .. first + replications − 1` of one scenario, ready to run anywhere. */
-export interface ReplicationBatch {
-  scenario: ScenarioSpec;
-  /** Root seed: replication i runs with `replicationSeed(seed, i)`. */
-  seed: Seed;
-  first: number;
-  replications: number;
-  shared: SharedRunOptions;
-  /** Per-replication options by offset from `first` (one entry per replication), when the caller has any. */
-  perReplication?: PerReplicationOptions[];
-  /** Called with the number of replications finished so far (at least once per replication, not decreasing). */
-  onProgress?: (done: number) => void;
-}
-
-/** Runs batches of replications; {@link threadExecutor} locally, `redisExecutor` on remote workers. */
-export interface ReplicationExecutor {
-  /** Runs every replication of `batch` and returns the runs in index order (`runs[i]` is replication first + i). */
-  run(batch: ReplicationBatch): Promise<RunResult[]>;
-}
-
-/** The simulate() options of replication `first + offset` of a batch. */
-export function batchTaskOptions(batch: ReplicationBatch, offset: number): SimulateOptions {
-  const options: SimulateOptions = { seed: replicationSeed(batch.seed, batch.first + offset) };
-  const { startDate, years, warmupDays, routePenaltyHours } = batch.shared;
-  if (startDate !== undefined) options.startDate = startDate;
-  if (years !== undefined) options.years = years;
-  if (warmupDays !== undefined) options.warmupDays = warmupDays;
-  if (routePenaltyHours !== undefined) options.routePenaltyHours = routePenaltyHours;
-  const own = batch.perReplication?.[offset];
-  if (own !== undefined) Object.assign(options, own);
-  return options;
-}
+export type { PerReplicationOptions, ReplicationBatch, ReplicationExecutor, SharedRunOptions };
 
 /**
  * The module the pool's workers load: the compiled worker beside this file or, when corridor-sim runs from its
@@ -71,20 +37,29 @@ function workerUrl(): URL {
   return new URL(typescript ? './worker-dev.mjs' : './worker.js', import.meta.url);
 }
 
+/** The number of cores this process may use (node:os, loaded when first asked). */
+export async function availableCores(): Promise<number> {
+  return (await import('node:os')).availableParallelism();
+}
+
 /**
  * A pool of worker threads that run replications, kept for as long as its owner wants (a `corridor-sim worker`
- * keeps one for its whole life; {@link threadExecutor} one per batch).
+ * keeps one for its whole life; {@link threadExecutor} one per batch). Start one with {@link ReplicationThreads.start}.
  */
 export class ReplicationThreads {
-  private readonly pool: Tinypool;
+  private constructor(private readonly pool: Tinypool) {}
 
-  constructor(threads: number) {
-    this.pool = new Tinypool({
-      filename: workerUrl().href,
-      execArgv: workerExecArgv(process.execArgv),
-      minThreads: threads,
-      maxThreads: threads,
-    });
+  /** A pool of `threads` worker threads (tinypool is loaded here, at the first pool). */
+  static async start(threads: number): Promise<ReplicationThreads> {
+    const { Tinypool } = await import('tinypool');
+    return new ReplicationThreads(
+      new Tinypool({
+        filename: workerUrl().href,
+        execArgv: workerExecArgv(process.execArgv),
+        minThreads: threads,
+        maxThreads: threads,
+      }),
+    );
   }
 
   /**
@@ -93,15 +68,15 @@ export class ReplicationThreads {
    * @throws SimulationError naming the first replication that failed, its seed and the model's message.
    */
   async run(batch: ReplicationBatch): Promise<RunResult[]> {
-    const runs: RunResult[] = new Array(batch.replications);
+    const plan = batchPlan(batch);
+    const runs: RunResult[] = new Array(plan.indices.length);
     let done = 0;
     await Promise.all(
-      Array.from({ length: batch.replications }, async (_, offset) => {
-        const task: ReplicationTask = { scenario: batch.scenario, options: batchTaskOptions(batch, offset) };
+      plan.indices.map(async (_, offset) => {
         try {
-          runs[offset] = (await this.pool.run(task)) as RunResult;
+          runs[offset] = (await this.pool.run(plan.task(offset))) as RunResult;
         } catch (error) {
-          throw replicationFailure(batch, offset, error);
+          throw replicationFailure(plan, offset, error);
         }
         batch.onProgress?.(++done);
       }),
@@ -114,11 +89,11 @@ export class ReplicationThreads {
   }
 }
 
-/** The error of replication `first + offset`: its index, its seed and the model's message. */
-export function replicationFailure(batch: ReplicationBatch, offset: number, error: unknown): SimulationError {
-  const index = batch.first + offset;
+/** The error of the plan's replication at `offset`: its index, its seed and the model's message. */
+export function replicationFailure(plan: ReplicationPlan, offset: number, error: unknown): SimulationError {
+  const index = plan.indices[offset] as number;
   const message = error instanceof Error ? error.message : String(error);
-  return new SimulationError(`replication ${index} (seed ${replicationSeed(batch.seed, index)}) failed: ${message}`, {
+  return new SimulationError(`replication ${index} (seed ${replicationSeed(plan.seed, index)}) failed: ${message}`, {
     cause: error,
   });
 }
@@ -139,18 +114,19 @@ export function replicationFailure(batch: ReplicationBatch, offset: number, erro
 export function threadExecutor(workers?: number): ReplicationExecutor {
   return {
     async run(batch) {
-      const threads = workers ?? Math.min(availableParallelism(), batch.replications);
+      const plan = batchPlan(batch);
+      const threads = workers ?? Math.min(await availableCores(), batch.replications);
       if (threads <= 1 || batch.replications === 1) {
         const runs: RunResult[] = [];
         for (let offset = 0; offset < batch.replications; offset++) {
-          runs.push(simulate(batch.scenario, batchTaskOptions(batch, offset)));
+          runs.push(simulate(batch.scenario, plan.task(offset).options));
           batch.onProgress?.(offset + 1);
         }
         return runs;
       }
       // Fail fast, in this thread, on a scenario or options the model rejects: one clear error, not one per worker.
-      new CorridorModel(batch.scenario, batchTaskOptions(batch, 0));
-      const pool = new ReplicationThreads(threads);
+      new CorridorModel(batch.scenario, plan.task(0).options);
+      const pool = await ReplicationThreads.start(threads);
       try {
         return await pool.run(batch);
       } finally {

@@ -1,5 +1,5 @@
 /**
- * Independent replications of a scenario, in parallel worker threads.
+ * Independent replications of a scenario, in parallel worker threads (or wherever its `executor` runs them).
  *
  * Replication `i` is seeded from (seed, i) alone — `replicationSeed(seed, i)` — so its result does not depend on
  * how many workers ran, in which order replications finished, or whether they ran in another process: any range of
@@ -8,59 +8,36 @@
  *
  * @module
  */
-import { requireSeed, type Seed } from '../engine/random.js';
 import { InvalidParameterError } from '../errors.js';
-import type { SimulateOptions } from '../model/corridor-model.js';
 import type { RunResult } from '../model/result.js';
 import type { ScenarioSpec } from '../scenario/types.js';
-import { type ReplicationBatch, type ReplicationExecutor, threadExecutor } from './executor.js';
-import { replicationSeed, requireIndex } from './seeds.js';
+import { threadExecutor } from './executor.js';
+import {
+  type ReplicationExecutor,
+  type ReplicationPlanOptions,
+  type ReplicationSet,
+  replicationBatch,
+  replicationSeed,
+  requireReplicationIndex,
+} from './replication-plan.js';
 
-export { replicationSeed } from './seeds.js';
-
-/** Options of {@link replicate}. */
-export interface ReplicateOptions {
-  /** Number of replications (integer ≥ 1). */
-  replications: number;
-  /** Root seed; replication i uses `replicationSeed(seed, first + i)`. */
-  seed: Seed;
-  /** Index of the first replication (for shards: run 250..499 elsewhere with `first: 250`). Default 0. */
-  first?: number;
+/** Options of {@link replicate}: the plan (see {@link ReplicationPlanOptions}) and where it runs. */
+export interface ReplicateOptions extends ReplicationPlanOptions {
   /**
    * Worker threads (default: available cores, at most `replications`). 0 or 1 runs in this thread (one worker
    * thread would only add its start-up cost); the results are identical either way. Ignored with `executor`.
    */
   workers?: number;
   /**
-   * Where the replications run (default: {@link threadExecutor} with `workers` threads). `redisExecutor(url)` sends
-   * them to `corridor-sim worker` processes on other machines; the results are identical.
+   * Where the replications run (default: `threadExecutor` with `workers` threads). `redisExecutor(url)` sends them to
+   * `corridor-sim worker` processes on other machines; the results are identical.
    */
   executor?: ReplicationExecutor;
-  /** Passed to every run: measured start (ISO UTC), years, warm-up days. */
-  startDate?: string;
-  years?: number;
-  warmupDays?: number;
-  /** Extra generalized-cost hours per service id, passed to `simulate` (used by projections). */
-  routePenaltyHours?: Record<string, number>;
-  /**
-   * Options for one replication on top of the shared ones (computed in this thread, from the index alone or from
-   * data the caller holds, so determinism is kept): projections give each replication its own demand path.
-   */
-  perReplication?: (
-    index: number,
-  ) => Pick<SimulateOptions, 'demandScale' | 'demandScaleByFlow' | 'routePenaltyHours' | 'corridorPenaltyHours'>;
   /** Called after each replication finishes (in completion order). */
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
-/** A set of replications of one scenario, ordered by replication index. */
-export interface ReplicationSet {
-  scenario: string;
-  seed: Seed;
-  /** Replication indices held, ascending (contiguous within a shard, possibly gapped after a merge). */
-  indices: number[];
-  runs: RunResult[];
-}
+export { type ReplicationSet, replicationSeed };
 
 /**
  * Runs replications of `scenario` and returns them in index order.
@@ -76,32 +53,11 @@ export interface ReplicationSet {
  * ```
  */
 export async function replicate(scenario: ScenarioSpec, options: ReplicateOptions): Promise<ReplicationSet> {
-  const { replications } = options;
-  const seed = requireSeed('seed', options.seed);
-  if (!Number.isInteger(replications) || replications < 1) {
-    throw new InvalidParameterError('replications', replications, 'an integer >= 1');
-  }
-  const first = options.first ?? 0;
-  if (!Number.isSafeInteger(first) || first < 0) throw new InvalidParameterError('first', first, 'an integer >= 0');
-  if (replications - 1 > Number.MAX_SAFE_INTEGER - first) {
-    throw new InvalidParameterError(
-      'replications',
-      replications,
-      `at most ${Number.MAX_SAFE_INTEGER - first + 1}, so that the last index (first + replications - 1) is at most 2^53 - 1`,
-    );
-  }
+  const batch = replicationBatch(scenario, options);
+  const { replications } = batch;
   const workers = options.workers;
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
     throw new InvalidParameterError('workers', workers, 'an integer >= 0');
-  }
-  const batch: ReplicationBatch = { scenario, seed, first, replications, shared: {} };
-  if (options.startDate !== undefined) batch.shared.startDate = options.startDate;
-  if (options.years !== undefined) batch.shared.years = options.years;
-  if (options.warmupDays !== undefined) batch.shared.warmupDays = options.warmupDays;
-  if (options.routePenaltyHours !== undefined) batch.shared.routePenaltyHours = options.routePenaltyHours;
-  if (options.perReplication) {
-    const own = options.perReplication;
-    batch.perReplication = Array.from({ length: replications }, (_, i) => own(first + i));
   }
   let reported = 0;
   batch.onProgress = (done) => {
@@ -111,8 +67,8 @@ export async function replicate(scenario: ScenarioSpec, options: ReplicateOption
   };
   const executor = options.executor ?? threadExecutor(workers);
   const runs = await executor.run(batch);
-  const indices = Array.from({ length: replications }, (_, i) => first + i);
-  return { scenario: scenario.name, seed, indices, runs };
+  const indices = Array.from({ length: replications }, (_, i) => batch.first + i);
+  return { scenario: scenario.name, seed: batch.seed, indices, runs };
 }
 
 /**
@@ -154,7 +110,7 @@ export function mergeReplications(sets: readonly ReplicationSet[]): ReplicationS
       );
     }
     set.indices.forEach((index, i) => {
-      requireIndex(`sets[${k}].indices[${i}]`, index);
+      requireReplicationIndex(`sets[${k}].indices[${i}]`, index);
       if (byIndex.has(index))
         throw new InvalidParameterError(`sets[${k}].indices`, index, 'an index no other set holds');
       const run = set.runs[i] as RunResult;

@@ -25,22 +25,17 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { chongqingScenario } from '../data/index.js';
 import { InvalidParameterError, ScenarioError } from '../errors.js';
 import {
-  type BaseScenarios,
-  checkScenarioFile,
   parseJsonText,
   resolveScenarioFile,
   type ScenarioFile,
   type ScenarioSpec,
   scenarioJsonSchemaText,
 } from '../scenario/index.js';
+import { BASE_SCENARIOS, scenarioFileText } from './scenario-text.js';
 
-/** The scenarios a file may `extends`, by name. Each call returns a fresh copy. */
-export const BASE_SCENARIOS: BaseScenarios = {
-  chongqing: chongqingScenario,
-};
+export { BASE_SCENARIOS };
 
 /** Options of {@link saveScenario}. */
 export interface SaveScenarioOptions {
@@ -179,9 +174,6 @@ export function saveScenario(
   path: string,
   options: SaveScenarioOptions = {},
 ): void {
-  const checked = checkScenarioFile(scenario);
-  const data = options.schema === undefined ? checked : { ...checked, $schema: options.schema };
-  const { $schema, ...rest } = data;
-  const text = `${JSON.stringify($schema === undefined ? rest : { $schema, ...rest }, null, 2)}\n`;
+  const text = scenarioFileText(scenario, options.schema === undefined ? {} : { schema: options.schema });
   writeFileAtomic(path, text, options.overwrite === true);
 }

@@ -4,15 +4,11 @@
  *
  * @module
  */
-import { type SimulateOptions, simulate } from '../model/corridor-model.js';
+import { simulate } from '../model/corridor-model.js';
 import type { RunResult } from '../model/result.js';
-import type { ScenarioSpec } from '../scenario/types.js';
+import type { ReplicationTask } from './replication-plan.js';
 
-/** One task for a worker. */
-export interface ReplicationTask {
-  scenario: ScenarioSpec;
-  options: SimulateOptions;
-}
+export type { ReplicationTask };
 
 export default function runReplication(task: ReplicationTask): RunResult {
   return simulate(task.scenario, task.options);

@@ -7,7 +7,9 @@
  *
  * @module
  */
+
 import type { Distribution } from '../engine/distributions.js';
+import { portableLog } from '../engine/portable-math.js';
 import type { ServerPool } from '../engine/resources/server-pool.js';
 import { leaveStop, loadTrip } from './departures.js';
 import { enterLock } from './locks.js';
@@ -68,8 +70,8 @@ export function scheduleBackgroundTrains(m: ModelState, hub: HubRuntime): void {
   const hours = hub.gaugeHours as Distribution;
   const arrive = () => {
     pool.submit(null, hours.sample(rng) * hub.slow);
-    const gap = -mean * Math.log(1 - rng());
+    const gap = -mean * portableLog(1 - rng());
     if (sim.now + gap < end) sim.schedule(gap, arrive);
   };
-  sim.schedule(-mean * Math.log(1 - rng()), arrive);
+  sim.schedule(-mean * portableLog(1 - rng()), arrive);
 }

@@ -60,7 +60,6 @@
  *
  * @module
  */
-import { UTCDate } from '@date-fns/utc';
 import { distributionFromSpec } from '../engine/distributions.js';
 import { RandomStreams, type Seed } from '../engine/random.js';
 import { Simulator } from '../engine/simulator.js';
@@ -84,6 +83,7 @@ import { hubRuntime, linkRuntime, serviceRuntime } from './setup.js';
 import { afterClearance } from './terminals.js';
 import type { PartTrace } from './trace.js';
 import { arriveAtStop } from './trips.js';
+import { DEFAULT_MAX_EVENTS, estimateWork, type WorkEstimate, WorkLimitError } from './work-guard.js';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
@@ -119,6 +119,12 @@ export interface SimulateOptions {
    * it costs memory proportional to the parts moved. The results are the same with and without it.
    */
   trace?: boolean;
+  /**
+   * The work guard: the most events the run may process (default {@link DEFAULT_MAX_EVENTS}, 200 million, a few
+   * minutes of one core). A run whose estimated events exceed it fails before it starts, and a run that reaches it
+   * stops, both with a {@link WorkLimitError} giving the numbers. `Infinity` lifts the guard.
+   */
+  maxEvents?: number;
 }
 
 /** One run of a scenario. Use {@link simulate}; the class is exported for tests and tools. */
@@ -126,6 +132,9 @@ export class CorridorModel {
   readonly network: CorridorNetwork;
   readonly calendar: Calendar;
   private readonly state: ModelState;
+  /** What the run is expected to take (the work guard's estimate). */
+  readonly workEstimate: WorkEstimate;
+  private readonly maxEvents: number;
 
   constructor(scenario: ScenarioSpec, options: SimulateOptions) {
     if (options === null || typeof options !== 'object') {
@@ -150,7 +159,7 @@ export class CorridorModel {
       options.startDate === undefined
         ? Date.UTC(spec.baseYear, 0, 1)
         : parseIsoUtc('options.startDate', options.startDate);
-    const calendar = new Calendar(new UTCDate(startMs), years, warmupDays);
+    const calendar = new Calendar(new Date(startMs), years, warmupDays);
     const shipmentTeu = distributionFromSpec(spec.demand.shipmentTeu, 'demand.shipmentTeu');
     if (!(shipmentTeu.min > 0)) {
       throw new ScenarioError('demand.shipmentTeu', spec.demand.shipmentTeu, 'a distribution of sizes > 0 TEU');
@@ -249,6 +258,13 @@ export class CorridorModel {
       });
     });
     checkOperable(m);
+    const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    if (!(typeof maxEvents === 'number' && maxEvents >= 1 && (Number.isInteger(maxEvents) || maxEvents === Infinity))) {
+      throw new InvalidParameterError('options.maxEvents', maxEvents, 'an integer >= 1 or Infinity');
+    }
+    this.maxEvents = maxEvents;
+    this.workEstimate = estimateWork(spec, network, m.flows, calendar);
+    if (!(this.workEstimate.events <= maxEvents)) throw new WorkLimitError(this.workEstimate, maxEvents);
   }
 
   /**
@@ -278,7 +294,10 @@ export class CorridorModel {
     sim.scheduleAt(m.calendar.startHour, () => {
       for (const hub of m.hubs.values()) hub.gauge?.resetStatistics();
     });
-    sim.run({ until: end });
+    const summary = sim.run(
+      Number.isFinite(this.maxEvents) ? { until: end, maxEvents: this.maxEvents } : { until: end },
+    );
+    if (summary.reason === 'max-events') throw new WorkLimitError(this.workEstimate, this.maxEvents, summary.events);
     return result(m);
   }
 }

@@ -11,7 +11,9 @@
  *
  * @module
  */
+
 import type { Distribution } from '../engine/distributions.js';
+import { portableLog, portablePow } from '../engine/portable-math.js';
 import type { RandomStreams, Rng } from '../engine/random.js';
 import type { DemandFlowSpec, DemandSpec } from '../scenario/types.js';
 import type { Calendar } from './calendar.js';
@@ -55,7 +57,7 @@ export function flowRuntime(
   const rate = new Float64Array(months.length);
   for (let m = 0; m < months.length; m++) {
     const month = months[m]!;
-    const annualTeu = scale * spec.teuPerYear * (1 + growth) ** (month.year - baseYear);
+    const annualTeu = scale * spec.teuPerYear * portablePow(1 + growth, month.year - baseYear);
     const monthTeu = (annualTeu * (demand.seasonality[month.month] as number)) / 12;
     const r = monthTeu / month.fullHours / shipmentTeu.mean;
     rate[m] = r;
@@ -71,7 +73,7 @@ export function flowRuntime(
     arrivals,
     sizes: streams.stream(`demand/${spec.id}/size`),
     choices: streams.stream(`demand/${spec.id}/choice`),
-    nextTarget: -Math.log(1 - arrivals()),
+    nextTarget: -portableLog(1 - arrivals()),
     month: 0,
   };
 }
@@ -88,6 +90,6 @@ export function nextBookingHour(flow: FlowRuntime, calendar: Calendar): number {
   flow.month = m;
   if (m >= months.length) return Number.POSITIVE_INFINITY;
   const hour = months[m]!.startHour + (target - (cumulative[m] as number)) / (rate[m] as number);
-  flow.nextTarget = target - Math.log(1 - flow.arrivals());
+  flow.nextTarget = target - portableLog(1 - flow.arrivals());
   return hour;
 }

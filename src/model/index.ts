@@ -10,3 +10,4 @@ export { DurationCollector, mergeDurationStats, summarise } from './durations.js
 export type * from './result.js';
 export { type ChoiceSet, type ClosureState, RouteChooser } from './route-choice.js';
 export type * from './trace.js';
+export { DEFAULT_MAX_EVENTS, type WorkEstimate, WorkLimitError } from './work-guard.js';

@@ -8,7 +8,9 @@
  *
  * @module
  */
+
 import { distributionFromSpec } from '../engine/distributions.js';
+import { portableLog } from '../engine/portable-math.js';
 import type { LockRuntime, ModelState, Trip } from './runtime.js';
 
 export function enterLock(m: ModelState, lock: LockRuntime, side: 0 | 1, vessel: Trip | null): void {
@@ -55,11 +57,11 @@ export function scheduleLock(m: ModelState, lock: LockRuntime): void {
     const mean = 24 / perDay;
     const arrive = (side: 0 | 1) => {
       enterLock(m, lock, side, null);
-      const gap = -mean * Math.log(1 - rng());
+      const gap = -mean * portableLog(1 - rng());
       if (sim.now + gap < end) sim.schedule(gap, arrive, side);
     };
-    sim.schedule(-mean * Math.log(1 - rng()), arrive, 0);
-    sim.schedule(-mean * Math.log(1 - rng()), arrive, 1);
+    sim.schedule(-mean * portableLog(1 - rng()), arrive, 0);
+    sim.schedule(-mean * portableLog(1 - rng()), arrive, 1);
   }
 
   const closures = spec.closures;
@@ -67,12 +69,12 @@ export function scheduleLock(m: ModelState, lock: LockRuntime): void {
     const rng = m.streams.stream(`lock/${id}/closures`);
     const duration = distributionFromSpec(closures.durationHours, `hubs[${id}].lock.closures.durationHours`);
     const meanGap = 8766 / closures.perYear;
-    let t = -meanGap * Math.log(1 - rng());
+    let t = -meanGap * portableLog(1 - rng());
     while (t < end) {
       const hours = duration.sample(rng);
       sim.scheduleAt(t, () => closeLock(m, lock));
       sim.scheduleAt(Math.min(t + hours, end), () => openLock(m, lock));
-      t += -meanGap * Math.log(1 - rng());
+      t += -meanGap * portableLog(1 - rng());
     }
   }
 }

@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { portableExp } from '../engine/portable-math.js';
 import { type CorridorNetwork, kShortestRoutes, type Route } from '../network/index.js';
 import type { RouteChoiceSpec } from '../scenario/types.js';
 
@@ -85,7 +86,7 @@ export class RouteChooser {
     const scale = this.spec.logitScalePerUsd;
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const w = Math.exp(-scale * ((costs[i] as number) - best));
+      const w = portableExp(-scale * ((costs[i] as number) - best));
       costs[i] = w;
       total += w;
     }
@@ -110,7 +111,7 @@ export class RouteChooser {
     const best = routes[0]!.generalizedCostUsd;
     let total = 0;
     for (let i = 0; i < n; i++) {
-      total += Math.exp(-this.spec.logitScalePerUsd * (routes[i]!.generalizedCostUsd - best));
+      total += portableExp(-this.spec.logitScalePerUsd * (routes[i]!.generalizedCostUsd - best));
       cumulative[i] = total;
     }
     for (let i = 0; i < n; i++) cumulative[i] = (cumulative[i] as number) / total;

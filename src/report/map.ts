@@ -4,9 +4,10 @@
  * the TEU they carried, and the hubs sized by the TEU they handled. Made in Node as an SVG string: no browser and
  * no download (world-atlas ships its TopoJSON inside the npm package).
  *
+ * One topic over 400 lines: the corridor map (projection, base map, overview and southern detail panel, legend).
+ *
  * @module
  */
-import { createRequire } from 'node:module';
 import { type GeoProjection, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { feature, mesh } from 'topojson-client';
@@ -62,17 +63,41 @@ export interface CorridorMapOptions {
   detail?: boolean;
 }
 
+/**
+ * A world-atlas countries topology: parsed TopoJSON with a `countries` object (e.g. world-atlas'
+ * `countries-110m.json`). Declared by its outline so the package's declarations need no TopoJSON types.
+ */
+export interface MapAtlas {
+  readonly type: 'Topology';
+  readonly objects: { readonly countries: object };
+  readonly arcs: readonly unknown[];
+}
 type Atlas = Topology<{ countries: GeometryCollection }>;
 let atlas: Atlas | undefined;
+let countries: FeatureCollection | undefined;
+let borders: MultiLineString | undefined;
 
-/** Natural Earth 1:50m countries, loaded once from the world-atlas package. */
+/**
+ * Natural Earth 1:50m countries, loaded once from the world-atlas package in Node (through
+ * `process.getBuiltinModule`, so this module imports no Node built-in and bundles for a browser).
+ */
 function loadAtlas(): Atlas {
-  if (!atlas) atlas = createRequire(import.meta.url)('world-atlas/countries-50m.json') as Atlas;
+  if (!atlas) {
+    const { createRequire } = process.getBuiltinModule('node:module');
+    atlas = createRequire(import.meta.url)('world-atlas/countries-50m.json') as Atlas;
+  }
   return atlas;
 }
 
-let countries: FeatureCollection | undefined;
-let borders: MultiLineString | undefined;
+/**
+ * Sets the base map every later map draws (a browser, which cannot read the world-atlas package's files, passes
+ * one it bundled, e.g. world-atlas' `countries-110m.json`). Default: world-atlas' 1:50m countries, read in Node.
+ */
+export function useMapAtlas(topology: MapAtlas): void {
+  atlas = topology as unknown as Atlas;
+  countries = undefined;
+  borders = undefined;
+}
 
 function countriesOf(world: Atlas): FeatureCollection {
   countries ??= feature(world, world.objects.countries) as FeatureCollection;

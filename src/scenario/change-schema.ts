@@ -5,16 +5,17 @@
  * @module
  */
 import { z } from 'zod';
+import { BOUNDS } from './bounds.js';
 import { demandFlowSchema } from './demand.js';
 import { distribution } from './distributions.js';
 import { disruptionEffectSchema, elementSchema } from './events.js';
-import { doc, isoDate, nonEmpty, nonNegative, positive, source, use } from './fields.js';
+import { doc, isoDate, nonEmpty, nonNegativeUpTo, positiveUpTo, source, use } from './fields.js';
 import { gaugeChangeSchema, handlingSchema, lockSchema } from './hubs.js';
 import { serviceSchema, timetableSchema } from './services.js';
 
 const note = () => doc(z.string(), 'Free text for the reader (why, source). Ignored.').optional();
 const serviceRef = (what = 'Id of the service (outbound id).') => doc(nonEmpty(), what);
-const factor = () => doc(positive(), 'Multiplier, > 0.');
+const factor = () => doc(positiveUpTo(BOUNDS.changeFactor), 'Multiplier, > 0, ≤ 1000.');
 
 /** Schema of an `AddServiceChange`. */
 export const addServiceChangeSchema = doc(
@@ -51,7 +52,7 @@ export const setCapacityChangeSchema = doc(
   z.strictObject({
     kind: z.literal('setCapacity'),
     service: serviceRef(),
-    capacityTeu: doc(positive(), 'TEU per departure. > 0.'),
+    capacityTeu: doc(positiveUpTo(BOUNDS.capacityTeu), 'TEU per departure. > 0, ≤ 100,000.'),
     note: note(),
   }),
   'Sets the TEU one departure of a service can carry.',
@@ -110,7 +111,10 @@ export const setLegChangeSchema = doc(
     service: serviceRef(),
     from: doc(nonEmpty(), 'The stop (hub id) the leg starts from, outbound.'),
     transitHours: distribution('duration', 'Transit time of the leg, hours (replaces).').optional(),
-    costUsdPerTeu: doc(nonNegative(), 'Freight rate of the leg, USD per TEU (replaces).').optional(),
+    costUsdPerTeu: doc(
+      nonNegativeUpTo(BOUNDS.costUsdPerTeu),
+      'Freight rate of the leg, USD per TEU (replaces; ≤ 1,000,000).',
+    ).optional(),
     note: note(),
   }),
   'Changes one leg of a service (the return runs it too): its transit time and/or its freight rate.',

@@ -5,9 +5,20 @@
  * @module
  */
 import { z } from 'zod';
+import { BOUNDS } from './bounds.js';
 import { SEASONALITY_TOLERANCE } from './constants.js';
 import { distribution } from './distributions.js';
-import { doc, growthRate, idOf, integer, nonEmpty, nonNegative, positive, source } from './fields.js';
+import {
+  doc,
+  growthRate,
+  idOf,
+  integerUpTo,
+  nonEmpty,
+  nonNegative,
+  nonNegativeUpTo,
+  positiveUpTo,
+  source,
+} from './fields.js';
 
 /** Schema of a `DemandFlowSpec`. */
 export const demandFlowSchema = doc(
@@ -16,7 +27,7 @@ export const demandFlowSchema = doc(
       id: idOf('flow'),
       origin: doc(nonEmpty(), 'Hub id.'),
       destination: doc(nonEmpty(), 'Hub id.'),
-      teuPerYear: doc(nonNegative(), "TEU per year in the scenario's baseYear."),
+      teuPerYear: doc(nonNegativeUpTo(BOUNDS.teuPerYear), "TEU per year in the scenario's baseYear (≤ 10⁹)."),
       growthPerYear: doc(growthRate(), "Annual growth rate (0.1 = +10%/year). Default: the demand's.").optional(),
       direction: doc(
         z.enum(['export', 'import', 'domestic']),
@@ -55,7 +66,10 @@ export const demandSchema = doc(
       'Twelve monthly factors (January first), averaging 1.',
     ),
     shipmentTeu: distribution('positive', 'TEU per booking (drawn per shipment).'),
-    valueOfTimeUsdPerTeuHour: doc(positive(), 'Value of time in generalized cost, USD per TEU per hour. > 0.'),
+    valueOfTimeUsdPerTeuHour: doc(
+      positiveUpTo(BOUNDS.valueOfTimeUsdPerTeuHour),
+      'Value of time in generalized cost, USD per TEU per hour. > 0, ≤ 10,000.',
+    ),
     source: source().optional(),
   }),
   'Demand: flows plus what they share.',
@@ -64,15 +78,18 @@ export const demandSchema = doc(
 /** Schema of a `RouteChoiceSpec`. */
 export const routeChoiceSchema = doc(
   z.strictObject({
-    alternatives: doc(integer().min(1), 'Alternative routes considered per OD pair (k-shortest). Integer ≥ 1.'),
+    alternatives: doc(
+      integerUpTo(1, BOUNDS.alternatives),
+      'Alternative routes considered per OD pair (k-shortest). Integer ≥ 1, ≤ 50.',
+    ),
     logitScalePerUsd: doc(
-      positive(),
+      positiveUpTo(BOUNDS.logitScalePerUsd),
       'Multinomial-logit scale, 1/USD: P(route) ∝ exp(−scale × generalized cost). > 0; larger is more sensitive to cost.',
     ),
     deterministic: doc(z.boolean(), 'Always take the cheapest route (ignores the logit scale).').optional(),
     congestionAware: doc(z.boolean(), 'Add the time to clear the backlog to route costs (default true).').optional(),
     maxBacklogHours: doc(
-      positive(),
+      positiveUpTo(BOUNDS.hoursSpan),
       'Bookings facing more backlog hours than this on every route divert (counted, not carried). Default: never.',
     ).optional(),
   }),

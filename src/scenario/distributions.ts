@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { DistributionSpec } from '../engine/distribution-spec.js';
 import { distributionFromSpec } from '../engine/distributions.js';
 import { InvalidParameterError, ScenarioError } from '../errors.js';
+import { atLeast, atMost, BOUNDS } from './bounds.js';
 import { doc, num, use } from './fields.js';
 
 /** What a distribution spec describes, which decides the extra checks made on it. */
@@ -108,6 +109,30 @@ function inspect(spec: DistributionSpec, role: DistributionRole): number | Distr
     return { path: segmentsOf(error.field.slice(ROOT.length)), expected: error.expected };
   }
   if (!Number.isFinite(mean)) return { path: [], expected: 'a distribution with a finite mean' };
+  const limit = BOUNDS.distributionParameter;
+  for (const [key, value] of Object.entries(spec)) {
+    const values = Array.isArray(value) ? value : [value];
+    const at = values.findIndex((v) => typeof v === 'number' && Math.abs(v) > limit.value);
+    if (at !== -1) {
+      const path = Array.isArray(value) ? [key, at] : [key];
+      return { path, expected: `within ±${limit.value} (${limit.why})` };
+    }
+  }
+  if (role === 'duration' && mean > BOUNDS.durationMeanHours.value) {
+    return {
+      path: [],
+      expected: `a distribution with a mean ${atMost(BOUNDS.durationMeanHours)} (its mean is ${mean})`,
+    };
+  }
+  if (role === 'positive' && mean > BOUNDS.shipmentTeu.max.value) {
+    return { path: [], expected: `a distribution with a mean ${atMost(BOUNDS.shipmentTeu.max)} (its mean is ${mean})` };
+  }
+  if (role === 'positive' && mean > 0 && mean < BOUNDS.shipmentTeu.min.value) {
+    return {
+      path: [],
+      expected: `a distribution with a mean ${atLeast(BOUNDS.shipmentTeu.min)} (its mean is ${mean})`,
+    };
+  }
   if (role !== 'any' && !(min >= 0)) {
     const hint = spec.type === 'normal' ? '; truncate it with "min": 0' : '';
     return { path: [], expected: `a distribution of non-negative values (its minimum is ${min}${hint})` };

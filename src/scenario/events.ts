@@ -5,8 +5,20 @@
  * @module
  */
 import { z } from 'zod';
+import { atMost, BOUNDS } from './bounds.js';
 import { isoUtcMillis } from './dates.js';
-import { corridorId, corridorMode, doc, idOf, integer, isoDate, nonEmpty, nonNegative, source } from './fields.js';
+import {
+  corridorId,
+  corridorMode,
+  doc,
+  idOf,
+  isoDate,
+  nonEmpty,
+  nonNegative,
+  nonNegativeUpTo,
+  source,
+  year,
+} from './fields.js';
 
 /** Schema of the element a disruption or a `close` change affects. */
 export const elementSchema = doc(
@@ -19,7 +31,16 @@ export const disruptionEffectSchema = doc(
   z.discriminatedUnion('kind', [
     doc(z.strictObject({ kind: z.literal('close') }), 'Nothing passes the element during the window.'),
     doc(
-      z.strictObject({ kind: z.literal('slow'), factor: doc(z.number().gt(1), 'Time multiplier, > 1.') }),
+      z.strictObject({
+        kind: z.literal('slow'),
+        factor: doc(
+          z
+            .number()
+            .gt(1)
+            .max(BOUNDS.slowFactor.value, { error: atMost(BOUNDS.slowFactor) }),
+          'Time multiplier, > 1, ≤ 1000.',
+        ),
+      }),
       'Times through the element are multiplied by factor: at a hub its handling, clearance, gauge change and lockages; on a link or service the transit.',
     ),
   ]),
@@ -57,8 +78,8 @@ export const targetSchema = doc(
     id: idOf('target'),
     corridor: corridorId(''),
     corridorMode: corridorMode().optional(),
-    year: doc(integer(), 'Year the target is for.'),
-    teu: doc(nonNegative(), 'Minimum TEU handled in that year (both directions).'),
+    year: doc(year(), 'Year the target is for.'),
+    teu: doc(nonNegativeUpTo(BOUNDS.targetTeu), 'Minimum TEU handled in that year (both directions).'),
     source: source().optional(),
   }),
   'A planning target, e.g. ILSTC ≥ 270,000 TEU in 2025.',
@@ -73,7 +94,7 @@ export const observedSeriesSchema = doc(
     corridorMode: corridorMode().optional(),
     unit: z.literal('TEU'),
     points: z
-      .array(z.strictObject({ year: integer(), value: nonNegative(), source: nonEmpty() }))
+      .array(z.strictObject({ year: year(), value: nonNegative(), source: nonEmpty() }))
       .superRefine((points, ctx) => {
         const years = new Set<number>();
         points.forEach((point, i) => {

@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import { atLeast, atMost, BOUNDS, type Bound } from './bounds.js';
 import { ISO_EXPECTED, isoUtcMillis } from './dates.js';
 import type { CorridorId, CorridorMode } from './names.js';
 
@@ -40,8 +41,38 @@ export const nonNegative = () => z.number().min(0);
 export const integer = () => z.number().int();
 /** A non-empty string. */
 export const nonEmpty = () => z.string().min(1);
-/** A yearly growth rate, > −1. */
-export const growthRate = () => z.number().gt(-1, { error: '> -1 (a yearly growth rate, 0.1 = +10%)' });
+/** A yearly growth rate, > −1 and at most {@link BOUNDS}.growthPerYear. */
+export const growthRate = () =>
+  z
+    .number()
+    .gt(-1, { error: '> -1 (a yearly growth rate, 0.1 = +10%)' })
+    .max(BOUNDS.growthPerYear.value, { error: atMost(BOUNDS.growthPerYear) });
+/** A finite number > 0 and at most the physical bound `b` (bounds.ts). */
+export const positiveUpTo = (b: Bound) =>
+  z
+    .number()
+    .gt(0)
+    .max(b.value, { error: atMost(b) });
+/** A finite number ≥ 0 and at most the physical bound `b`. */
+export const nonNegativeUpTo = (b: Bound) =>
+  z
+    .number()
+    .min(0)
+    .max(b.value, { error: atMost(b) });
+/** An integer ≥ `min` and at most the physical bound `b`. */
+export const integerUpTo = (min: number, b: Bound) =>
+  z
+    .number()
+    .int()
+    .min(min)
+    .max(b.value, { error: atMost(b) });
+/** A calendar year within {@link BOUNDS}.year. */
+export const year = () =>
+  z
+    .number()
+    .int()
+    .min(BOUNDS.year.min.value, { error: atLeast(BOUNDS.year.min) })
+    .max(BOUNDS.year.max.value, { error: atMost(BOUNDS.year.max) });
 /** A finite number within `min..max` (inclusive). */
 export const within = (min: number, max: number) =>
   z

@@ -26,7 +26,7 @@ import { changesSchema } from './change-schema.js';
 import { applyChanges } from './changes.js';
 import { routeChoiceSchema } from './demand.js';
 import { disruptionSchema, observedSeriesSchema, targetSchema } from './events.js';
-import { doc, integer, nonEmpty, use } from './fields.js';
+import { doc, nonEmpty, use, year } from './fields.js';
 import { parseJsonText } from './json-text.js';
 import { parseJsonWithSchema } from './parse.js';
 import { toPlainJson } from './plain-json.js';
@@ -64,7 +64,7 @@ export const extendsScenarioFileSchema = doc(
     ),
     name: doc(nonEmpty(), "Name of the resulting scenario (default: the base's).").optional(),
     description: z.string().optional(),
-    baseYear: doc(integer(), "Replaces the base's baseYear.").optional(),
+    baseYear: doc(year(), "Replaces the base's baseYear.").optional(),
     routeChoice: use(routeChoiceSchema, "Replaces the base's routeChoice.").optional(),
     targets: doc(z.array(targetSchema), "Replaces the base's targets.").optional(),
     history: doc(z.array(observedSeriesSchema), "Replaces the base's history.").optional(),

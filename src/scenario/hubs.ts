@@ -4,14 +4,26 @@
  * @module
  */
 import { z } from 'zod';
+import { BOUNDS } from './bounds.js';
 import { HUB_KINDS, MODES } from './constants.js';
 import { distribution } from './distributions.js';
-import { corridorId, doc, idOf, integer, nonEmpty, nonNegative, positive, source, use, within } from './fields.js';
+import {
+  corridorId,
+  doc,
+  idOf,
+  integerUpTo,
+  nonEmpty,
+  nonNegativeUpTo,
+  positiveUpTo,
+  source,
+  use,
+  within,
+} from './fields.js';
 
 /** Schema of a hub's terminal handling (`HubSpec.handling`). */
 export const handlingSchema = doc(
   z.strictObject({
-    servers: doc(integer().min(1), 'Number of parallel servers (cranes). Integer ≥ 1.'),
+    servers: doc(integerUpTo(1, BOUNDS.servers), 'Number of parallel servers (cranes). Integer ≥ 1, ≤ 1000.'),
     hoursPerTeu: distribution('duration', 'Service time per TEU on one server, hours.'),
   }),
   'Terminal handling: a pool of identical servers and the time one TEU takes.',
@@ -21,8 +33,11 @@ export const handlingSchema = doc(
 export const gaugeChangeSchema = doc(
   z.strictObject({
     hoursPerTrain: distribution('duration', 'Hours one train occupies a gauge-change track.'),
-    tracks: doc(integer().min(1), 'Parallel gauge-change tracks. Integer ≥ 1.'),
-    backgroundTrainsPerDay: doc(nonNegative(), 'Other trains re-gauged here per day (Poisson). Default 0.').optional(),
+    tracks: doc(integerUpTo(1, BOUNDS.gaugeTracks), 'Parallel gauge-change tracks. Integer ≥ 1, ≤ 100.'),
+    backgroundTrainsPerDay: doc(
+      nonNegativeUpTo(BOUNDS.backgroundTrainsPerDay),
+      'Other trains re-gauged here per day (Poisson), ≤ 2000. Default 0.',
+    ).optional(),
   }),
   'Break of gauge (1435/1520 mm).',
 );
@@ -30,16 +45,16 @@ export const gaugeChangeSchema = doc(
 /** Schema of a navigation lock (`HubSpec.lock`). */
 export const lockSchema = doc(
   z.strictObject({
-    lockagesPerDay: doc(positive(), 'Lockages per day in one direction. > 0.'),
-    vesselsPerLockage: doc(integer().min(1), 'Vessels per lockage. Integer ≥ 1.'),
+    lockagesPerDay: doc(positiveUpTo(BOUNDS.lockagesPerDay), 'Lockages per day in one direction. > 0, ≤ 500.'),
+    vesselsPerLockage: doc(integerUpTo(1, BOUNDS.vesselsPerLockage), 'Vessels per lockage. Integer ≥ 1, ≤ 100.'),
     passageHours: distribution('duration', 'Hours to pass all steps once admitted.'),
     backgroundVesselsPerDay: doc(
-      nonNegative(),
-      'Other vessels competing for the lockages, per day and direction (Poisson). Default 0.',
+      nonNegativeUpTo(BOUNDS.backgroundVesselsPerDay),
+      'Other vessels competing for the lockages, per day and direction (Poisson), ≤ 10,000. Default 0.',
     ).optional(),
     closures: doc(
       z.strictObject({
-        perYear: doc(nonNegative(), 'Mean number of closures per year. ≥ 0.'),
+        perYear: doc(nonNegativeUpTo(BOUNDS.closuresPerYear), 'Mean number of closures per year. ≥ 0, ≤ 365.'),
         durationHours: distribution('duration', 'Duration of one closure, hours.'),
       }),
       'Random closures (fog, high water, maintenance).',
@@ -95,7 +110,7 @@ export const linkSchema = doc(
       from: doc(nonEmpty(), 'Hub id.'),
       to: doc(nonEmpty(), 'Hub id.'),
       mode: use(modeSchema, 'Transport mode.'),
-      distanceKm: doc(positive(), 'Length, km. > 0.'),
+      distanceKm: doc(positiveUpTo(BOUNDS.distanceKm), 'Length, km. > 0, ≤ 40,000.'),
       transitHours: distribution(
         'duration',
         'Typical vehicle transit time over the link, hours (services may override it per leg).',

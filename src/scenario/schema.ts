@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { demandSchema, routeChoiceSchema } from './demand.js';
 import { disruptionSchema, observedSeriesSchema, targetSchema } from './events.js';
-import { doc, integer, nonEmpty } from './fields.js';
+import { doc, nonEmpty, year } from './fields.js';
 import { hubSchema, linkSchema } from './hubs.js';
 import { serviceSchema } from './services.js';
 
@@ -29,7 +29,7 @@ export { serviceSchema, timetableSchema } from './services.js';
 export const scenarioShape = {
   name: doc(nonEmpty(), 'Name of the scenario, shown in reports.'),
   description: z.string().optional(),
-  baseYear: doc(integer(), "Year the demand's teuPerYear refers to."),
+  baseYear: doc(year(), "Year the demand's teuPerYear refers to."),
   hubs: z.array(hubSchema),
   links: z.array(linkSchema),
   services: z.array(serviceSchema),

@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from 'zod';
+import { atLeast, BOUNDS } from './bounds.js';
 import { isoUtcMillis } from './dates.js';
 import { distribution } from './distributions.js';
 import {
@@ -15,8 +16,8 @@ import {
   idOf,
   isoDate,
   nonEmpty,
-  nonNegative,
-  positive,
+  nonNegativeUpTo,
+  positiveUpTo,
   source,
   use,
 } from './fields.js';
@@ -50,15 +51,27 @@ export const timetableSchema = doc(
     doc(
       z.strictObject({
         kind: z.literal('interval'),
-        everyHours: doc(positive(), 'Hours between departures. > 0.'),
-        offsetHours: doc(nonNegative(), 'First departure this many hours after the start of the run.').optional(),
+        everyHours: doc(
+          z
+            .number()
+            .min(BOUNDS.everyHoursMin.value, { error: atLeast(BOUNDS.everyHoursMin) })
+            .max(BOUNDS.hoursSpan.value, { error: `<= ${BOUNDS.hoursSpan.value} (${BOUNDS.hoursSpan.why})` }),
+          'Hours between departures. ≥ 0.1, ≤ 87,660 (ten years).',
+        ),
+        offsetHours: doc(
+          nonNegativeUpTo(BOUNDS.hoursSpan),
+          'First departure this many hours after the start of the run (≤ 87,660).',
+        ).optional(),
       }),
       'A departure every everyHours.',
     ),
     doc(
       z.strictObject({
         kind: z.literal('continuous'),
-        capacityTeuPerDay: doc(positive(), 'TEU the trucks can carry per day. > 0.'),
+        capacityTeuPerDay: doc(
+          positiveUpTo(BOUNDS.capacityTeuPerDay),
+          'TEU the trucks can carry per day. > 0, ≤ 1,000,000.',
+        ),
       }),
       'Trucks: depart as soon as loaded, up to capacityTeuPerDay TEU per day (capacityTeu is one truck).',
     ),
@@ -70,7 +83,7 @@ export const timetableSchema = doc(
 const legSchema = doc(
   z.strictObject({
     transitHours: distribution('duration', "Transit time of this leg, hours. Default: the link's.").optional(),
-    costUsdPerTeu: doc(nonNegative(), 'Freight rate for this leg, USD per TEU.'),
+    costUsdPerTeu: doc(nonNegativeUpTo(BOUNDS.costUsdPerTeu), 'Freight rate for this leg, USD per TEU (≤ 1,000,000).'),
     link: doc(
       nonEmpty(),
       "Id of the link this leg runs over, when several could. Default: the first link of the service's mode usable between the two stops (both ways for the return service).",
@@ -94,7 +107,10 @@ export const serviceSchema = doc(
       ),
       legs: doc(z.array(legSchema), 'One entry per leg (stops.length − 1).'),
       timetable: timetableSchema,
-      capacityTeu: doc(positive(), 'TEU one departure (train, ship, truck) can carry. > 0.'),
+      capacityTeu: doc(
+        positiveUpTo(BOUNDS.capacityTeu),
+        'TEU one departure (train, ship, truck) can carry. > 0, ≤ 100,000.',
+      ),
       bidirectional: doc(
         z.boolean(),
         'Also run the service in the opposite direction, id <id>~return (default true).',

@@ -107,7 +107,7 @@ describe('src/ keeps the layer rule', () => {
 
   it('reads the source tree (absent layer folders are fine)', () => {
     expect(graph.size).toBeGreaterThan(50);
-    expect(graph.get('cli/main.ts')).toContain('cli/commands/index.ts');
+    expect(graph.get('cli/app.ts')).toContain('cli/commands/index.ts');
     expect(report.unplaced).toEqual([]);
   });
 

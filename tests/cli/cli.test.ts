@@ -409,7 +409,8 @@ describe('corridor-sim CLI', () => {
     expect(exampleIsMain(pathToFileURL(script).href, undefined)).toBe(false);
   });
 
-  it('a failure at run time exits 1', async () => {
+  // A time multiplier of 1e308 used to fail at run time (exit 1); the schema's physical bound now refuses it up front.
+  it('a slow-down by 1e308 is bad input (exit 2, naming the field), not a failure at run time', async () => {
     const s = lineScenario();
     s.disruptions = [
       {
@@ -421,7 +422,7 @@ describe('corridor-sim CLI', () => {
       },
     ];
     const r = await cli('run', file('inf.json', s), '--replications', '1', ...short);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('failed');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('disruptions[0].effect.factor: 1e+308 is not <= 1000');
   });
 });

@@ -102,7 +102,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
-});
+}, 300_000);
 
 describe('the packed package', () => {
   it('ships the build, the licence and the changelog, and no source maps or sources', () => {
@@ -115,6 +115,11 @@ describe('the packed package', () => {
       'dist/index.d.ts',
       'dist/report/index.js',
       'dist/report/index.d.ts',
+      'dist/core.js',
+      'dist/core.d.ts',
+      'dist/explorer/index.html',
+      'dist/explorer/app.js',
+      'dist/explorer/worker.js',
       'dist/experiment/worker.js',
       'dist/cli/main.js',
       'schema/scenario.schema.json',
@@ -135,14 +140,17 @@ describe('the packed package', () => {
       packedFiles
         .filter((f) => f.endsWith('.d.ts'))
         .flatMap((f) => [
-          ...readFileSync(join(installed, f), 'utf8').matchAll(
-            /(?:\bfrom\s+|\bimport\(\s*|types=)['"]([^'".][^'"\n]*)['"]/g,
-          ),
+          // Comments are left out: an @example's `import ... from 'corridor-sim'` is documentation, not a dependency.
+          ...readFileSync(join(installed, f), 'utf8')
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .matchAll(/(?:\bfrom\s+|\bimport\(\s*|types=)['"]([^'".][^'"\n]*)['"]/g),
         ])
         .map((m) => (m[1]!.startsWith('@') ? m[1]!.split('/').slice(0, 2).join('/') : m[1]!.split('/')[0]!)),
     );
     for (const name of imported) {
-      if (!name.startsWith('node:')) expect(Object.keys(manifest.dependencies)).toContain(name);
+      // The TSDoc examples kept in the declarations import the package itself by name.
+      if (!name.startsWith('node:') && name !== 'corridor-sim')
+        expect(Object.keys(manifest.dependencies)).toContain(name);
     }
     expect(imported.size).toBeGreaterThan(0);
     expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toContain('Copyright (c) 2026 the corridor-sim authors');
@@ -153,11 +161,12 @@ describe('the packed package', () => {
       join(consumer, 'esm.mjs'),
       `import { simulate, replicate } from 'corridor-sim';
 import { writeReport } from 'corridor-sim/report';
-console.log(typeof simulate, typeof replicate, typeof writeReport);`,
+import { ReplicationWorkerPool, simulate as coreSimulate } from 'corridor-sim/core';
+console.log(typeof simulate, typeof replicate, typeof writeReport, typeof ReplicationWorkerPool, typeof coreSimulate);`,
     );
     const esm = await run(process.execPath, ['esm.mjs'], consumer);
     expect(esm.err).toBe('');
-    expect(esm.out.trim()).toBe('function function function');
+    expect(esm.out.trim()).toBe('function function function function function');
 
     writeFileSync(
       join(consumer, 'cjs.cjs'),
@@ -168,6 +177,57 @@ console.log(typeof simulate, typeof replicate, typeof writeReport, require('corr
     const cjs = await run(process.execPath, ['--no-warnings', 'cjs.cjs'], consumer);
     expect(cjs.err).toBe('');
     expect(cjs.out.trim()).toBe('function function function corridor-sim');
+  });
+
+  it('loads no worker pool, date library or worker_threads for simulate, and two modules for --version', {
+    timeout: 300_000,
+  }, async () => {
+    // The modules node loads, as module hooks see them (CommonJS files required from them: require.cache).
+    writeFileSync(
+      join(consumer, 'hooks.mjs'),
+      `let port;
+export function initialize(data) { port = data.port; }
+export async function load(url, context, next) { port.postMessage(url); return next(url, context); }`,
+    );
+    writeFileSync(
+      join(consumer, 'modules.mjs'),
+      `import { createRequire, register } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+const { port1, port2 } = new MessageChannel();
+const urls = new Set();
+port1.on('message', (url) => urls.add(url));
+register('./hooks.mjs', import.meta.url, { data: { port: port2 }, transferList: [port2] });
+const target = process.argv[2];
+const library = await import(target === 'root' ? 'corridor-sim' : pathToFileURL(target).href);
+if (target === 'root') {
+  library.simulate(library.chongqingScenario(), { seed: 1, startDate: '2025-01-01', years: 0.01, warmupDays: 0 });
+}
+await new Promise((done) => setTimeout(done, 300));
+port1.close();
+for (const path of Object.keys(createRequire(import.meta.url).cache)) urls.add(pathToFileURL(path).href);
+console.log(JSON.stringify([...urls]));`,
+    );
+    const root = await run(process.execPath, ['modules.mjs', 'root'], consumer);
+    expect(root.err).toBe('');
+    const loaded = JSON.parse(root.out) as string[];
+    expect(loaded.some((url) => url.endsWith('/corridor-sim/dist/model/corridor-model.js'))).toBe(true);
+    for (const absent of [/\/node_modules\/tinypool\//, /\/node_modules\/date-fns\//, /\/node_modules\/@date-fns\//]) {
+      expect(loaded.filter((url) => absent.test(url))).toEqual([]);
+    }
+    expect(loaded).not.toContain('node:worker_threads');
+    expect(loaded).not.toContain('node:os');
+
+    const cli = await run(process.execPath, ['modules.mjs', join(installed, 'dist', 'cli', 'main.js')], consumer);
+    expect(cli.err).toBe('');
+    const own = (JSON.parse(cli.out) as string[])
+      .filter((url) => url.includes('/corridor-sim/'))
+      .map((url) => url.slice(url.lastIndexOf('/corridor-sim/') + '/corridor-sim/'.length))
+      .sort();
+    expect(own).toEqual(['dist/cli/main.js', 'dist/version.js', 'package.json']);
+    expect((await run(process.execPath, [join(installed, 'dist', 'cli', 'main.js'), '--version'], consumer)).out).toBe(
+      `${JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).version}\n`,
+    );
   });
 
   it('type-checks a consumer under NodeNext (ESM and require) and bundler resolution', {

@@ -1,12 +1,13 @@
 /**
- * The CLI's commands by name (run, project, compare, validate, scenario, ids, schema, network, merge, backtest; one file each) and the
- * top-level help. Each command parses its own options, calls the library and prints a table for people or JSON for
- * programs (`--json`).
+ * The CLI's commands by name (run, project, compare, validate, scenario, ids, schema, network, merge, backtest,
+ * explore, worker; one file each) and the top-level help. Each command parses its own options, calls the library and
+ * prints a table for people or JSON for programs (`--json`).
  *
  * @module
  */
 import { BACKTEST_HELP, backtestCommand } from './backtest.js';
 import { compareCommand } from './compare.js';
+import { exploreCommand } from './explore.js';
 import { idsCommand } from './ids.js';
 import { mergeCommand } from './merge.js';
 import { networkCommand } from './network.js';
@@ -32,6 +33,7 @@ export const commands: Record<string, Command> = {
   network: networkCommand,
   merge: mergeCommand,
   backtest: { help: BACKTEST_HELP, run: backtestCommand },
+  explore: exploreCommand,
   worker: workerCommand,
 };
 
@@ -52,6 +54,7 @@ Commands:
   network [scenario.json] --geojson   print the network as GeoJSON
   merge shard.json...            merge sharded replication runs
   backtest [scenario.json]       rolling-origin back-test of the growth models against naive baselines
+  explore [--port N]             serve the scenario explorer (the simulation in your browser) on 127.0.0.1
   worker --redis URL             run replication jobs from Redis for coordinators (--redis on run, project, compare)
 
 Options:

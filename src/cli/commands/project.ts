@@ -4,8 +4,7 @@
  *
  * @module
  */
-import { GROWTH_MODELS } from '../../experiment/growth-models.js';
-import { type GrowthModel, PROJECTION_GROWTH, type Projection, project } from '../../experiment/project.js';
+import { type Projection, project } from '../../experiment/project.js';
 import { marketTable, transitTrendTable } from '../../report/report.js';
 import { checkReportTarget } from '../../report/write.js';
 import { parseInteger, parseOptions, parseSeed, UsageError } from '../args.js';
@@ -16,6 +15,7 @@ import { withExecutor } from './distributed.js';
 import { COMMON, type Command, common, scenarioFrom, workersOf } from './options.js';
 import { projectionFootnote, targetOutlookLine } from './outlook-format.js';
 import { report } from './output.js';
+import { PROJECTION_HELP, parseProjectionOptions, projectionOptions } from './projection-options.js';
 
 /** `corridor-sim project`. */
 export const projectCommand: Command = {
@@ -24,15 +24,8 @@ export const projectCommand: Command = {
 Projects a scenario year by year with uncertain growth and prints, per year, each corridor's volume (mean, 80% and
 95% intervals) and the probability of meeting each target.
 
-  --from YEAR          first projected year (default: base year + 1)
-  --to YEAR            last projected year (default: --from)
+${PROJECTION_HELP}
   --replications N     futures per year (default 20)
-  --growth MODEL       the demand trend: "scenario" (the flows' own growth rates, default), "history" (each
-                       market's log-linear trend fitted to its corridor's observed history), a growth model
-                       (${GROWTH_MODELS.join(', ')}) or "auto" (the models pooled by their back-test scores)
-  --growth-sd X        spread σ of a year's log growth, every market (default: calibrated from history)
-  --trend-sd X         spread of a future's log-trend shift, every market (default: the fitted slope's standard
-                       error)
 ${COMMON}`,
   async run(args, io) {
     const { values, positionals } = parseOptions({
@@ -40,62 +33,33 @@ ${COMMON}`,
       allowPositionals: true,
       options: {
         ...common,
-        from: { type: 'string' },
-        to: { type: 'string' },
+        ...projectionOptions,
         replications: { type: 'string' },
-        growth: { type: 'string' },
-        'growth-sd': { type: 'string' },
-        'trend-sd': { type: 'string' },
       },
     });
     if (positionals.length > 1) throw new UsageError(`expected at most one scenario file, got ${positionals.length}`);
     const scenario = scenarioFrom(positionals[0]);
-    const fromYear = parseInteger('from', values.from, scenario.baseYear + 1, scenario.baseYear, 2100);
-    const toYear = parseInteger('to', values.to, fromYear, fromYear, fromYear + 50);
+    const settings = parseProjectionOptions(values, scenario);
+    const { fromYear, toYear, growth } = settings;
     const replications = parseInteger('replications', values.replications, 20, 2, 100_000);
-    const spread = (name: 'growth-sd' | 'trend-sd') => {
-      const text = values[name];
-      if (text === undefined) return undefined;
-      const value = Number(text);
-      if (text.trim() === '' || !(value >= 0 && Number.isFinite(value))) {
-        throw new UsageError(`--${name}: "${text}" is not a number >= 0`);
-      }
-      return value;
-    };
-    const growthSd = spread('growth-sd');
-    const trendSd = spread('trend-sd');
-    const growth = (values.growth ?? 'scenario') as GrowthModel;
-    if (!(PROJECTION_GROWTH as readonly string[]).includes(growth)) {
-      throw new UsageError(`--growth: "${growth}" is not one of ${PROJECTION_GROWTH.join(', ')}`);
-    }
     if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
     await withExecutor(values, replications * (toYear - fromYear + 1), io, async (executor) => {
       const projection = await project(scenario, {
-        fromYear,
-        toYear,
         replications,
         seed: parseSeed(values.seed, 1),
         ...(workers !== undefined ? { workers } : {}),
         ...(executor !== undefined ? { executor } : {}),
-        growth,
-        ...(growthSd !== undefined ? { logGrowthSd: growthSd } : {}),
-        ...(trendSd !== undefined ? { logTrendSd: trendSd } : {}),
+        ...settings,
         onProgress: ({ year, done, total }) => progress.update(`projecting ${year}`, done, total),
       });
       progress.done();
       if (values.json) io.out(JSON.stringify({ kind: 'projection', ...projection }));
       else printProjection(io, projection);
       if (values.out !== undefined) {
-        const settings = {
-          seed: parseSeed(values.seed, 1),
-          replications,
-          from: fromYear,
-          to: toYear,
-          growth,
-        };
-        report(io, values.out, { kind: 'projection', scenario, projection, settings }, values.json);
+        const shown = { seed: parseSeed(values.seed, 1), replications, from: fromYear, to: toYear, growth };
+        report(io, values.out, { kind: 'projection', scenario, projection, settings: shown }, values.json);
       }
     });
   },

@@ -46,7 +46,16 @@ export interface PairedProportionDifference {
   mcnemarP: number;
 }
 
-/** Counts the paired outcomes of `a[i]` and `b[i]`. */
+/**
+ * Counts the paired outcomes of `a[i]` and `b[i]`.
+ *
+ * @example
+ * ```ts
+ * import { pairedCounts } from 'corridor-sim';
+ *
+ * pairedCounts([true, true, false], [true, false, true]); // { both: 1, onlyA: 1, onlyB: 1, neither: 0 }
+ * ```
+ */
 export function pairedCounts(a: readonly boolean[], b: readonly boolean[]): PairedCounts {
   if (a.length !== b.length) throw new InvalidParameterError('b', b.length, `${a.length} outcomes, one per unit of a`);
   const counts: PairedCounts = { both: 0, onlyA: 0, onlyB: 0, neither: 0 };
@@ -80,6 +89,15 @@ export function exactMcNemarP(onlyA: number, onlyB: number): number {
 /**
  * The difference pB − pA of paired proportions with Newcombe's hybrid score interval (method 10) at `level`
  * (default 0.95) and the exact McNemar p-value.
+ *
+ * @example
+ * ```ts
+ * import { pairedProportionDifference } from 'corridor-sim';
+ *
+ * // 40 futures: the target is met in 30 under both plans, in 6 only with the new service, in 1 only without it.
+ * const r = pairedProportionDifference({ both: 30, onlyA: 1, onlyB: 6, neither: 3 });
+ * console.log(r.difference, r.ci, r.mcnemarP); // 0.125, its 95% interval, the exact test of 6 vs 1
+ * ```
  */
 export function pairedProportionDifference(counts: PairedCounts, level = 0.95): PairedProportionDifference {
   for (const [key, value] of Object.entries(counts)) {

@@ -2,9 +2,13 @@
  * A mergeable quantile sketch with a relative-accuracy guarantee, after the idea of DDSketch (Masson, Rim & Lee,
  * VLDB 2019): logarithmically sized buckets, so any value is represented within a fixed relative error.
  *
+ * One topic a little over 400 lines: the mergeable quantile histogram and its JSON form.
+ *
  * @module
  */
+
 import { InvalidParameterError } from '../../errors.js';
+import { portableExp, portableLog, portableLog1p } from '../portable-math.js';
 
 /** Options of a {@link QuantileHistogram}. */
 export interface QuantileHistogramOptions {
@@ -132,8 +136,8 @@ function requireCount(field: string, count: number): void {
  *
  * **Merging.** Bucket counts are integers and add exactly, so `a.merge(b)` is bit-identical (same JSON, same
  * quantiles) to one histogram fed both data sets, and merging is commutative and associative. Bucket indices come from
- * `Math.log`, which V8 computes identically on every platform, so histograms from worker threads or other machines
- * running Node merge consistently.
+ * `portableLog` (engine/portable-math.ts), computed identically by every JavaScript engine (`Math.log` is not: its last
+ * bit differs between V8 versions), so histograms from worker threads, other machines or a browser merge consistently.
  *
  * **Cost.** `add` is O(1) amortized and allocation-free except when the bucket range grows (geometric growth).
  * Memory is one float64 per bucket between the smallest and largest magnitude seen: ≈ ln(max/min)/(2α) buckets,
@@ -179,9 +183,9 @@ export class QuantileHistogram {
     }
     this.relativeAccuracy = alpha;
     const internal = alpha * SAFETY;
-    this.logGamma = Math.log1p(internal) - Math.log1p(-internal);
+    this.logGamma = portableLog1p(internal) - portableLog1p(-internal);
     this.multiplier = 1 / this.logGamma;
-    this.logRepresentativeFactor = Math.log1p(-internal);
+    this.logRepresentativeFactor = portableLog1p(-internal);
   }
 
   /** A histogram (default accuracy unless given) of every value in `values`. */
@@ -224,12 +228,12 @@ export class QuantileHistogram {
 
   /** Bucket index of a magnitude m > 0. */
   private index(m: number): number {
-    return Math.ceil(Math.log(m) * this.multiplier) + 0; // + 0: ceil(−0.5) is −0, which would leak into the JSON
+    return Math.ceil(portableLog(m) * this.multiplier) + 0; // + 0: ceil(−0.5) is −0, which would leak into the JSON
   }
 
   /** Representative magnitude of bucket `index`: γ^index · (1 − α'). */
   private representative(index: number): number {
-    return Math.exp(index * this.logGamma + this.logRepresentativeFactor);
+    return portableExp(index * this.logGamma + this.logRepresentativeFactor);
   }
 
   /** Total number of values added. */

@@ -11,6 +11,8 @@
  *   order ν⁻⁴ (Abramowitz & Stegun 26.7.5) is the answer: its truncation error there is < 1e-13 relative even at
  *   p = 1e-300.
  *
+ * One topic over 400 lines: the Student-t and normal maths (CDFs, quantiles) behind the confidence intervals.
+ *
  * @module
  */
 import { InvalidParameterError } from '../../errors.js';

@@ -19,7 +19,7 @@ import { InvalidParameterError, SimulationError, ValidationError } from '../../e
 import { CorridorModel } from '../../model/corridor-model.js';
 import type { RunResult } from '../../model/result.js';
 import { VERSION } from '../../version.js';
-import { batchTaskOptions, type ReplicationBatch, type ReplicationExecutor } from '../executor.js';
+import { batchPlan, type ReplicationBatch, type ReplicationExecutor } from '../replication-plan.js';
 import { mergeShards, parseShard, type Shard, ShardError } from '../shards.js';
 import { connectRedis, redisMemory, redisOptions } from './connection.js';
 import {
@@ -30,9 +30,9 @@ import {
   JOB_NAME,
   KEY_PREFIX,
   type RangeJobData,
-  type RangeSettings,
   RedisMemoryError,
   rangeJobId,
+  rangeSettings,
 } from './protocol.js';
 import { parseRedisUrl, type RedisTarget } from './redis-url.js';
 
@@ -147,7 +147,7 @@ export function redisExecutor(url: string, options: RedisExecutorOptions = {}): 
     display: target.display,
     async run(batch) {
       // Fail fast, here, on a scenario or options the model rejects: one clear error instead of one per job.
-      new CorridorModel(batch.scenario, batchTaskOptions(batch, 0));
+      new CorridorModel(batch.scenario, batchPlan(batch).task(0).options);
       const c = await connect();
       if (!memoryChecked) {
         await checkMemory(c.client, target, batch, planned ?? batch.replications);
@@ -209,7 +209,7 @@ async function runBatch(
   used: Set<string>,
 ): Promise<RunResult[]> {
   const scenarioBlob = blobOf(batch.scenario);
-  const settings: RangeSettings = { seed: batch.seed, shared: batch.shared };
+  const settings = rangeSettings(batch.seed, batch.shared);
   const settingsBlob = blobOf(settings);
   for (const blob of [scenarioBlob, settingsBlob]) {
     const key = blobKey(queueName, blob.sha256);

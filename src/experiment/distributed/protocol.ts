@@ -12,7 +12,7 @@
 import type { Seed } from '../../engine/random.js';
 import { ValidationError } from '../../errors.js';
 import type { ScenarioSpec } from '../../scenario/types.js';
-import type { PerReplicationOptions, SharedRunOptions } from '../executor.js';
+import type { PerReplicationOptions, SharedRunOptions } from '../replication-plan.js';
 import { contentSha256 } from '../shards.js';
 
 /** Default BullMQ queue name of corridor-sim's workers and coordinators. */
@@ -45,10 +45,27 @@ export interface RangeJobData {
   perReplication?: PerReplicationOptions[];
 }
 
-/** What every replication of an experiment's batch shares: stored once as a blob. */
+/** What every replication of an experiment's batch shares: stored once as a blob (JSON). */
 export interface RangeSettings {
   seed: Seed;
-  shared: SharedRunOptions;
+  /** The shared options, with a `maxEvents` of `Infinity` written as `"Infinity"` (JSON has no Infinity). */
+  shared: Omit<SharedRunOptions, 'maxEvents'> & { maxEvents?: number | 'Infinity' };
+}
+
+/** The settings blob of a batch's seed and shared options. */
+export function rangeSettings(seed: Seed, shared: SharedRunOptions): RangeSettings {
+  const { maxEvents, ...rest } = shared;
+  const settings: RangeSettings = { seed, shared: rest };
+  if (maxEvents !== undefined) settings.shared.maxEvents = maxEvents === Infinity ? 'Infinity' : maxEvents;
+  return settings;
+}
+
+/** The shared options of a settings blob (the inverse of {@link rangeSettings}). */
+export function sharedOptions(settings: RangeSettings): SharedRunOptions {
+  const { maxEvents, ...rest } = settings.shared;
+  const shared: SharedRunOptions = rest;
+  if (maxEvents !== undefined) shared.maxEvents = maxEvents === 'Infinity' ? Infinity : maxEvents;
+  return shared;
 }
 
 /**

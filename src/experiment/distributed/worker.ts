@@ -14,12 +14,12 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import type { Job } from 'bullmq';
 import { InvalidParameterError } from '../../errors.js';
 import type { ScenarioSpec } from '../../scenario/types.js';
 import { VERSION } from '../../version.js';
-import { type ReplicationBatch, ReplicationThreads } from '../executor.js';
+import { availableCores, ReplicationThreads } from '../executor.js';
+import type { ReplicationBatch } from '../replication-plan.js';
 import { type Shard, shardOf } from '../shards.js';
 import { connectRedis, redisOptions } from './connection.js';
 import {
@@ -29,6 +29,7 @@ import {
   KEY_PREFIX,
   type RangeJobData,
   type RangeSettings,
+  sharedOptions,
   VersionMismatchError,
 } from './protocol.js';
 import { parseRedisUrl, type RedisTarget } from './redis-url.js';
@@ -87,7 +88,7 @@ function positiveInteger(field: string, value: number | undefined, fallback: num
 export async function startRedisWorker(url: string, options: RedisWorkerOptions = {}): Promise<RedisWorker> {
   const target = parseRedisUrl(url);
   const queueName = options.queue ?? DEFAULT_QUEUE;
-  const concurrency = positiveInteger('concurrency', options.concurrency, availableParallelism());
+  const concurrency = positiveInteger('concurrency', options.concurrency, await availableCores());
   const lockDuration = positiveInteger('lockDurationMs', options.lockDurationMs, 30_000);
   const stalledInterval = positiveInteger('stalledIntervalMs', options.stalledIntervalMs, 30_000);
   const maxStalledCount = positiveInteger('maxStalledCount', options.maxStalledCount, 3);
@@ -120,7 +121,7 @@ export async function startRedisWorker(url: string, options: RedisWorkerOptions 
     return value;
   };
 
-  const threads = new ReplicationThreads(concurrency);
+  const threads = await ReplicationThreads.start(concurrency);
   let refusal: VersionMismatchError | undefined;
   let settle: (() => void) | undefined;
   let fail: ((error: unknown) => void) | undefined;
@@ -158,7 +159,7 @@ export async function startRedisWorker(url: string, options: RedisWorkerOptions 
       seed: settings.seed,
       first: data.first,
       replications: data.replications,
-      shared: settings.shared,
+      shared: sharedOptions(settings),
       onProgress: (done) => {
         job.updateProgress(done).catch(() => {}); // progress is only shown; the result is what counts
       },

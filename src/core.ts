@@ -1,0 +1,168 @@
+/**
+ * `corridor-sim/core`: the simulation without Node — for browsers, Web Workers and any JavaScript runtime. It imports
+ * no Node built-in (a test bundles it for the browser and fails on any `node:` import) and holds:
+ *
+ * - engine: `Simulator`, `RandomStreams`, distributions, statistics, resources;
+ * - scenario: the format, `validateScenario`, `applyChanges`, and {@link parseScenario} (a scenario file's text or
+ *   value, with the same path-named errors as `loadScenario`) and {@link scenarioFileText};
+ * - network, data (`chongqingScenario()`), model (`simulate`);
+ * - the pure parts of experiments: replication plans and seeds (`replicationSeed`, the same as Node's), summaries,
+ *   projection maths ({@link runProjection}), comparison maths ({@link runComparison}, `pairedDifference`), and
+ *   replications on Web Workers ({@link ReplicationWorkerPool}, whose workers call {@link serveReplications}).
+ *
+ * What needs Node stays in the root entry: files (`loadScenario`, `saveScenario`, shards), the worker-thread pool
+ * (`replicate`, `project`, `compare`), reports on disk.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, ReplicationWorkerPool, summariseRuns } from 'corridor-sim/core';
+ *
+ * // worker.js (bundled): import { serveReplications } from 'corridor-sim/core'; serveReplications(self);
+ * const pool = new ReplicationWorkerPool(
+ *   () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }),
+ *   navigator.hardwareConcurrency,
+ * );
+ * const set = await pool.replicate(chongqingScenario(), { replications: 20, seed: 1, years: 1 });
+ * console.log(summariseRuns(set.runs).kpis['teu/ILSTC']?.mean);
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+export * from './data/index.js';
+export * from './engine/index.js';
+export * from './errors.js';
+export {
+  type Backtest,
+  backtest,
+  type CalibrateOptions,
+  calibrate,
+  type GrowthCalibration,
+  type Observation,
+  type Prediction,
+} from './experiment/calibrate.js';
+export {
+  type CompareOptions,
+  type Comparison,
+  type ComparisonRunnerOptions,
+  type PairedDifference,
+  pairedDifference,
+  pairedDifferences,
+  runComparison,
+  type Variant,
+  type VariantComparison,
+} from './experiment/comparison.js';
+export {
+  demandPaths,
+  type GrowthModel,
+  INTERVAL_DEFINITION,
+  type MarketGrowth,
+  marketGrowthModels,
+  type OutlookError,
+  PROJECTION_GROWTH,
+  type ProjectedYear,
+  type Projection,
+  type ProjectionRunnerOptions,
+  type ProjectOptions,
+  projectionMarkets,
+  runProjection,
+  type TargetOutlook,
+  type VolumeOutlook,
+  wilsonInterval,
+} from './experiment/projection.js';
+export {
+  batchPlan,
+  type PerReplicationOptions,
+  type ReplicationBatch,
+  type ReplicationExecutor,
+  type ReplicationPlan,
+  type ReplicationPlanOptions,
+  type ReplicationRunner,
+  type ReplicationSet,
+  type ReplicationTask,
+  replicationBatch,
+  replicationPlan,
+  replicationSeed,
+  requireReplicationIndex,
+  type SharedRunOptions,
+} from './experiment/replication-plan.js';
+export { BASE_SCENARIOS, parseScenario, scenarioFileText } from './experiment/scenario-text.js';
+export {
+  DISTRIBUTION_PROBABILITIES,
+  type DurationDistribution,
+  isDurationKpi,
+  type KpiSummary,
+  quantileOfSorted,
+  type ReplicationSummary,
+  runKpis,
+  summariseRuns,
+  summariseValues,
+} from './experiment/summary.js';
+export {
+  type CancelSignal,
+  ReplicationWorkerPool,
+  RunCancelledError,
+  serveReplications,
+  type WorkerLike,
+  type WorkerRunOptions,
+  type WorkerScopeLike,
+} from './experiment/worker-pool.js';
+export * from './model/index.js';
+export * from './network/index.js';
+export {
+  type AddDemandChange,
+  type AddServiceChange,
+  applyChanges,
+  BASE_SCENARIO_NAMES,
+  type BaseScenarioName,
+  type BaseScenarios,
+  CHANGE_KINDS,
+  type Change,
+  type ChangeBase,
+  type CloseChange,
+  type ContinuousTimetableSpec,
+  type CorridorId,
+  type CorridorMode,
+  checkScenarioFile,
+  type DemandFlowSpec,
+  type DemandSpec,
+  type DisruptionSpec,
+  type DistributionRole,
+  DOMESTIC_COUNTRY,
+  type ExtendsScenarioFile,
+  type FullScenarioFile,
+  type GaugeChangeSpec,
+  type HandlingSpec,
+  HUB_KINDS,
+  type HubKind,
+  type HubSpec,
+  type IntervalTimetableSpec,
+  type LinkSpec,
+  type LockSpec,
+  MODES,
+  type Mode,
+  type ObservedSeries,
+  parseIsoUtc,
+  parseJsonText,
+  parseScenarioFile,
+  RETURN_SUFFIX,
+  type RemoveServiceChange,
+  type ResolveOptions,
+  type RouteChoiceSpec,
+  resolveScenarioFile,
+  type ScaleCostChange,
+  type ScaleDemandChange,
+  type ScenarioFile,
+  type ScenarioSpec,
+  type ServiceLegSpec,
+  type ServiceSpec,
+  type SetCapacityChange,
+  type SetFrequencyChange,
+  type SetHubChange,
+  type SetLegChange,
+  type TargetSpec,
+  type TimetableSpec,
+  validateDistributionSpec,
+  validateScenario,
+  type WeeklyTimetableSpec,
+} from './scenario/index.js';

@@ -1,0 +1,172 @@
+/// <reference lib="dom" />
+/**
+ * The scenario explorer as a planner uses it, in headless Chromium: built with esbuild, served from 127.0.0.1, opened
+ * on the bundled scenario with 2 futures (the smallest projection, to keep the test quick). Screenshots of each view
+ * are saved for review in $CORRIDOR_SIM_SCREENSHOTS or a temporary folder (printed).
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExplorer } from '../../scripts/build-explorer.js';
+import { type StaticServer, serveStatic } from '../../src/cli/static-server.js';
+import { chongqingScenario } from '../../src/data/index.js';
+import { runProjection } from '../../src/experiment/projection.js';
+import { replicate } from '../../src/experiment/replicate.js';
+import { parseScenario } from '../../src/experiment/scenario-text.js';
+import { chromiumExecutable, launchChromium, noticeMissingBrowser } from './chromium.js';
+import { canonicalJson } from './fixtures/canonical.js';
+
+/** The page's test hook (explorer/src/main.ts). */
+interface ExplorerWindow {
+  corridorSimExplorer?: {
+    lastRun(): { projection: { years: { targets: unknown; volumes: unknown }[] }; kpis: unknown } | undefined;
+    workersStarted(): number;
+  };
+}
+
+noticeMissingBrowser('tests/explorer/explorer.test.ts');
+
+describe.skipIf(!chromiumExecutable)('the explorer in headless Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  let shots: string;
+  const problems: string[] = [];
+
+  const open = async (query: string): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await page.goto(`${server.url}${query}`);
+    return page;
+  };
+  const finished = (page: Page) =>
+    page.waitForFunction(() => ['done', 'error', 'cancelled'].includes(document.body.dataset.state ?? ''), undefined, {
+      timeout: 600_000,
+    });
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corridor-sim-explorer-'));
+    await buildExplorer(dir);
+    server = await serveStatic(dir);
+    shots = process.env.CORRIDOR_SIM_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'corridor-sim-explorer-shots-'));
+    mkdirSync(shots, { recursive: true });
+    console.log(`explorer screenshots: ${shots}`);
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  let editedUrl = '';
+  let editedHeadline = '';
+
+  it('opens on the baseline answer, with no console error, and the same projection as Node', async () => {
+    const page = await open('?n=2');
+    await finished(page);
+    const headline = (await page.textContent('#headline')) ?? '';
+    expect(headline).toMatch(/^Baseline: will ILSTC reach 270,000 TEU in 2025\? Probability \d+% ± \d+% \(95% CI/);
+    const figures = await page.evaluate(() =>
+      ['fan', 'monthly', 'transit', 'map'].map((id) => document.querySelectorAll(`#${id} svg *`).length),
+    );
+    for (const count of figures) expect(count).toBeGreaterThan(20);
+    // The same numbers as corridor-sim's projection in Node, replication by replication.
+    const inNode = await runProjection(
+      chongqingScenario(),
+      { fromYear: 2025, toYear: 2025, replications: 2, seed: 1 },
+      (scenario, plan) => replicate(scenario, { ...plan, workers: 0 }),
+    );
+    const inBrowser = await page.evaluate(() => {
+      const run = (window as unknown as ExplorerWindow).corridorSimExplorer?.lastRun();
+      const year = run?.projection.years[0];
+      return JSON.stringify({ targets: year?.targets, volumes: year?.volumes, kpis: run?.kpis });
+    });
+    const node = inNode.years[0];
+    const parsed = JSON.parse(inBrowser) as { targets: unknown; volumes: unknown };
+    expect(canonicalJson(parsed.targets)).toBe(canonicalJson(node?.targets));
+    expect(canonicalJson(parsed.volumes)).toBe(canonicalJson(node?.volumes));
+    await page.screenshot({ path: join(shots, '1-baseline.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 900_000);
+
+  it('a control moved by keyboard and Run change the answer and the charts, with a paired comparison', async () => {
+    const page = await open('?n=2');
+    await finished(page);
+    const before = await page.innerHTML('#fan');
+    // The ILSTC domestic cost cut to 50%, by keyboard.
+    await page.focus('#cost-cut');
+    await page.keyboard.press('End');
+    await page.focus('#run');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.body.dataset.state === 'running');
+    await finished(page);
+    expect(await page.textContent('#headline')).toMatch(/^Edited scenario: will ILSTC reach/);
+    expect(await page.innerHTML('#fan')).not.toBe(before);
+    const rows = await page.$$eval('#comparison tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(rows.some((r) => r.startsWith('target/ilstc-2025/teu'))).toBe(true);
+    editedUrl = page.url();
+    expect(editedUrl).toContain('costCut=0.5');
+    editedHeadline = (await page.textContent('#headline')) ?? '';
+    await page.screenshot({ path: join(shots, '2-cost-cut.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 900_000);
+
+  it('a shared link restores the state and reproduces the run', async () => {
+    expect(editedUrl).not.toBe('');
+    const page = await open(editedUrl.slice(server.url.length));
+    expect(await page.inputValue('#cost-cut')).toBe('50');
+    await finished(page);
+    expect(await page.textContent('#headline')).toBe(editedHeadline);
+    await page.close();
+  }, 900_000);
+
+  it('a bad scenario file shows the error naming its path', async () => {
+    const page = await open('?n=2');
+    await finished(page);
+    const text = '{"extends": "chongqing", "changes": [{"kind": "removeService", "service": "nope"}]}';
+    let expected = '';
+    try {
+      parseScenario(text, 'bad.json');
+    } catch (error) {
+      expected = `${(error as Error).name}: ${(error as Error).message}`;
+    }
+    expect(expected).toMatch(/^ScenarioError: changes\[0\]\.service: "nope"/);
+    await page.setInputFiles('#file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.waitForFunction(() => (document.getElementById('file-error')?.textContent ?? '') !== '');
+    expect(await page.textContent('#file-error')).toBe(expected);
+    await page.screenshot({ path: join(shots, '3-bad-file.png') });
+    await page.close();
+  }, 900_000);
+
+  it('cancel stops the run and its workers', async () => {
+    const page = await open('?n=2');
+    await finished(page);
+    const started = await page.evaluate(
+      () => (window as unknown as ExplorerWindow).corridorSimExplorer?.workersStarted() ?? 0,
+    );
+    await page.fill('#replications', '40');
+    await page.click('#run');
+    await page.waitForFunction(() => document.body.dataset.state === 'running');
+    await page.click('#cancel');
+    await finished(page);
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe('cancelled');
+    expect(await page.textContent('#progress-text')).toMatch(/^cancelled \(the run was cancelled after \d+ of 40\)/);
+    // Its workers were terminated: the next run (3 futures, not the cached baseline of 2) starts new ones.
+    await page.fill('#replications', '3');
+    await page.click('#run');
+    await finished(page);
+    expect(
+      await page.evaluate(() => (window as unknown as ExplorerWindow).corridorSimExplorer?.workersStarted() ?? 0),
+    ).toBeGreaterThan(started);
+    await page.screenshot({ path: join(shots, '4-after-cancel.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 900_000);
+});

@@ -1,0 +1,44 @@
+/**
+ * `corridor-sim/core` is browser-safe: esbuild bundles src/core.ts for the browser with a plugin that fails on any
+ * import of a Node built-in, and the bundle, run as a module, simulates exactly as the sources do. Its size is a
+ * benchmark (bench/, BENCHMARKS.md), not a test.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { browserBuildOptions, bundleCore } from '../../scripts/browser-bundle.js';
+import { chongqingScenario } from '../../src/data/index.js';
+import { simulate } from '../../src/model/index.js';
+
+describe('corridor-sim/core bundled for the browser', () => {
+  it('bundles with no Node built-in, and the bundle simulates as the sources do', async () => {
+    const { code, size } = await bundleCore();
+    expect(size.byPackage.src).toBeGreaterThan(50_000);
+    expect(code).not.toMatch(/from\s*["']node:/);
+    const file = join(mkdtempSync(join(tmpdir(), 'corridor-sim-core-bundle-')), 'core.mjs');
+    writeFileSync(file, code);
+    const core = (await import(pathToFileURL(file).href)) as typeof import('../../src/core.js');
+    const options = { seed: 11, years: 0.05, warmupDays: 3 };
+    expect(JSON.stringify(core.simulate(core.chongqingScenario(), options))).toBe(
+      JSON.stringify(simulate(chongqingScenario(), options)),
+    );
+    expect(core.replicationSeed(7, 3)).toBe('n7#3');
+    expect(() => core.parseScenario('{"extends": "chongqing", "changes": [{"kind": "nope"}]}', 'x.json')).toThrow(
+      /changes\[0\]/,
+    );
+  }, 120_000);
+
+  it('the guard fails the build on a Node built-in, naming it and the importer', async () => {
+    const entry = new URL('../../src/experiment/replicate.ts', import.meta.url).pathname;
+    const failure = await build(browserBuildOptions({ entryPoints: [entry], write: false })).then(
+      () => undefined,
+      (error: { errors: { text: string }[] }) => error.errors.map((e) => e.text),
+    );
+    expect(failure).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Node built-in "node:os" imported by .*replicate\.ts/)]),
+    );
+  }, 120_000);
+});
