@@ -4,6 +4,7 @@
  * --redis, a failing replication failing once, version refusal, bad URLs and memory, the size estimate.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
@@ -97,13 +98,12 @@ describe.skipIf(!available)('replications on Redis', () => {
     await redis?.stop();
   });
 
-  test.prop([fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 3 })], { numRuns: 3 })(
-    'gives the local runs whatever the job size and finishing order',
-    async (perJob, first) => {
-      const scenario = lineScenario();
-      const options = { replications: 5, first, seed: 'dist', ...period };
+  it('gives the local runs on one worker with three threads, and with maxEvents lifted (Infinity in JSON)', async () => {
+    const scenario = lineScenario();
+    for (const extra of [{}, { maxEvents: Infinity }] as const) {
+      const options = { replications: 5, first: 2, seed: 'dist', ...period, ...extra };
       const local = await replicate(scenario, { ...options, workers: 0 });
-      const executor = redisExecutor(redis.url, { replicationsPerJob: perJob });
+      const executor = redisExecutor(redis.url, { replicationsPerJob: 2 });
       try {
         const remote = await replicate(scenario, { ...options, executor });
         expect(JSON.stringify(remote)).toBe(JSON.stringify(local));
@@ -111,10 +111,77 @@ describe.skipIf(!available)('replications on Redis', () => {
       } finally {
         await executor.close();
       }
-    },
-  );
+    }
+  });
 
-  it('runs project and compare with --redis, output identical to the local one', async () => {
+  // Jobs finish in the order drawn: queued while the queue is paused, given priorities in that order, then run one
+  // at a time by a single worker.
+  describe('whatever order the jobs finish in', () => {
+    const queueName = 'ordered';
+    const connection = () => ({ host: '127.0.0.1', port: redis.port });
+    let queue: Queue;
+    let ordered: RedisWorker;
+    const finished: string[] = [];
+
+    beforeAll(async () => {
+      queue = new Queue(queueName, { connection: connection() });
+      ordered = await startRedisWorker(redis.url, {
+        queue: queueName,
+        concurrency: 1,
+        log: (l) => {
+          const done = /^job (\S+): replications \S+ done/.exec(l);
+          if (done) finished.push(done[1] as string);
+        },
+      });
+    });
+    afterAll(async () => {
+      await ordered?.close();
+      await queue?.close();
+    });
+
+    test.prop(
+      [
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(fc.integer(), { minLength: 5, maxLength: 5 }),
+      ],
+      { numRuns: 4 },
+    )('gives the local runs whatever the job size and finishing order', async (perJob, first, keys) => {
+      const scenario = lineScenario();
+      const options = { replications: 5, first, seed: 'dist', ...period };
+      const local = await replicate(scenario, { ...options, workers: 0 });
+      await queue.pause();
+      let queued: () => void = () => {};
+      const allQueued = new Promise<void>((resolve) => (queued = resolve));
+      const executor = redisExecutor(redis.url, {
+        queue: queueName,
+        replicationsPerJob: perJob,
+        log: (l) => {
+          if (/ as \d+ jobs? on /.test(l)) queued();
+        },
+      });
+      try {
+        const remote = replicate(scenario, { ...options, executor });
+        await Promise.race([allQueued, remote]);
+        const jobs = await queue.getJobs(['waiting']);
+        const order = jobs
+          .map((job, i) => ({ id: job.id as string, key: keys[i] as number, i }))
+          .sort((a, b) => a.key - b.key || a.i - b.i);
+        for (const [rank, { id }] of order.entries())
+          await queue.getJob(id).then((j) => j?.changePriority({ priority: rank + 1 }));
+        finished.length = 0;
+        await queue.resume();
+        expect(JSON.stringify(await remote)).toBe(JSON.stringify(local));
+        expect(finished).toEqual(order.map((o) => o.id));
+        await executor.release();
+      } finally {
+        await queue.resume();
+        await executor.close();
+      }
+    });
+  });
+
+  it('runs project, compare and compare --project with --redis, output identical to the local one', async () => {
     const line = lineScenario();
     line.targets = [{ id: 'ab-2025', corridor: 'ILSTC', year: 2025, teu: 9000 }];
     const path = file('line.json', line);
@@ -158,6 +225,16 @@ describe.skipIf(!available)('replications on Redis', () => {
     const remoteComparison = await cli(...compareArgs, '--redis', redis.url);
     expect(remoteComparison.code, remoteComparison.err).toBe(0);
     expect(remoteComparison.out).toBe(localComparison.out);
+
+    const lineLess = lineScenario({ capacityTeu: 30 });
+    lineLess.name = 'line, smaller trains';
+    lineLess.targets = line.targets;
+    const projectedArgs = ['compare', path, file('line-less.json', lineLess), '--project', '--from', '2025'];
+    const projectedOptions = ['--replications', '3', '--growth-sd', '0.05', '--json', '--quiet'];
+    const localProjected = await cli(...projectedArgs, ...projectedOptions, '--workers', '0');
+    const remoteProjected = await cli(...projectedArgs, ...projectedOptions, '--redis', redis.url);
+    expect(remoteProjected.code, remoteProjected.err).toBe(0);
+    expect(remoteProjected.out).toBe(localProjected.out);
   });
 
   it('fails the experiment once when a replication fails, naming it and its error', async () => {
@@ -207,6 +284,19 @@ describe.skipIf(!available)('replications on Redis', () => {
     expect(unreachable.code).toBe(1);
     expect(unreachable.err).toContain(`cannot reach Redis at redis://:***@127.0.0.1:${port}`);
     expect(unreachable.err + unreachable.out).not.toContain('hunter2');
+
+    // A server that accepts connections and never answers: given up after the connect timeout (5 s), not hung.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const silentPort = (silent.address() as AddressInfo).port;
+      const mute = await cli(...args, '--redis', `redis://:hunter2@127.0.0.1:${silentPort}`);
+      expect(mute.code).toBe(1);
+      expect(mute.err).toContain(`cannot reach Redis at redis://:***@127.0.0.1:${silentPort} (no answer within 5 s)`);
+      expect(mute.err).not.toContain('hunter2');
+    } finally {
+      silent.close();
+    }
 
     const small = await startRedis(['--maxmemory', '2mb']);
     try {
