@@ -10,7 +10,7 @@
  * @module
  */
 import type { Tinypool } from 'tinypool';
-import { SimulationError } from '../errors.js';
+import { InvalidParameterError, SimulationError } from '../errors.js';
 import { CorridorModel, simulate } from '../model/corridor-model.js';
 import type { RunResult } from '../model/result.js';
 import {
@@ -112,6 +112,9 @@ export function replicationFailure(plan: ReplicationPlan, offset: number, error:
  * ```
  */
 export function threadExecutor(workers?: number): ReplicationExecutor {
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
+    throw new InvalidParameterError('workers', workers, 'an integer >= 0');
+  }
   return {
     async run(batch) {
       const plan = batchPlan(batch);
