@@ -29,6 +29,12 @@
 // ── Bundled data ─────────────────────────────────────────────────────────────────────────────────────────────────
 export { chongqingExampleDisruptions, chongqingScenario, HUB } from './data/chongqing/index.js';
 export {
+  DEFAULT_ELECTRIC_SHARE,
+  EMISSION_FACTOR_TABLE_VERSION,
+  emissionFactorTable,
+  TONNES_PER_TEU,
+} from './data/emission-factors.js';
+export {
   chengduChongqingChinaEuropeRailSeries,
   chongqingChinaEuropeRailSeries,
   ilstcChongqingSeries,
@@ -216,12 +222,20 @@ export {
 export { type SimulateOptions, simulate } from './model/corridor-model.js';
 export type { Direction } from './model/demand.js';
 export type {
+  Co2e,
+  EmissionsGroupResult,
+  EmissionsResult,
+  ModeEmissionsResult,
+  ServiceEmissionsResult,
+} from './model/emissions-types.js';
+export type {
   Conservation,
   CorridorResult,
   DurationStats,
   DurationSummary,
   FlowResult,
   HubResult,
+  ReRoutingResult,
   RunResult,
   ServiceResult,
   TargetResult,
@@ -288,6 +302,8 @@ export type {
   DemandFlowSpec,
   DemandSpec,
   DisruptionSpec,
+  EmissionFactorSpec,
+  EmissionsSpec,
   GaugeChangeSpec,
   HandlingSpec,
   HubKind,
@@ -298,6 +314,7 @@ export type {
   Mode,
   ObservedSeries,
   RemoveServiceChange,
+  ReRoutingSpec,
   RouteChoiceSpec,
   ScaleCostChange,
   ScaleDemandChange,

@@ -26,6 +26,15 @@ export {
   YANGTZE_EXPORT_SHARE,
 } from './chongqing/index.js';
 export {
+  DEFAULT_ELECTRIC_SHARE,
+  DEFAULT_HANDLING_FACTOR,
+  DIESEL_TTW_SHARE,
+  EMISSION_FACTOR_TABLE_VERSION,
+  emissionFactorTable,
+  FEEDER_MAX_CAPACITY_TEU,
+  TONNES_PER_TEU,
+} from './emission-factors.js';
+export {
   chengduChongqingChinaEuropeRailSeries,
   chongqingChinaEuropeRailSeries,
   ilstcChongqingSeries,

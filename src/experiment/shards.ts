@@ -29,6 +29,7 @@ import type { Seed } from '../engine/random.js';
 import { InvalidParameterError, ValidationError } from '../errors.js';
 import type { Direction } from '../model/demand.js';
 import type { RunResult } from '../model/result.js';
+import { emissionFactorSchema } from '../scenario/index.js';
 import type { ScenarioSpec } from '../scenario/types.js';
 import { VERSION } from '../version.js';
 import { type ReplicateOptions, type ReplicationSet, replicate, replicationSeed } from './replicate.js';
@@ -252,6 +253,52 @@ const histogram = z.looseObject({
 });
 const durationStats = z.looseObject({ tally, histogram });
 
+const co2e = { kgCo2eWtw: nonNegative, kgCo2eTtw: nonNegative };
+const emissionsGroup = z.looseObject({
+  ...co2e,
+  handlingKgCo2eWtw: nonNegative,
+  teuKm: nonNegative,
+  dispatchedTeu: nonNegative,
+  kgCo2eWtwPerTeu: nonNegative,
+  kgCo2eTtwPerTeu: nonNegative,
+  kgCo2eWtwPerTeuKm: nonNegative,
+  kgCo2eWtwByYear: record(nonNegative),
+});
+const emissionsSchema = z.looseObject({
+  factorTable: text,
+  total: z.looseObject({
+    ...co2e,
+    handlingKgCo2eWtw: nonNegative,
+    emptyRunningKgCo2eWtw: nonNegative,
+    teuKm: nonNegative,
+    kgCo2eWtwPerTeuKm: nonNegative,
+  }),
+  byCorridor: record(emissionsGroup),
+  byMode: record(
+    z.looseObject({
+      ...co2e,
+      teuKm: nonNegative,
+      teuLoaded: nonNegative,
+      kgCo2eWtwPerTeu: nonNegative,
+      kgCo2eWtwPerTeuKm: nonNegative,
+    }),
+  ),
+  byFlow: record(emissionsGroup),
+  byService: record(
+    // Keys in the order of the result (the parsed object keeps the schema's order).
+    z.looseObject({
+      vehicleType: text,
+      electricShare: nonNegative.optional(),
+      ...co2e,
+      teuKm: nonNegative,
+      emptyRunningKgCo2eWtw: nonNegative,
+      kgCo2eWtwPerTeuKm: nonNegative,
+    }),
+  ),
+  byHub: record(z.looseObject(co2e)),
+  factors: record(emissionFactorSchema),
+});
+
 const runSchema = z.looseObject({
   scenario: text,
   seed,
@@ -346,6 +393,18 @@ const runSchema = z.looseObject({
       met: flag,
     }),
   ),
+  emissions: emissionsSchema,
+  reRouting: z
+    .looseObject({
+      thresholdHours: nonNegative,
+      parts: count,
+      teu: nonNegative,
+      extraHandlingHours: nonNegative,
+      extraHandlingCostUsd: nonNegative,
+      newRidesCostUsd: nonNegative,
+      teuByHub: record(nonNegative),
+    })
+    .optional(),
   invariants: z.looseObject({
     teuConserved: flag,
     maxLoadFactorOnBoard: nonNegative,

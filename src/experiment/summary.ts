@@ -22,7 +22,15 @@
  *   was backed up beyond `routeChoice.maxBacklogHours`;
  * - `flow/<id>/generated` (TEU booked in the measured period), `flow/<id>/days/mean`, `flow/<id>/days/p95`, and by
  *   the corridor (or corridor/mode) of the route each booking took: `flow/<id>/via/<corridor>/days/mean` and
- *   `/days/p95`.
+ *   `/days/p95`;
+ * - emissions (kg CO2e of the measured period, well-to-wheel `Wtw` or tank-to-wheel `Ttw`, see docs/emissions.md):
+ *   `co2eKgWtw`, `co2eKgTtw`, `co2eKgWtwPerTeuKm` (whole run); `co2eKgWtw/<corridor>`, `co2eKgTtw/<corridor>`,
+ *   `co2eKgWtw/<corridor>/<year>`, `co2eKgWtwPerTeu/<corridor>`, `co2eKgTtwPerTeu/<corridor>`,
+ *   `co2eKgWtwPerTeuKm/<corridor>`; `mode/<mode>/co2eKgWtw`, `mode/<mode>/co2eKgWtwPerTeu`,
+ *   `mode/<mode>/co2eKgWtwPerTeuKm`; `flow/<id>/co2eKgWtw`, `flow/<id>/co2eKgWtwPerTeu`. Ratios (names with
+ *   `PerTeu`) are left out of a replication whose denominator is 0, like durations;
+ * - re-routing (scenarios with `reRouting` on): `reRouted/teu`, `reRouted/parts`, `reRouted/extraHandlingHours`,
+ *   `reRouted/costUsd` (extra handling plus the new rides' freight).
  *
  * @module
  */
@@ -102,13 +110,51 @@ export function runKpis(run: RunResult): Map<string, number> {
       out.set(`wait/${id}/gaugeChange`, h.gaugeChange.waitHours.mean);
     if (h.lock && h.lock.waitHours.count > 0) out.set(`wait/${id}/lock`, h.lock.waitHours.mean);
   }
+  emissionKpis(run, out);
+  if (run.reRouting !== undefined) {
+    out.set('reRouted/teu', run.reRouting.teu);
+    out.set('reRouted/parts', run.reRouting.parts);
+    out.set('reRouted/extraHandlingHours', run.reRouting.extraHandlingHours);
+    out.set('reRouted/costUsd', run.reRouting.extraHandlingCostUsd + run.reRouting.newRidesCostUsd);
+  }
   return out;
 }
 
-/** Durations are left out of a replication that observed none (rather than counted as 0). */
+/** The emissions KPIs of a run (see the module's list). Ratios are set only where their denominator is > 0. */
+function emissionKpis(run: RunResult, out: Map<string, number>): void {
+  const e = run.emissions;
+  out.set('co2eKgWtw', e.total.kgCo2eWtw);
+  out.set('co2eKgTtw', e.total.kgCo2eTtw);
+  if (e.total.teuKm > 0) out.set('co2eKgWtwPerTeuKm', e.total.kgCo2eWtwPerTeuKm);
+  for (const [key, c] of Object.entries(e.byCorridor)) {
+    out.set(`co2eKgWtw/${key}`, c.kgCo2eWtw);
+    out.set(`co2eKgTtw/${key}`, c.kgCo2eTtw);
+    for (const [year, kg] of Object.entries(c.kgCo2eWtwByYear)) out.set(`co2eKgWtw/${key}/${year}`, kg);
+    if (c.dispatchedTeu > 0) {
+      out.set(`co2eKgWtwPerTeu/${key}`, c.kgCo2eWtwPerTeu);
+      out.set(`co2eKgTtwPerTeu/${key}`, c.kgCo2eTtwPerTeu);
+    }
+    if (c.teuKm > 0) out.set(`co2eKgWtwPerTeuKm/${key}`, c.kgCo2eWtwPerTeuKm);
+  }
+  for (const [mode, c] of Object.entries(e.byMode)) {
+    out.set(`mode/${mode}/co2eKgWtw`, c.kgCo2eWtw);
+    if (c.teuLoaded > 0) out.set(`mode/${mode}/co2eKgWtwPerTeu`, c.kgCo2eWtwPerTeu);
+    if (c.teuKm > 0) out.set(`mode/${mode}/co2eKgWtwPerTeuKm`, c.kgCo2eWtwPerTeuKm);
+  }
+  for (const [id, f] of Object.entries(e.byFlow)) {
+    out.set(`flow/${id}/co2eKgWtw`, f.kgCo2eWtw);
+    if (f.dispatchedTeu > 0) out.set(`flow/${id}/co2eKgWtwPerTeu`, f.kgCo2eWtwPerTeu);
+  }
+}
+
+/** Durations and per-TEU ratios are left out of a replication that observed none (rather than counted as 0). */
 export function isDurationKpi(name: string): boolean {
   return (
-    name.startsWith('days/') || name.startsWith('wait/') || name.endsWith('/days/mean') || name.endsWith('/days/p95')
+    name.startsWith('days/') ||
+    name.startsWith('wait/') ||
+    name.endsWith('/days/mean') ||
+    name.endsWith('/days/p95') ||
+    name.includes('PerTeu')
   );
 }
 

@@ -32,7 +32,8 @@
  *   between lockages at a hub; transit on a link or service): the element works `factor` times slower;
  * - bookings made during a closure choose among routes that avoid the closed elements (if none is left they choose
  *   as if nothing were closed, and wait); **parts already waiting stay where they are and wait** for the element to
- *   reopen (no re-routing of cargo already in the corridor — a documented simplification).
+ *   reopen, unless the scenario's `reRouting` policy is on: then a part waiting at a hub whose remaining route is
+ *   closed for longer than the threshold re-plans from that hub (`rerouting.ts`); cargo on a vehicle stays on it.
  * A service outside its `startDate`/`endDate` counts as closed in the same way.
  *
  * Random streams (all from the run's seed): `demand/<flow>/{arrivals,size,choice}`, `service/<id>/transit`,
@@ -73,14 +74,16 @@ import { Calendar } from './calendar.js';
 import { type Direction, flowRuntime, nextBookingHour } from './demand.js';
 import { depart, load, scheduleTimetable } from './departures.js';
 import { scheduleDisruptions } from './disruptions.js';
+import { addFlowEmissions, EmissionsState } from './emissions-state.js';
 import { scheduleLock } from './locks.js';
+import { reRoutingRuntime, scheduleReRouting } from './rerouting.js';
 import type { RunResult } from './result.js';
 import { RouteChooser } from './route-choice.js';
 import { checkOperable } from './route-plans.js';
 import { result } from './run-result.js';
 import { ModelState } from './runtime.js';
 import { hubRuntime, linkRuntime, serviceRuntime } from './setup.js';
-import { afterClearance } from './terminals.js';
+import { afterClearance, enterHub } from './terminals.js';
 import type { PartTrace } from './trace.js';
 import { arriveAtStop } from './trips.js';
 import { DEFAULT_MAX_EVENTS, estimateWork, type WorkEstimate, WorkLimitError } from './work-guard.js';
@@ -194,6 +197,8 @@ export class CorridorModel {
       tracing: options.trace === true,
       penalties,
       corridorPenalties,
+      emissions: new EmissionsState(spec, network.services(), calendar),
+      reRouting: reRoutingRuntime(spec),
       handlers: {
         onBook: (flow) => book(m, flow),
         onDepart: (slot) => depart(m, slot),
@@ -247,6 +252,7 @@ export class CorridorModel {
         ),
       );
       m.flowChoice.push({ key: undefined, set: undefined, plans: [] });
+      addFlowEmissions(m.emissions);
       m.flowAcc.push({
         bookings: 0,
         generatedTeu: 0,
@@ -287,6 +293,7 @@ export class CorridorModel {
     }
     for (const service of m.services.values()) scheduleTimetable(m, service);
     scheduleDisruptions(m);
+    scheduleReRouting(m, enterHub);
     for (const hub of m.hubs.values()) {
       if (hub.lock) scheduleLock(m, hub.lock);
       if (hub.gauge) scheduleBackgroundTrains(m, hub);

@@ -10,6 +10,7 @@
 import type { Distribution } from '../engine/distributions.js';
 import type { DepartureQueue } from '../engine/resources/departure-queue.js';
 import { SimulationError } from '../errors.js';
+import { legEmissions } from './emissions.js';
 import { dispatched, stage } from './ledger.js';
 import {
   type DepartureSlot,
@@ -163,7 +164,7 @@ export function load(m: ModelState, part: Part, units: number, waited: number, l
   if (left > 0) {
     // Split: the loaded units travel as a new part; the rest stays queued as `part`.
     part.teu = left;
-    part.shipment.openParts++;
+    (part.shipment.booking ?? part.shipment).openParts++;
     traveller = {
       shipment: part.shipment,
       teu: units,
@@ -209,7 +210,8 @@ export function load(m: ModelState, part: Part, units: number, waited: number, l
     service.waitForDepartureSum += waited;
     service.waitForDepartureCount++;
     hub.departureWait.add(waited);
-    if (traveller.leg === 0 && trip.stop === (traveller.shipment.plan.legs[0] as LegPlan).fromStop) {
+    const fresh = traveller.shipment.booking === undefined; // a re-routed part was dispatched when it first left
+    if (fresh && traveller.leg === 0 && trip.stop === (traveller.shipment.plan.legs[0] as LegPlan).fromStop) {
       dispatched(m, traveller.shipment, units, now);
     }
   }
@@ -228,5 +230,6 @@ export function startLeg(m: ModelState, trip: Trip): void {
   const hours = (service.legTransit[trip.stop] as Distribution).sample(service.transitRng) * service.slow * link.slow;
   // Legs of the departures counted in the measured period only (their capacity is what the load factor divides by).
   if (trip.departedAt >= m.calendar.startHour) service.teuLegs += trip.onBoard;
+  if (m.sim.now >= m.calendar.startHour) legEmissions(m, trip);
   m.sim.schedule(hours, m.onArrive, trip);
 }

@@ -7,6 +7,7 @@ export { Calendar, type CalendarMonth } from './calendar.js';
 export { CorridorModel, type SimulateOptions, simulate } from './corridor-model.js';
 export type { Direction } from './demand.js';
 export { DurationCollector, mergeDurationStats, summarise } from './durations.js';
+export type * from './emissions-types.js';
 export type * from './result.js';
 export { type ChoiceSet, type ClosureState, RouteChooser } from './route-choice.js';
 export type * from './trace.js';

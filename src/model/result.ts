@@ -17,6 +17,7 @@
 import type { QuantileHistogramJSON } from '../engine/statistics/quantile-histogram.js';
 import type { TallyJSON } from '../engine/statistics/tally.js';
 import type { Direction } from './demand.js';
+import type { EmissionsResult } from './emissions-types.js';
 
 /** Mean and percentiles of a duration, hours. `count` = 0 means nothing was observed (other fields are 0). */
 export interface DurationSummary {
@@ -152,6 +153,22 @@ export interface Conservation {
   imbalanceTeu: number;
 }
 
+/** Cargo that re-planned its route at a hub because a closure blocked it longer than the threshold. */
+export interface ReRoutingResult {
+  thresholdHours: number;
+  /** Parts (a booking or a piece of a split one) re-routed. */
+  parts: number;
+  teu: number;
+  /** Σ over re-routed parts of the hours from re-planning to being cleared again at the hub (extra handling). */
+  extraHandlingHours: number;
+  /** TEU × `extraHandlingUsdPerTeu`. */
+  extraHandlingCostUsd: number;
+  /** Σ TEU × freight cost of the new route from the hub (the rides not taken are not refunded in this count). */
+  newRidesCostUsd: number;
+  /** TEU re-routed, by the hub where they re-planned. */
+  teuByHub: Record<string, number>;
+}
+
 /** The result of one run. */
 export interface RunResult {
   scenario: string;
@@ -170,6 +187,10 @@ export interface RunResult {
   services: Record<string, ServiceResult>;
   hubs: Record<string, HubResult>;
   targets: TargetResult[];
+  /** CO2e of the measured period, GLEC / ISO 14083 method (see docs/emissions.md). */
+  emissions: EmissionsResult;
+  /** Cargo re-routed around closures in the measured period; present when the scenario's `reRouting` is on. */
+  reRouting?: ReRoutingResult;
   /** Invariant checks done during the run (a run that breaks one throws instead of returning). */
   invariants: {
     teuConserved: boolean;

@@ -6,7 +6,9 @@
  */
 import type { Direction } from './demand.js';
 import { DurationCollector } from './durations.js';
+import { emissionsResult } from './emissions-result.js';
 import { byYear, checkInvariants } from './ledger.js';
+import { reRoutingResult } from './rerouting.js';
 import type { CorridorResult, FlowResult, HubResult, RunResult, ServiceResult, TargetResult } from './result.js';
 import { EPS, type FlowAccumulator, type ModelState } from './runtime.js';
 
@@ -166,6 +168,7 @@ export function result(m: ModelState): RunResult {
     };
   });
 
+  const reRouting = reRoutingResult(m);
   return {
     scenario: m.scenario.name,
     seed: m.seed,
@@ -186,6 +189,8 @@ export function result(m: ModelState): RunResult {
     services,
     hubs,
     targets,
+    emissions: emissionsResult(m),
+    ...(reRouting === undefined ? {} : { reRouting }),
     invariants: {
       teuConserved: conserved,
       maxLoadFactorOnBoard: m.maxLoadFactorOnBoard,

@@ -19,6 +19,7 @@ import type { LockSpec, ScenarioSpec } from '../scenario/types.js';
 import type { Calendar } from './calendar.js';
 import type { Direction, FlowRuntime } from './demand.js';
 import type { DurationCollector } from './durations.js';
+import type { EmissionsState } from './emissions-state.js';
 import type { ChoiceSet, ClosureState, RouteChooser } from './route-choice.js';
 import type { PartTrace } from './trace.js';
 
@@ -161,6 +162,12 @@ export interface RoutePlan {
 }
 
 export interface Shipment {
+  /**
+   * The booking a re-routed part belongs to (`rerouting.ts`: the part gets a shipment of its own whose plan is the
+   * legs it has done followed by its new route); undefined for a booking's own shipment. Parts open, TEU delivered
+   * and door-to-door time are kept on the booking.
+   */
+  readonly booking?: Shipment;
   /** Booking number, in booking order. */
   readonly index: number;
   readonly flow: FlowRuntime;
@@ -172,7 +179,8 @@ export interface Shipment {
 }
 
 export interface Part {
-  readonly shipment: Shipment;
+  /** The part's booking, or (after a re-routing) its own shipment with the new plan (see `Shipment.booking`). */
+  shipment: Shipment;
   teu: number;
   leg: number;
   /** Handling stage: true at the alighting hub of the current leg, false at its boarding hub. */
@@ -244,6 +252,24 @@ export const TIME_TOL = 1e-6;
 /** Nothing closed. */
 export const OPEN: ClosureState = { hubs: new Set(), services: new Set(), links: new Set(), key: '' };
 
+/** Re-routing policy and counters of a run (`rerouting.ts`); see `ReRoutingSpec`. */
+export interface ReRoutingRuntime {
+  readonly thresholdHours: number;
+  readonly extraHandlingUsdPerTeu: number;
+  /** When each closed element (`hub:<id>`, `link:<id>`, `service:<operated id>`) reopens, by its disruptions. */
+  readonly closedUntil: Map<string, number>;
+  /** Closing disruptions under way. */
+  active: number;
+  /** Re-routed parts not yet cleared again, with the hour they re-planned (measured period). */
+  readonly pending: Map<Part, number>;
+  parts: number;
+  teu: number;
+  extraHandlingHours: number;
+  extraHandlingCostUsd: number;
+  newRidesCostUsd: number;
+  readonly byHub: Map<string, number>;
+}
+
 /** A flow's choice set last used, the closure key it was built for, and the plans of its routes. */
 export interface FlowChoice {
   key: string | undefined;
@@ -278,6 +304,8 @@ export interface ModelSettings {
   readonly tracing: boolean;
   readonly penalties: Map<string, number>;
   readonly corridorPenalties: Map<string, number>;
+  readonly emissions: EmissionsState;
+  readonly reRouting: ReRoutingRuntime | undefined;
   readonly handlers: ModelHandlers;
 }
 
@@ -331,6 +359,10 @@ export class ModelState {
   loadingTrip: Trip | undefined = undefined;
   bookings = 0;
   tripCount = 0;
+  /** Emission factors resolved for the run and their accumulators (`emissions.ts`). */
+  readonly emissions: EmissionsState;
+  /** Re-routing of waiting cargo (undefined when the scenario's policy is off). */
+  readonly reRouting: ReRoutingRuntime | undefined;
   readonly tracing: boolean;
   readonly traceLog: PartTrace[] = [];
 
@@ -360,6 +392,8 @@ export class ModelState {
     this.scratchCost = new Float64Array(s.scenario.routeChoice.alternatives);
     this.scratchBacklog = new Float64Array(s.scenario.routeChoice.alternatives);
     this.tracing = s.tracing;
+    this.emissions = s.emissions;
+    this.reRouting = s.reRouting;
     this.onBook = s.handlers.onBook;
     this.onDepart = s.handlers.onDepart;
     this.onArrive = s.handlers.onArrive;

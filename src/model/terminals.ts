@@ -10,7 +10,9 @@
 import type { Distribution } from '../engine/distributions.js';
 import { joinQueue } from './departures.js';
 import { DurationCollector } from './durations.js';
+import { handlingEmissions } from './emissions.js';
 import { stage } from './ledger.js';
+import { reHandled, reRouteOnArrival } from './rerouting.js';
 import type { FlowAccumulator, HubRuntime, LegPlan, ModelState, Part } from './runtime.js';
 
 /**
@@ -24,6 +26,7 @@ export function enterHub(m: ModelState, part: Part, hub: HubRuntime): void {
   if (measuring) hub.handledTeu += part.teu;
   let done = now;
   if (hub.handling !== undefined) {
+    if (measuring) handlingEmissions(m, part, hub);
     const hours = part.teu * (hub.handlingHours as Distribution).sample(hub.handlingRng) * hub.slow;
     const start = hub.handling.book(now, hours);
     if (measuring) hub.handlingWait.add(start - now);
@@ -47,6 +50,10 @@ export function afterClearance(m: ModelState, part: Part): void {
   stage(m, part, 'cleared', m.sim.now, part.lastTime + (cleared ? hub.minBoxDwell : 0), hub);
   if (!part.alighting) {
     leg.boardHub.processingTeu -= part.teu;
+    if (m.reRouting !== undefined) {
+      reHandled(m, part);
+      if (m.reRouting.active > 0 && reRouteOnArrival(m, part, enterHub)) return;
+    }
     joinQueue(m, part, leg);
     return;
   }
@@ -62,9 +69,10 @@ export function afterClearance(m: ModelState, part: Part): void {
 
 export function deliver(m: ModelState, part: Part): void {
   const now = m.sim.now;
-  const shipment = part.shipment;
-  const hub = (shipment.plan.legs[part.leg] as LegPlan).alightHub;
-  stage(m, part, 'delivered', now, shipment.createdAt + shipment.plan.minHours, hub);
+  const hub = (part.shipment.plan.legs[part.leg] as LegPlan).alightHub;
+  stage(m, part, 'delivered', now, part.shipment.createdAt + part.shipment.plan.minHours, hub);
+  // Counted on the booking (a re-routed part has a shipment of its own: see Shipment.booking).
+  const shipment = part.shipment.booking ?? part.shipment;
   m.deliveredTeu += part.teu;
   shipment.deliveredTeu += part.teu;
   shipment.openParts--;

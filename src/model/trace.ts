@@ -28,6 +28,7 @@ export type PartStageName =
   | 'handling-end'
   | 'cleared'
   | 'boarded'
+  | 'rerouted'
   | 'arrived'
   | 'delivered';
 
@@ -55,6 +56,10 @@ export interface PartStage {
   trip?: number;
   /** `boarded` only: TEU loaded. */
   teu?: number;
+  /**
+   * `rerouted` only: the ride keys of the new route from this leg on (they replace the route's rides from `leg`).
+   */
+  route?: string[];
 }
 
 /** The stages of one part (a whole booking, or the piece of one that travelled on its own after a split). */

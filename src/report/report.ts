@@ -293,7 +293,9 @@ function comparisonReport(input: ComparisonReportInput): ReportFile[] {
   const interesting = (k: string) =>
     (k.startsWith('teu/') && k.split('/').length === 2) ||
     (k.startsWith('days/') && k.endsWith('/mean')) ||
-    (k.startsWith('target/') && k.endsWith('/met'));
+    (k.startsWith('target/') && k.endsWith('/met')) ||
+    k === 'co2eKgWtw' ||
+    (k.startsWith('co2eKgWtwPerTeu/') && k.split('/').length === 2);
   const tables: HtmlTable[] = comparison.variants.map((v) => ({
     caption: `${v.name} − ${comparison.base.name}`,
     header: ['KPI', 'base', 'variant', 'difference (95% CI)', 'relative', 'paired ±', 'independent ±'],
@@ -356,6 +358,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'monthly-teu.svg': 'monthly TEU by corridor',
   'transit-times.svg': 'door-to-door transit-time distributions by corridor',
   'corridor-map.svg': 'the corridor map',
+  'emissions.svg': 'kg CO2e per TEU by corridor (well-to-wheel, tank-to-wheel part, 95% CI)',
+  'emissions.csv': 'every emissions KPI by corridor, mode and flow (mean, 95% CI)',
   'comparison.svg': 'paired differences of the variants',
   'comparison.csv': 'every paired difference of every variant',
   'volumes-by-corridor-month.csv': 'TEU per corridor and month, in total and by direction',

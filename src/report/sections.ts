@@ -9,9 +9,11 @@ import type { Projection } from '../experiment/project.js';
 import type { KpiSummary, ReplicationSummary } from '../experiment/summary.js';
 import type { CorridorNetwork } from '../network/build.js';
 import type { ScenarioSpec } from '../scenario/types.js';
+import { emissionsChartData, emissionsChartSvg } from './charts/emissions-chart.js';
 import { monthlyChartData, monthlyChartSvg } from './charts/monthly-chart.js';
 import { transitChartData, transitChartSvg } from './charts/transit-chart.js';
 import { corridorsCsv, kpisCsv, monthlyVolumesCsv, serviceLoadCsv, transitByOdCsv } from './csv.js';
+import { emissionsCsv, emissionsHeadline, emissionsModeTable, emissionsTable } from './emissions.js';
 import type { HtmlSection, HtmlTable } from './html.js';
 import { corridorMapSvg, mapVolumesFromSummary } from './map.js';
 import { formatNumber, formatPlusMinus, sortCorridorKeys } from './scale.js';
@@ -34,6 +36,9 @@ export function summarySections(
   const transit = transitChartSvg(transitChartData(summary), {
     title: `Door-to-door transit time by corridor, ${period}`,
   });
+  const emissions = emissionsChartSvg(emissionsChartData(summary), {
+    title: `Emissions per TEU by corridor, ${period}`,
+  });
   const map = corridorMapSvg(
     network,
     mapVolumesFromSummary(summary, `${period}, mean of ${summary.replications} ${runs}`),
@@ -42,6 +47,8 @@ export function summarySections(
     { name: 'monthly-teu.svg', content: monthly },
     { name: 'transit-times.svg', content: transit },
     { name: 'corridor-map.svg', content: map },
+    { name: 'emissions.svg', content: emissions },
+    { name: 'emissions.csv', content: emissionsCsv(summary) },
     { name: 'volumes-by-corridor-month.csv', content: monthlyVolumesCsv(summary) },
     { name: 'corridors.csv', content: corridorsCsv(summary) },
     { name: 'transit-by-od.csv', content: transitByOdCsv(summary, network.spec) },
@@ -68,6 +75,18 @@ export function summarySections(
           'transit-by-od.csv has every origin–destination pair by the corridor it took.',
       ],
       figures: [transit],
+    },
+    {
+      id: 'emissions',
+      heading: `Emissions, ${period}`,
+      intro: [
+        ...[emissionsHeadline(summary)].filter((line): line is string => line !== undefined),
+        'CO2e by the GLEC Framework / ISO 14083 method from the TEU each vehicle carried on each leg, allocated to ' +
+          'the boxes on board by TEU, plus hub handling; well-to-wheel (WTW) with tank-to-wheel (TTW) beside it. ' +
+          'Factors, sources and what is estimated: docs/emissions.md.',
+      ],
+      figures: [emissions],
+      tables: [emissionsTable(summary), emissionsModeTable(summary)],
     },
     {
       id: 'map',
@@ -298,5 +317,8 @@ export function kpiLabel(name: string): { label: string; unit: string } {
     return { label: `${rest.join('/')} door-to-door days (${stat})`, unit: 'days' };
   }
   if (kind === 'cost') return { label: `${rest.join('/')} freight cost`, unit: 'USD/TEU' };
+  if (kind === 'co2eKgWtw' && rest.length === 0) return { label: 'CO2e well-to-wheel, all corridors', unit: 'kg' };
+  if (kind === 'co2eKgWtw') return { label: `${rest.join('/')} CO2e well-to-wheel`, unit: 'kg' };
+  if (kind === 'co2eKgWtwPerTeu') return { label: `${rest.join('/')} CO2e per TEU (WTW)`, unit: 'kg/TEU' };
   return { label: name, unit: '' };
 }

@@ -25,11 +25,13 @@ import { ScenarioError } from '../errors.js';
 import { changesSchema } from './change-schema.js';
 import { applyChanges } from './changes.js';
 import { routeChoiceSchema } from './demand.js';
+import { emissionsSchema } from './emissions.js';
 import { disruptionSchema, observedSeriesSchema, targetSchema } from './events.js';
 import { doc, nonEmpty, use, year } from './fields.js';
 import { parseJsonText } from './json-text.js';
 import { parseJsonWithSchema } from './parse.js';
 import { toPlainJson } from './plain-json.js';
+import { reRoutingSchema } from './rerouting.js';
 import { scenarioShape } from './schema.js';
 import type { Change, ScenarioSpec } from './types.js';
 import { validateScenario } from './validate.js';
@@ -72,9 +74,11 @@ export const extendsScenarioFileSchema = doc(
       z.array(disruptionSchema),
       "Replaces the base's disruptions (closures and slow-downs); `close` changes add to them.",
     ).optional(),
+    emissions: use(emissionsSchema, "Replaces the base's emissions section (traction, factors).").optional(),
+    reRouting: use(reRoutingSchema, "Replaces the base's reRouting policy.").optional(),
     changes: doc(changesSchema, 'Edits applied in order to the base scenario.').optional(),
   }),
-  'A bundled scenario plus changes (and optional replacements of name, description, baseYear, routeChoice, targets, history, disruptions).',
+  'A bundled scenario plus changes (and optional replacements of name, description, baseYear, routeChoice, targets, history, disruptions, emissions, reRouting).',
   'ExtendsScenarioFile',
 );
 
@@ -146,6 +150,8 @@ function resolveExtends(file: ExtendsScenarioFile, bases: BaseScenarios): Scenar
   if (file.targets !== undefined) base.targets = file.targets;
   if (file.history !== undefined) base.history = file.history;
   if (file.disruptions !== undefined) base.disruptions = file.disruptions;
+  if (file.emissions !== undefined) base.emissions = file.emissions;
+  if (file.reRouting !== undefined) base.reRouting = file.reRouting;
   const changes = file.changes ?? [];
   const scenario = applyChanges(base, changes);
   try {

@@ -14,15 +14,19 @@
  */
 import { z } from 'zod';
 import { demandSchema, routeChoiceSchema } from './demand.js';
+import { emissionsSchema } from './emissions.js';
 import { disruptionSchema, observedSeriesSchema, targetSchema } from './events.js';
-import { doc, nonEmpty, year } from './fields.js';
+import { doc, nonEmpty, use, year } from './fields.js';
 import { hubSchema, linkSchema } from './hubs.js';
+import { reRoutingSchema } from './rerouting.js';
 import { serviceSchema } from './services.js';
 
 export { demandFlowSchema, demandSchema, routeChoiceSchema } from './demand.js';
 export { distributionSchema } from './distributions.js';
+export { emissionFactorSchema, emissionsSchema, serviceEmissionsSchema } from './emissions.js';
 export { disruptionSchema, elementSchema, observedSeriesSchema, targetSchema } from './events.js';
 export { hubSchema, linkSchema, modeSchema } from './hubs.js';
+export { reRoutingSchema } from './rerouting.js';
 export { serviceSchema, timetableSchema } from './services.js';
 
 /** The fields of a complete scenario (shared by {@link scenarioSpecSchema} and full scenario files). */
@@ -38,6 +42,11 @@ export const scenarioShape = {
   disruptions: z.array(disruptionSchema),
   targets: z.array(targetSchema),
   history: z.array(observedSeriesSchema),
+  emissions: use(
+    emissionsSchema,
+    'Emission factors and the traction of services (default: the bundled table).',
+  ).optional(),
+  reRouting: use(reRoutingSchema, 'Re-routing of cargo waiting behind a closure (default: off).').optional(),
 };
 
 /** Schema of a complete `ScenarioSpec` (no `$schema` key: see `fullScenarioFileSchema`). */

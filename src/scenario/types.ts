@@ -35,8 +35,10 @@ import type {
 import type { HUB_KINDS, MODES } from './constants.js';
 import type { demandFlowSchema, demandSchema, routeChoiceSchema } from './demand.js';
 import type { distributionShapeSchema } from './distributions.js';
+import type { emissionFactorSchema, emissionsSchema } from './emissions.js';
 import type { disruptionSchema, observedSeriesSchema, targetSchema } from './events.js';
 import type { hubSchema, linkSchema } from './hubs.js';
+import type { reRoutingSchema } from './rerouting.js';
 import type { scenarioSpecSchema } from './schema.js';
 import type { serviceSchema, timetableSchema } from './services.js';
 
@@ -100,6 +102,15 @@ export interface ObservedSeries extends z.output<typeof observedSeriesSchema> {}
 
 /** How shipments choose among routes. */
 export interface RouteChoiceSpec extends z.output<typeof routeChoiceSchema> {}
+
+/** An emission factor: basis, well-to-wheel and tank-to-wheel values, source, version, table and unit. */
+export interface EmissionFactorSpec extends z.output<typeof emissionFactorSchema> {}
+
+/** Emissions: vehicle types of services, the electric share of trains, extra or replaced factors. */
+export interface EmissionsSpec extends z.output<typeof emissionsSchema> {}
+
+/** Re-routing of cargo waiting behind a closure: on or off, the threshold in hours, the extra handling cost. */
+export interface ReRoutingSpec extends z.output<typeof reRoutingSchema> {}
 
 /** A complete scenario: the network, its demand and what to measure. */
 export interface ScenarioSpec extends z.output<typeof scenarioSpecSchema> {}

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { main as baseline } from '../../examples/baseline-2025.js';
 import { main as costCut } from '../../examples/domestic-cost-cut.js';
+import { main as electrify } from '../../examples/electrify-rail-sea-trains.js';
 import { main as throughRail } from '../../examples/laos-thailand-through-rail.js';
 import { main as malaszewicze } from '../../examples/malaszewicze-slowdown.js';
 import { main as jakarta } from '../../examples/qinzhou-jakarta-weekly.js';
@@ -21,6 +22,7 @@ const examples = {
   'Red Sea diversion': redSea,
   'Three Gorges maintenance': threeGorges,
   'Małaszewicze slowdown': malaszewicze,
+  'electrified Chongqing–Qinzhou trains': electrify,
 };
 
 describe('examples (fast mode)', () => {

@@ -43,7 +43,17 @@ describe('model invariants on random small scenarios', () => {
     check,
   );
   test.prop([randomScenarioArb], { numRuns: 30 })('random topologies with locks and a disruption', check);
+  test.prop([withReRouting(corridorScenarioArb)], { numRuns: 25 })('corridor shape with re-routing on', check);
+  test.prop([withReRouting(randomScenarioArb)], { numRuns: 20 })('random topologies with re-routing on', check);
 });
+
+/** The same cases with the re-routing policy on, at a threshold from 0 to 4 days. */
+function withReRouting(arb: fc.Arbitrary<ModelCase>): fc.Arbitrary<ModelCase> {
+  return fc.tuple(arb, fc.integer({ min: 0, max: 96 })).map(([c, thresholdHours]) => ({
+    ...c,
+    scenario: { ...c.scenario, reRouting: { enabled: true, thresholdHours, extraHandlingUsdPerTeu: 10 } },
+  }));
+}
 
 describe('what the arbitraries produce', () => {
   it('transfers, boarding at intermediate stops, gauge changes, lockages, lock closures, splits, closures and slow-downs', () => {
@@ -62,5 +72,18 @@ describe('what the arbitraries produce', () => {
       else seen.slow++;
     }
     for (const [feature, count] of Object.entries(seen)) expect(count, feature).toBeGreaterThan(0);
+  });
+
+  it('with re-routing on, some cases re-route cargo (so the properties above cover it)', () => {
+    let rerouted = 0;
+    let traced = 0;
+    for (const c of fc.sample(withReRouting(corridorScenarioArb), { numRuns: 25, seed: 11 })) {
+      const model = new CorridorModel(c.scenario, { ...c, trace: true });
+      const run = model.run();
+      if ((run.reRouting?.parts ?? 0) > 0) rerouted++;
+      if (model.traces().some((t) => t.stages.some((s) => s.stage === 'rerouted'))) traced++;
+    }
+    expect(rerouted).toBeGreaterThan(0);
+    expect(traced).toBeGreaterThan(0);
   });
 });

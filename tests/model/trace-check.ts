@@ -93,7 +93,7 @@ export function checkTraces(
   for (const trace of traces) {
     const tag = `booking ${trace.booking} (${trace.flow})`;
     const stages = trace.stages;
-    const rides = trace.route.map(rideEnds);
+    let rides = trace.route.map(rideEnds);
     bookingsTeu.set(trace.booking, trace.bookingTeu);
     partsTeu += trace.teu;
     const first = stages[0];
@@ -184,6 +184,21 @@ export function checkTraces(
           if (load.service !== ride.service) fail(`trip ${trip} of two services`);
           for (let k = ride.from; k < ride.to; k++) load.legs[k] = (load.legs[k] as number) + (s.teu as number);
           boarded = s;
+          break;
+        }
+        case 'rerouted': {
+          // Re-planned at the boarding hub of its ride after clearance: the new route's rides replace the rest.
+          if (alighting || previous.stage !== 'cleared') fail(`${tag}: re-routed after ${previous.stage}`);
+          if (s.hub !== hubHere) fail(`${tag}: re-routed at ${s.hub}, expected ${hubHere}`);
+          const next = (s.route ?? []).map(rideEnds);
+          const first = next[0];
+          if (first === undefined || network.service(first.service).stops[first.from] !== s.hub) {
+            fail(`${tag}: re-routed at ${s.hub} onto a route that does not start there`);
+            break;
+          }
+          rides = [...rides.slice(0, s.leg), ...next];
+          handlingStart = undefined;
+          handlingEnd = undefined;
           break;
         }
         case 'arrived': {

@@ -22,6 +22,8 @@ describe('buildReport', () => {
       'monthly-teu.svg',
       'transit-times.svg',
       'corridor-map.svg',
+      'emissions.svg',
+      'emissions.csv',
       'volumes-by-corridor-month.csv',
       'corridors.csv',
       'transit-by-od.csv',

@@ -165,7 +165,7 @@ describe('errors name the JSON path, the value and what was expected', () => {
   it('unknown keys, at any depth, with a suggestion for near misses', () => {
     const top = { ...chongqingScenario(), colour: 'red' };
     expect(loadError(top).message).toBe(
-      'colour: "red" is not allowed (unknown key; allowed here: $schema, name, description, baseYear, hubs, links, services, demand, routeChoice, disruptions, targets, history)',
+      'colour: "red" is not allowed (unknown key; allowed here: $schema, name, description, baseYear, hubs, links, services, demand, routeChoice, disruptions, targets, history, emissions, reRouting)',
     );
     const nested = chongqingScenario();
     Object.assign(nested.services[2] as object, { capacityTEU: 700 });

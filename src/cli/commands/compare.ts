@@ -235,7 +235,9 @@ function printComparison(io: CliIo, c: Comparison, named: readonly NamedScenario
     (k.startsWith('teu/') && k.split('/').length === 2) ||
     (k.startsWith('days/') && k.endsWith('/mean')) ||
     k.startsWith('cost/') ||
-    (k.startsWith('target/') && !k.endsWith('/covered'));
+    (k.startsWith('target/') && !k.endsWith('/covered')) ||
+    k === 'co2eKgWtw' ||
+    (k.startsWith('co2eKgWtwPerTeu/') && k.split('/').length === 2);
   for (const v of c.variants) {
     io.out(`\n${v.name} − ${c.base.name} (paired, 95% CI; independent-runs CI for reference)`);
     io.out(

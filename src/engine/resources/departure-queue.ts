@@ -183,6 +183,30 @@ export class DepartureQueue<T> {
     return out;
   }
 
+  /**
+   * Removes the waiting items for which `predicate` is true and returns them, FIFO; the others keep their order and
+   * their arrival times (e.g. to re-route only the items a closure blocks).
+   */
+  removeWhere(predicate: (item: T, units: number) => boolean): { item: T; units: number; arrivedAt: number }[] {
+    this.accumulate();
+    const out: { item: T; units: number; arrivedAt: number }[] = [];
+    const items = this.items;
+    const n = items.length;
+    for (let i = 0; i < n; i++) {
+      const item = items.item(0);
+      const units = items.first(0);
+      const arrivedAt = items.second(0);
+      items.dropHead();
+      if (predicate(item, units)) {
+        out.push({ item, units, arrivedAt });
+        this.waiting -= units;
+      } else {
+        items.push(item, units, arrivedAt);
+      }
+    }
+    return out;
+  }
+
   /** Iterates the waiting items head to tail with their units (read-only view). */
   *entries(): IterableIterator<{ item: T; units: number; arrivedAt: number }> {
     const items = this.items;

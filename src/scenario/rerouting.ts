@@ -1,0 +1,28 @@
+/**
+ * Schema of the scenario's `reRouting` section: whether cargo waiting at a hub for a closed service, link or hub
+ * re-plans its route from where it stands once the closure is known to last longer than a threshold, and what the
+ * extra handling costs. Without the section (or with `enabled: false`) waiting cargo waits for the reopening.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { doc, nonNegative } from './fields.js';
+
+const HOURS = 'a finite number of hours ≥ 0';
+
+/** Schema of a `ReRoutingSpec`. */
+export const reRoutingSchema = doc(
+  z.strictObject({
+    enabled: doc(z.boolean(), 'Re-route waiting cargo (true) or let it wait for the reopening (false).'),
+    thresholdHours: doc(
+      z.number({ error: HOURS }).min(0, { error: HOURS }),
+      'Cargo re-plans when the closure blocking it still has more than this many hours to run. Finite, ≥ 0.',
+    ),
+    extraHandlingUsdPerTeu: doc(
+      nonNegative(),
+      'Cost of the extra handling of a re-routed TEU (moved within the terminal to its new service), USD. Default 0.',
+    ).optional(),
+  }),
+  'Re-routing of cargo waiting behind a closure.',
+  'ReRoutingSpec',
+);
