@@ -69,7 +69,13 @@ describe.skipIf(!executable)('report in headless Chromium', () => {
         return { id: svg.id, width: box.width, height: box.height, children: svg.querySelectorAll('*').length };
       }),
     );
-    expect(figures.map((f) => f.id)).toEqual(['fan-chart', 'monthly-teu', 'transit-times', 'emissions', 'corridor-map']);
+    expect(figures.map((f) => f.id)).toEqual([
+      'fan-chart',
+      'monthly-teu',
+      'transit-times',
+      'emissions',
+      'corridor-map',
+    ]);
     for (const f of figures) {
       expect(f.width, f.id).toBeGreaterThan(300);
       expect(f.height, f.id).toBeGreaterThan(150);
