@@ -16,6 +16,7 @@ for (const [name, file, fn] of [
   ['experiment', './experiment.bench.js', 'runExperimentBench'],
   ['forecast', './forecast.bench.js', 'runForecastBench'],
   ['distributed', './distributed.bench.js', 'runDistributedBench'],
+  ['sensitivity', './sensitivity.bench.js', 'runSensitivityBench'],
   ['browser', './browser.bench.js', 'runBrowserBench'],
   ['import', './import.bench.js', 'runImportBench'],
 ] as const) {

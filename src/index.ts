@@ -6,7 +6,8 @@
  * - network: `buildNetwork`, routing (`shortestRoute`, `kShortestRoutes`, `routeTable`), GeoJSON;
  * - data: `chongqingScenario()` (the bundled, sourced network), the observed corridor histories;
  * - model: `simulate(scenario, { seed, startDate, years })` and its `RunResult`;
- * - experiments: `loadScenario`/`saveScenario`, `replicate`, `project`, `compare`, `calibrate`, `backtest`, shards;
+ * - experiments: `loadScenario`/`saveScenario`, `replicate`, `project`, `compare`, `calibrate`, `backtest`, shards,
+ *   `sensitivity` (Morris screening and Sobol indices of a scenario's uncertain inputs);
  * - distributed: `redisExecutor` (replications on workers through Redis), `startRedisWorker`.
  *
  * Reports (charts, map, CSV, HTML) are under their own entry, `corridor-sim/report`.
@@ -88,6 +89,16 @@ export {
   type SimulatorOptions,
   type TraceHook,
 } from './engine/simulator.js';
+export type { BootstrapSummary } from './engine/statistics/bootstrap.js';
+export {
+  type MorrisDesign,
+  type MorrisDesignOptions,
+  type MorrisIndex,
+  type MorrisIndicesOptions,
+  type MorrisStep,
+  morrisDesign,
+  morrisIndices,
+} from './engine/statistics/morris.js';
 export {
   type PairedCounts,
   type PairedProportionDifference,
@@ -100,6 +111,23 @@ export {
   type QuantileHistogramJSON,
   type QuantileHistogramOptions,
 } from './engine/statistics/quantile-histogram.js';
+export {
+  INPUT_DISTRIBUTION_TYPES,
+  type InputDistribution,
+  type LevelsInput,
+  type LogUniformInput,
+  type TriangularInput,
+  type TruncatedNormalInput,
+  type UniformInput,
+} from './engine/statistics/sampling.js';
+export {
+  type SaltelliDesign,
+  type SobolIndex,
+  type SobolIndicesOptions,
+  type SobolResult,
+  saltelliDesign,
+  sobolIndices,
+} from './engine/statistics/sobol.js';
 export { type ConfidenceInterval, confidenceInterval, type SampleSummary } from './engine/statistics/student-t.js';
 export { Tally, type TallyJSON } from './engine/statistics/tally.js';
 export { TimeWeighted, type TimeWeightedJSON } from './engine/statistics/time-weighted.js';
@@ -198,6 +226,39 @@ export {
   saveScenario,
   writeScenarioJsonSchema,
 } from './experiment/scenario-file.js';
+export {
+  type AnalyseOptions,
+  analyseSensitivity,
+  type MorrisRow,
+  type NoiseEstimate,
+  type OutputSensitivity,
+  type SensitivityResult,
+  type SobolRow,
+} from './experiment/sensitivity/analyse.js';
+export {
+  SENSITIVITY_METHODS,
+  type SensitivityDesign,
+  type SensitivityEvaluations,
+  type SensitivityMethod,
+} from './experiment/sensitivity/design.js';
+export type { PointResult } from './experiment/sensitivity/evaluate.js';
+export {
+  loadSensitivityInput,
+  type ParseSensitivityOptions,
+  parseSensitivityInput,
+  type SensitivityInput,
+  type SensitivityInputFile,
+  type SensitivityOutput,
+  type SensitivityPlan,
+  sensitivityInputSchema,
+  VALUE_PLACEHOLDER,
+} from './experiment/sensitivity/input.js';
+export {
+  evaluateSensitivity,
+  mergeSensitivityEvaluations,
+  type SensitivityRunOptions,
+  sensitivity,
+} from './experiment/sensitivity/run.js';
 export {
   type MergeShardsOptions,
   mergeShardFiles,
@@ -318,13 +379,16 @@ export type {
   RouteChoiceSpec,
   ScaleCostChange,
   ScaleDemandChange,
+  ScaleHubChange,
   ScenarioSpec,
   ServiceLegSpec,
   ServiceSpec,
   SetCapacityChange,
   SetFrequencyChange,
+  SetGrowthChange,
   SetHubChange,
   SetLegChange,
+  SetRouteChoiceChange,
   TargetSpec,
   TimetableSpec,
   WeeklyTimetableSpec,

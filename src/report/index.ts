@@ -1,5 +1,5 @@
 /**
- * `corridor-sim/report`: reports of runs, projections and comparisons — SVG charts and a corridor map made in Node,
+ * `corridor-sim/report`: reports of runs, projections, comparisons and sensitivity analyses — SVG charts and a corridor map made in Node,
  * CSV tables, `summary.json` and an `index.html` that brings them together — written atomically to a directory.
  *
  * Kept apart from the package root so the core does not load the base map or the chart code.
@@ -45,4 +45,5 @@ export {
   type ReportSettings,
   writeReport,
 } from './report.js';
+export { buildSensitivityReport, writeSensitivityReport } from './sensitivity-report.js';
 export { type KeptFiles, ReportError, type ReportFile, type WrittenReport } from './write.js';

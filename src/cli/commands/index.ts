@@ -1,7 +1,7 @@
 /**
  * The CLI's commands by name (run, project, compare, validate, scenario, ids, schema, network, merge, backtest,
- * explore, worker; one file each) and the top-level help. Each command parses its own options, calls the library and
- * prints a table for people or JSON for programs (`--json`).
+ * sensitivity, explore, worker; one file each) and the top-level help. Each command parses its own options, calls the
+ * library and prints a table for people or JSON for programs (`--json`).
  *
  * @module
  */
@@ -16,6 +16,7 @@ import { projectCommand } from './project.js';
 import { runCommand } from './run.js';
 import { scenarioCommand } from './scenario.js';
 import { schemaCommand } from './schema.js';
+import { sensitivityCommand } from './sensitivity.js';
 import { validateCommand } from './validate.js';
 import { workerCommand } from './worker.js';
 
@@ -33,6 +34,7 @@ export const commands: Record<string, Command> = {
   network: networkCommand,
   merge: mergeCommand,
   backtest: { help: BACKTEST_HELP, run: backtestCommand },
+  sensitivity: sensitivityCommand,
   explore: exploreCommand,
   worker: workerCommand,
 };
@@ -54,6 +56,7 @@ Commands:
   network [scenario.json] --geojson   print the network as GeoJSON
   merge shard.json...            merge sharded replication runs
   backtest [scenario.json]       rolling-origin back-test of the growth models against naive baselines
+  sensitivity input.json         which assumptions matter: Morris screening or Sobol indices, with intervals
   explore [--port N]             serve the scenario explorer (the simulation in your browser) on 127.0.0.1
   worker --redis URL             run replication jobs from Redis for coordinators (--redis on run, project, compare)
 
