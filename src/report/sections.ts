@@ -15,7 +15,7 @@ import { transitChartData, transitChartSvg } from './charts/transit-chart.js';
 import { corridorsCsv, kpisCsv, monthlyVolumesCsv, serviceLoadCsv, transitByOdCsv } from './csv.js';
 import { emissionsCsv, emissionsHeadline, emissionsModeTable, emissionsTable } from './emissions.js';
 import type { HtmlSection, HtmlTable } from './html.js';
-import { corridorMapSvg, mapVolumesFromSummary } from './map.js';
+import { corridorMapSvg, HUB_WAIT_KINDS, mapVolumesFromSummary } from './map.js';
 import { formatNumber, formatPlusMinus, sortCorridorKeys } from './scale.js';
 import type { ReportFile } from './write.js';
 
@@ -110,9 +110,15 @@ export function bottleneckSection(
     heading: `Where is the bottleneck? (${period})`,
     intro: [
       'The fullest services and the hubs where boxes wait longest: a full service with long waits for a departure ' +
-        'is where extra capacity pays first.',
+        'is where extra capacity pays first. Waits of different kinds are counted per different things (a part of ' +
+        'a booking, a train, a vessel), so each kind is ranked on its own.',
     ],
-    tables: [serviceTable(summary, network), hubTable(summary, network), ...divertedTable(summary, network)],
+    tables: [
+      serviceTable(summary, network),
+      waitKindTable(summary, network),
+      hubTable(summary, network),
+      ...divertedTable(summary, network),
+    ],
   };
 }
 
@@ -255,20 +261,48 @@ export function divertedTable(summary: ReplicationSummary, network: CorridorNetw
   ];
 }
 
+/** The worst elements of each kind of wait (departure, crane, gauge-change track, lock), ranked within the kind. */
+export function waitKindTable(summary: ReplicationSummary, network: CorridorNetwork, perKind = 3): HtmlTable {
+  const rows: string[][] = [];
+  for (const w of HUB_WAIT_KINDS) {
+    const worst = network
+      .hubs()
+      .map((h) => ({ h, kpi: summary.kpis[`wait/${h.id}/${w.kind}`] }))
+      .filter((r) => r.kpi !== undefined && r.kpi.mean > 0)
+      .sort((a, b) => (b.kpi?.mean ?? 0) - (a.kpi?.mean ?? 0) || a.h.id.localeCompare(b.h.id))
+      .slice(0, perKind);
+    for (const [i, { h, kpi }] of worst.entries()) {
+      rows.push([
+        i === 0 ? `${w.label} (${w.per})` : '',
+        shortHubName(h.name),
+        formatPlusMinus(kpi?.mean ?? 0, kpi?.halfWidth95 ?? 0, 1),
+      ]);
+    }
+  }
+  return {
+    caption: `The longest mean waits of each kind, hours (the ${perKind} worst hubs of each; ± the 95% CI half-width)`,
+    header: ['wait', 'hub', 'mean hours'],
+    rows,
+  };
+}
+
 export function hubTable(summary: ReplicationSummary, network: CorridorNetwork): HtmlTable {
   const hours = (id: string, what: string) => summary.kpis[`wait/${id}/${what}`]?.mean;
   const rows = network
     .hubs()
     .map((h) => {
       const parts = ['departure', 'handling', 'gaugeChange', 'lock'].map((w) => hours(h.id, w));
-      return { h, parts, total: parts.reduce<number>((a, b) => a + (b ?? 0), 0) };
+      // Ranked by the hub's longest wait of any kind (hours per part, train or vessel are not added up).
+      return { h, parts, worst: Math.max(0, ...parts.map((p) => p ?? 0)) };
     })
-    .filter((r) => r.total > 0)
-    .sort((a, b) => b.total - a.total || a.h.id.localeCompare(b.h.id))
+    .filter((r) => r.worst > 0)
+    .sort((a, b) => b.worst - a.worst || a.h.id.localeCompare(b.h.id))
     .slice(0, 12);
   const f = (v: number | undefined) => (v === undefined ? '–' : formatNumber(v, 1));
   return {
-    caption: 'Hubs by mean wait, hours (for a departure with room, for a crane, for a gauge-change track, at a lock)',
+    caption:
+      'Hubs by their longest mean wait, hours (for a departure with room and for a crane per part, for a ' +
+      'gauge-change track per train, at a lock per vessel)',
     header: ['hub', 'departure', 'crane', 'gauge change (per train)', 'lock (per vessel)', 'crane utilisation'],
     rows: rows.map(({ h, parts }) => {
       const util = summary.kpis[`utilisation/${h.id}/handling`];
