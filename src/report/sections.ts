@@ -191,6 +191,42 @@ export function marketTable(projection: Projection): HtmlTable {
   };
 }
 
+/**
+ * Demand turned away (booked, not carried: every route was backed up beyond `routeChoice.maxBacklogHours`) by
+ * year and market, beside the TEU carried: a capacity-capped volume must not read as demand. Means over the futures;
+ * the total with the range 80% of the futures fell in.
+ */
+export function turnedAwayTable(projection: Projection, maxBacklogHours?: number): HtmlTable {
+  const markets = projection.markets;
+  const limit = maxBacklogHours === undefined ? '' : ` more than ${formatNumber(maxBacklogHours / 24, 1)} days`;
+  return {
+    caption:
+      `Demand turned away by market, TEU a year (booked but not carried: every route was backed up${limit}; ` +
+      'means over the futures, the total with its 80% range)',
+    header: [
+      'year',
+      'carried, all corridors',
+      'turned away, all markets (80% range)',
+      ...markets.map((m) => m.corridor),
+    ],
+    rows: projection.years.map((y) => {
+      const kpis = y.summary.kpis;
+      const total = kpis.diverted;
+      const carried = Object.entries(y.volumes)
+        .filter(([k]) => !k.includes('/'))
+        .reduce((sum, [, v]) => sum + v.mean, 0);
+      return [
+        String(y.year),
+        formatNumber(carried),
+        total ? `${formatNumber(total.mean)} (${formatNumber(total.p10)}–${formatNumber(total.p90)})` : '0',
+        ...markets.map((m) =>
+          formatNumber(m.flows.reduce((sum, id) => sum + (kpis[`flow/${id}/diverted`]?.mean ?? 0), 0)),
+        ),
+      ];
+    }),
+  };
+}
+
 /** One sentence on the growth assumption behind a projection (for headlines and the fan chart). */
 export function growthAssumption(projection: Projection, corridor?: string): string {
   const market = projection.markets.find((m) => m.corridor === (corridor ?? projection.markets[0]?.corridor));
@@ -248,9 +284,9 @@ export function divertedTable(summary: ReplicationSummary, network: CorridorNetw
   return [
     {
       caption:
-        `Demand diverted: ${formatPlusMinus(total.mean, total.halfWidth95)} TEU booked went another way because every route ` +
-        `was backed up more than ${formatNumber((limit ?? 0) / 24, 1)} days`,
-      header: ['flow', 'origin → destination', 'TEU diverted', 'share of its bookings'],
+        `Demand turned away: ${formatPlusMinus(total.mean, total.halfWidth95)} TEU booked were not carried because every ` +
+        `route was backed up more than ${formatNumber((limit ?? 0) / 24, 1)} days`,
+      header: ['flow', 'origin → destination', 'TEU turned away', 'share of its bookings'],
       rows: rows.map(({ f, diverted, generated }) => [
         f.id,
         `${f.origin} → ${f.destination}`,

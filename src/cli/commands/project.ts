@@ -5,7 +5,7 @@
  * @module
  */
 import { type Projection, project } from '../../experiment/project.js';
-import { marketTable, transitTrendTable } from '../../report/report.js';
+import { marketTable, transitTrendTable, turnedAwayTable } from '../../report/report.js';
 import { checkReportTarget } from '../../report/write.js';
 import { parseInteger, parseOptions, parseSeed, UsageError } from '../args.js';
 import { count, num, table } from '../format.js';
@@ -56,7 +56,7 @@ ${COMMON}`,
       });
       progress.done();
       if (values.json) io.out(JSON.stringify({ kind: 'projection', ...projection }));
-      else printProjection(io, projection);
+      else printProjection(io, projection, scenario.routeChoice.maxBacklogHours);
       if (values.out !== undefined) {
         const shown = { seed: parseSeed(values.seed, 1), replications, from: fromYear, to: toYear, growth };
         report(io, values.out, { kind: 'projection', scenario, projection, settings: shown }, values.json);
@@ -65,7 +65,7 @@ ${COMMON}`,
   },
 };
 
-function printProjection(io: CliIo, p: Projection): void {
+function printProjection(io: CliIo, p: Projection, maxBacklogHours: number | undefined): void {
   io.out(`${p.scenario}: ${p.fromYear}–${p.toYear}, ${count(p.replications, 'future')} per year\n`);
   const growth = marketTable(p);
   io.out(`Demand growth by market (${p.growth} trend)`);
@@ -86,6 +86,9 @@ function printProjection(io: CliIo, p: Projection): void {
       ]),
     ),
   );
+  const turnedAway = turnedAwayTable(p, maxBacklogHours);
+  io.out(`\n${turnedAway.caption}`);
+  io.out(table(turnedAway.header, turnedAway.rows));
   const transit = transitTrendTable(p);
   io.out(`\n${transit.caption}`);
   io.out(table(transit.header, transit.rows));
