@@ -88,7 +88,9 @@ export function mapVolumesFromSummary(summary: ReplicationSummary, label: string
     else if (name.startsWith('wait/')) {
       const [, hub, kind] = name.split('/');
       if (hub !== undefined && kind !== undefined && waitKinds.has(kind)) {
-        (hubWaitHours[hub] ??= {})[kind as HubWaitKind] = kpi.mean;
+        const waits = hubWaitHours[hub] ?? {};
+        waits[kind as HubWaitKind] = kpi.mean;
+        hubWaitHours[hub] = waits;
       }
     }
   }
