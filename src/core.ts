@@ -73,14 +73,20 @@ export {
   wilsonInterval,
 } from './experiment/projection.js';
 export {
+  batchPlan,
+  type PerReplicationOptions,
+  type ReplicationBatch,
+  type ReplicationExecutor,
   type ReplicationPlan,
   type ReplicationPlanOptions,
   type ReplicationRunner,
   type ReplicationSet,
   type ReplicationTask,
+  replicationBatch,
   replicationPlan,
   replicationSeed,
   requireReplicationIndex,
+  type SharedRunOptions,
 } from './experiment/replication-plan.js';
 export { BASE_SCENARIOS, parseScenario, scenarioFileText } from './experiment/scenario-text.js';
 export {

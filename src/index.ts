@@ -8,6 +8,7 @@
  * - model: `simulate(scenario, { seed, startDate, years })` and its `RunResult`;
  * - experiments: `loadScenario`/`saveScenario`, `replicate`, `project`, `compare`, `calibrate`, `backtest`, shards,
  *   `sensitivity` (Morris screening and Sobol indices of a scenario's uncertain inputs);
+ * - distributed: `redisExecutor` (replications on workers through Redis), `startRedisWorker`;
  * - decisions: `loadOptimization` and `optimize` (the cheapest measures meeting targets with a stated probability).
  *
  * Reports (charts, map, CSV, HTML) are under their own entry, `corridor-sim/report`.
@@ -185,6 +186,11 @@ export {
   type Variant,
   type VariantComparison,
 } from './experiment/compare.js';
+export { type RedisExecutor, type RedisExecutorOptions, redisExecutor } from './experiment/distributed/coordinator.js';
+export { RedisMemoryError, VersionMismatchError } from './experiment/distributed/protocol.js';
+export { RedisUnavailableError, RedisUrlError } from './experiment/distributed/redis-url.js';
+export { type RedisWorker, type RedisWorkerOptions, startRedisWorker } from './experiment/distributed/worker.js';
+export { threadExecutor } from './experiment/executor.js';
 export {
   GROWTH_MODELS,
   type GrowthFitOptions,
@@ -250,6 +256,15 @@ export {
   type ReplicationSet,
   replicate,
 } from './experiment/replicate.js';
+export {
+  batchPlan,
+  type PerReplicationOptions,
+  type ReplicationBatch,
+  type ReplicationExecutor,
+  type ReplicationPlan,
+  type ReplicationTask,
+  type SharedRunOptions,
+} from './experiment/replication-plan.js';
 export {
   loadScenario,
   type SaveScenarioOptions,

@@ -30,10 +30,19 @@ import {
   summarySections,
   targetHeadlines,
   transitTrendTable,
+  turnedAwayTable,
 } from './sections.js';
 import { type ReportFile, type WrittenReport, writeReportFiles } from './write.js';
 
-export { corridorTable, growthAssumption, kpiLabel, marketTable, type RunNoun, transitTrendTable } from './sections.js';
+export {
+  corridorTable,
+  growthAssumption,
+  kpiLabel,
+  marketTable,
+  type RunNoun,
+  transitTrendTable,
+  turnedAwayTable,
+} from './sections.js';
 
 /** Settings shown in the report's header and kept in `summary.json` (seed, replications, dates...). */
 export type ReportSettings = Record<string, string | number | boolean>;
@@ -274,6 +283,7 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
           ...(input.backtest ? [backtestScoreTable(input.backtest)] : []),
           volumeTable,
           transitTrendTable(projection),
+          turnedAwayTable(projection, scenario.routeChoice.maxBacklogHours),
           marketTable(projection),
         ],
       },

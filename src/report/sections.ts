@@ -72,9 +72,11 @@ export function summarySections(
       intro: [
         'A corridor’s box pools all its bookings, near and far (in the bundled scenario, ILSTC/rail-sea mixes bookings ' +
           'to Qinzhou port itself, about two days, with through bookings to ASEAN ports, one to three weeks). ' +
-          'transit-by-od.csv has every origin–destination pair by the corridor it took.',
+          'The table below splits the biggest flows by destination and by the corridor each booking took; ' +
+          'transit-by-od.csv has every origin–destination pair.',
       ],
       figures: [transit],
+      tables: [odTransitTable(summary, network)],
     },
     {
       id: 'emissions',
@@ -191,6 +193,42 @@ export function marketTable(projection: Projection): HtmlTable {
   };
 }
 
+/**
+ * Demand turned away (booked, not carried: every route was backed up beyond `routeChoice.maxBacklogHours`) by
+ * year and market, beside the TEU carried: a capacity-capped volume must not read as demand. Means over the futures;
+ * the total with the range 80% of the futures fell in.
+ */
+export function turnedAwayTable(projection: Projection, maxBacklogHours?: number): HtmlTable {
+  const markets = projection.markets;
+  const limit = maxBacklogHours === undefined ? '' : ` more than ${formatNumber(maxBacklogHours / 24, 1)} days`;
+  return {
+    caption:
+      `Demand turned away by market, TEU a year (booked but not carried: every route was backed up${limit}; ` +
+      'means over the futures, the total with its 80% range)',
+    header: [
+      'year',
+      'carried, all corridors',
+      'turned away, all markets (80% range)',
+      ...markets.map((m) => m.corridor),
+    ],
+    rows: projection.years.map((y) => {
+      const kpis = y.summary.kpis;
+      const total = kpis.diverted;
+      const carried = Object.entries(y.volumes)
+        .filter(([k]) => !k.includes('/'))
+        .reduce((sum, [, v]) => sum + v.mean, 0);
+      return [
+        String(y.year),
+        formatNumber(carried),
+        total ? `${formatNumber(total.mean)} (${formatNumber(total.p10)}–${formatNumber(total.p90)})` : '0',
+        ...markets.map((m) =>
+          formatNumber(m.flows.reduce((sum, id) => sum + (kpis[`flow/${id}/diverted`]?.mean ?? 0), 0)),
+        ),
+      ];
+    }),
+  };
+}
+
 /** One sentence on the growth assumption behind a projection (for headlines and the fan chart). */
 export function growthAssumption(projection: Projection, corridor?: string): string {
   const market = projection.markets.find((m) => m.corridor === (corridor ?? projection.markets[0]?.corridor));
@@ -248,9 +286,9 @@ export function divertedTable(summary: ReplicationSummary, network: CorridorNetw
   return [
     {
       caption:
-        `Demand diverted: ${formatPlusMinus(total.mean, total.halfWidth95)} TEU booked went another way because every route ` +
-        `was backed up more than ${formatNumber((limit ?? 0) / 24, 1)} days`,
-      header: ['flow', 'origin → destination', 'TEU diverted', 'share of its bookings'],
+        `Demand turned away: ${formatPlusMinus(total.mean, total.halfWidth95)} TEU booked were not carried because every ` +
+        `route was backed up more than ${formatNumber((limit ?? 0) / 24, 1)} days`,
+      header: ['flow', 'origin → destination', 'TEU turned away', 'share of its bookings'],
       rows: rows.map(({ f, diverted, generated }) => [
         f.id,
         `${f.origin} → ${f.destination}`,
@@ -259,6 +297,46 @@ export function divertedTable(summary: ReplicationSummary, network: CorridorNetw
       ]),
     },
   ];
+}
+
+/**
+ * Door-to-door days of the biggest flows (by TEU booked), by destination and by the corridor each booking took: a
+ * corridor's average pools near and far destinations, this table does not.
+ */
+export function odTransitTable(summary: ReplicationSummary, network: CorridorNetwork, maxFlows = 15): HtmlTable {
+  const names = new Map(network.hubs().map((h) => [h.id, shortHubName(h.name)]));
+  const flows = network.spec.demand.flows
+    .map((flow) => ({ flow, teu: summary.kpis[`flow/${flow.id}/generated`]?.mean ?? 0 }))
+    .filter((f) => f.teu > 0 && summary.kpis[`flow/${f.flow.id}/days/mean`] !== undefined)
+    .sort((a, b) => b.teu - a.teu || a.flow.id.localeCompare(b.flow.id))
+    .slice(0, maxFlows);
+  const rows: string[][] = [];
+  for (const { flow, teu } of flows) {
+    const prefix = `flow/${flow.id}/via/`;
+    const vias = sortCorridorKeys(
+      Object.keys(summary.kpis)
+        .filter((k) => k.startsWith(prefix) && k.endsWith('/days/mean'))
+        .map((k) => k.slice(prefix.length, -'/days/mean'.length)),
+    );
+    for (const [i, via] of vias.entries()) {
+      const mean = summary.kpis[`${prefix}${via}/days/mean`];
+      const p95 = summary.kpis[`${prefix}${via}/days/p95`];
+      rows.push([
+        i === 0 ? `${names.get(flow.origin) ?? flow.origin} → ${names.get(flow.destination) ?? flow.destination}` : '',
+        i === 0 ? formatNumber(teu) : '',
+        via,
+        mean ? formatPlusMinus(mean.mean, mean.halfWidth95, 1) : '–',
+        p95 ? formatNumber(p95.mean, 1) : '–',
+      ]);
+    }
+  }
+  return {
+    caption:
+      `Door-to-door days of the ${flows.length} biggest flows, by the corridor each booking took ` +
+      '(mean ± the 95% CI half-width; p95 averaged over the runs)',
+    header: ['origin → destination', 'TEU booked', 'via', 'days, mean', 'days, p95'],
+    rows,
+  };
 }
 
 /** The worst elements of each kind of wait (departure, crane, gauge-change track, lock), ranked within the kind. */

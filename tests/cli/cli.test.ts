@@ -80,6 +80,9 @@ describe('corridor-sim CLI', () => {
     );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/ab-2025: ILSTC 2025 ≥ 9,000 TEU — mean [\d,]+ .*P\(met\) = \d+%/);
+    // Carried and turned-away TEU side by side, so a capped volume does not read as demand.
+    expect(r.out).toContain('Demand turned away by market, TEU a year (booked but not carried');
+    expect(r.out).toMatch(/\n2025 +[\d,]+ +[\d,]+ \([\d,]+–[\d,]+\)/);
   });
 
   it('compare prints paired differences and a ranking', async () => {

@@ -41,6 +41,8 @@ describe('worker threads start however node was started', () => {
       workerExecArgv(['--test', '--test-reporter', 'dot', '--test-name-pattern=x', '--test-only', '--watch']),
     ).toEqual([]);
     expect(workerExecArgv(['--watch-path', 'src', '--watch-preserve-output'])).toEqual([]);
+    // V8 options of the whole process (npm run bench runs node with --expose-gc) are refused by worker threads.
+    expect(workerExecArgv(['--expose-gc', '--import', 'tsx', '--expose_gc'])).toEqual(['--import', 'tsx']);
     const kept = [
       '--import',
       'tsx',

@@ -2,8 +2,11 @@
  * Whole reports: the files each kind writes, byte-identical for the same input, with pages that state the answer.
  */
 import { describe, expect, it } from 'vitest';
+import { buildNetwork } from '../../src/index.js';
 import { buildReport } from '../../src/report/index.js';
 import { kpiLabel } from '../../src/report/report.js';
+import { formatNumber } from '../../src/report/scale.js';
+import { odTransitTable } from '../../src/report/sections.js';
 import { bundledComparison, bundledProjection, bundledSummary, scenario } from './fixtures.js';
 import { checkWellFormed } from './xml.js';
 
@@ -114,6 +117,30 @@ describe('buildReport', () => {
     const map = files.get('corridor-map.svg') as string;
     const lock = map.slice(map.indexOf('data-hub="three-gorges-locks"'));
     expect(lock.slice(0, lock.indexOf('</title>'))).toMatch(/mean wait [\d.]+ h at the lock \(per vessel\)/);
+  });
+
+  it('splits door-to-door days by destination: a near port and a far one on the same corridor differ', async () => {
+    const summary = await bundledSummary();
+    const network = buildNetwork(scenario);
+    const table = odTransitTable(summary, network);
+    expect(table.rows.length).toBeGreaterThan(0);
+    const days = (destination: string) => {
+      const flow = scenario.demand.flows.find(
+        (f) => f.origin === 'chongqing-tuanjiecun' && f.destination === destination,
+      )!;
+      return summary.kpis[`flow/${flow.id}/via/ILSTC/rail-sea/days/mean`]!.mean;
+    };
+    const pooled = summary.kpis['days/ILSTC/rail-sea/mean']!.mean;
+    // Qinzhou itself is a rail leg away; Singapore adds the sea leg: the pooled corridor mean lies between them.
+    expect(days('qinzhou')).toBeLessThan(pooled);
+    expect(days('singapore')).toBeGreaterThan(pooled);
+    const html = buildReport({ kind: 'replications', scenario, summary, period: '2025 Q1', settings: {} }).find(
+      (f) => f.name === 'index.html',
+    )!.content;
+    expect(html).toContain('biggest flows, by the corridor each booking took');
+    const qinzhou = table.rows.find((r) => r[0] === 'Chongqing Tuanjiecun → Qinzhou port')!;
+    expect(qinzhou[2]).toBe('ILSTC/rail-sea');
+    expect(qinzhou[3]!.startsWith(`${formatNumber(days('qinzhou'), 1)} ± `)).toBe(true);
   });
 
   it('one replication: no interval is written as Infinity, in the page or the tables', async () => {
