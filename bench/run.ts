@@ -15,8 +15,11 @@ for (const [name, file, fn] of [
   ['model', './model.bench.js', 'runModelBench'],
   ['experiment', './experiment.bench.js', 'runExperimentBench'],
   ['forecast', './forecast.bench.js', 'runForecastBench'],
+  ['distributed', './distributed.bench.js', 'runDistributedBench'],
+  ['sensitivity', './sensitivity.bench.js', 'runSensitivityBench'],
   ['browser', './browser.bench.js', 'runBrowserBench'],
   ['import', './import.bench.js', 'runImportBench'],
+  ['optimize', './optimize.bench.js', 'runOptimizeBench'],
 ] as const) {
   try {
     const mod = (await import(file)) as Record<string, Suite>;

@@ -5,23 +5,29 @@
  *
  *     npx tsx examples/second-daily-train.ts
  */
-import { baseValue, compareChanges, difference, type ExampleOptions, runIfMain, settings } from './lib.js';
+
+import type { Change } from '../src/index.js';
+import {
+  baseValue,
+  compareChanges,
+  difference,
+  type ExampleOptions,
+  runIfMain,
+  settings,
+  targetQuestion,
+} from './lib.js';
 
 export async function main(options: ExampleOptions = {}) {
   const s = settings(options);
   const v = 'one more train a day';
-  const c = await compareChanges(
+  const changes: Change[] = [
     {
-      [v]: [
-        {
-          kind: 'setFrequency',
-          service: 'ilstc-rail-sea-train',
-          timetable: { kind: 'interval', everyHours: 24 / 5.8, offsetHours: 1 },
-        },
-      ],
+      kind: 'setFrequency',
+      service: 'ilstc-rail-sea-train',
+      timetable: { kind: 'interval', everyHours: 24 / 5.8, offsetHours: 1 },
     },
-    options,
-  );
+  ];
+  const c = await compareChanges({ [v]: changes }, options);
   s.print('What does one more Chongqing–Qinzhou train a day do? (paired differences, 95% CI)');
   s.print(
     `Rail-sea train load factor: ${baseValue(c, 'loadFactor/ilstc-rail-sea-train', 2)} → change ${difference(c, v, 'loadFactor/ilstc-rail-sea-train', 3)}`,
@@ -29,6 +35,8 @@ export async function main(options: ExampleOptions = {}) {
   s.print(`Wait for a departure at Tuanjiecun: ${difference(c, v, 'wait/chongqing-tuanjiecun/departure', 2, ' h')}`);
   s.print(`ILSTC rail-sea door-to-door: ${difference(c, v, 'days/ILSTC/rail-sea/mean', 2, ' days')}`);
   s.print(`ILSTC TEU: ${difference(c, v, 'teu/ILSTC')}`);
+  // The city's question: does it raise the chance of the target, over uncertain demand growth?
+  for (const line of await targetQuestion(v, changes, options)) s.print(line);
   return c;
 }
 

@@ -32,6 +32,7 @@
 export * from './data/index.js';
 export * from './engine/index.js';
 export * from './errors.js';
+export type { AutoChoice, AutoMethod, FittedGrowthModel } from './experiment/backtest.js';
 export {
   type Backtest,
   backtest,
@@ -52,6 +53,7 @@ export {
   type Variant,
   type VariantComparison,
 } from './experiment/comparison.js';
+export type { FittedGrowth, GrowthForecast, GrowthModelName } from './experiment/growth-models.js';
 export {
   demandPaths,
   type GrowthModel,
@@ -71,14 +73,20 @@ export {
   wilsonInterval,
 } from './experiment/projection.js';
 export {
+  batchPlan,
+  type PerReplicationOptions,
+  type ReplicationBatch,
+  type ReplicationExecutor,
   type ReplicationPlan,
   type ReplicationPlanOptions,
   type ReplicationRunner,
   type ReplicationSet,
   type ReplicationTask,
+  replicationBatch,
   replicationPlan,
   replicationSeed,
   requireReplicationIndex,
+  type SharedRunOptions,
 } from './experiment/replication-plan.js';
 export { BASE_SCENARIOS, parseScenario, scenarioFileText } from './experiment/scenario-text.js';
 export {

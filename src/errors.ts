@@ -212,3 +212,25 @@ export function requireInteger(field: string, value: number, min = 0): number {
   }
   return value;
 }
+
+/**
+ * An optimisation file or problem is invalid; `field` is the path inside the file (`measures[2].levels[0]...`).
+ * Thrown by `loadOptimization` before anything runs. A constraint no plan meets is not an error: `optimize` returns
+ * `status: 'infeasible'`.
+ *
+ * @example
+ * ```ts
+ * import { loadOptimization, OptimizationError } from 'corridor-sim';
+ *
+ * try {
+ *   loadOptimization('problem.json');
+ * } catch (error) {
+ *   if (error instanceof OptimizationError) {
+ *     error.field; // e.g. 'measures[1].levels[0].changes[0].service'
+ *     error.value; // e.g. 'no-such-train'
+ *     error.expected; // e.g. 'an existing service id'
+ *   }
+ * }
+ * ```
+ */
+export class OptimizationError extends ValidationError {}

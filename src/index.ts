@@ -6,7 +6,10 @@
  * - network: `buildNetwork`, routing (`shortestRoute`, `kShortestRoutes`, `routeTable`), GeoJSON;
  * - data: `chongqingScenario()` (the bundled, sourced network), the observed corridor histories;
  * - model: `simulate(scenario, { seed, startDate, years })` and its `RunResult`;
- * - experiments: `loadScenario`/`saveScenario`, `replicate`, `project`, `compare`, `calibrate`, `backtest`, shards.
+ * - experiments: `loadScenario`/`saveScenario`, `replicate`, `project`, `compare`, `calibrate`, `backtest`, shards,
+ *   `sensitivity` (Morris screening and Sobol indices of a scenario's uncertain inputs);
+ * - distributed: `redisExecutor` (replications on workers through Redis), `startRedisWorker`;
+ * - decisions: `loadOptimization` and `optimize` (the cheapest measures meeting targets with a stated probability).
  *
  * Reports (charts, map, CSV, HTML) are under their own entry, `corridor-sim/report`.
  *
@@ -87,6 +90,16 @@ export {
   type SimulatorOptions,
   type TraceHook,
 } from './engine/simulator.js';
+export type { BootstrapSummary } from './engine/statistics/bootstrap.js';
+export {
+  type MorrisDesign,
+  type MorrisDesignOptions,
+  type MorrisIndex,
+  type MorrisIndicesOptions,
+  type MorrisStep,
+  morrisDesign,
+  morrisIndices,
+} from './engine/statistics/morris.js';
 export {
   type PairedCounts,
   type PairedProportionDifference,
@@ -99,6 +112,34 @@ export {
   type QuantileHistogramJSON,
   type QuantileHistogramOptions,
 } from './engine/statistics/quantile-histogram.js';
+export {
+  BinomialFeasibility,
+  type BinomialFeasibilityOptions,
+  binomialCdf,
+  clopperPearsonBounds,
+  type FeasibilityDecision,
+  KnSelection,
+  type KnSelectionOptions,
+  SequentialFeasibility,
+  type SequentialFeasibilityOptions,
+} from './engine/statistics/ranking-selection.js';
+export {
+  INPUT_DISTRIBUTION_TYPES,
+  type InputDistribution,
+  type LevelsInput,
+  type LogUniformInput,
+  type TriangularInput,
+  type TruncatedNormalInput,
+  type UniformInput,
+} from './engine/statistics/sampling.js';
+export {
+  type SaltelliDesign,
+  type SobolIndex,
+  type SobolIndicesOptions,
+  type SobolResult,
+  saltelliDesign,
+  sobolIndices,
+} from './engine/statistics/sobol.js';
 export { type ConfidenceInterval, confidenceInterval, type SampleSummary } from './engine/statistics/student-t.js';
 export { Tally, type TallyJSON } from './engine/statistics/tally.js';
 export { TimeWeighted, type TimeWeightedJSON } from './engine/statistics/time-weighted.js';
@@ -108,6 +149,7 @@ export {
   CorridorSimError,
   InvalidParameterError,
   MAX_SCENARIO_PROBLEMS,
+  OptimizationError,
   ScenarioError,
   type ScenarioProblem,
   SimulationError,
@@ -144,6 +186,11 @@ export {
   type Variant,
   type VariantComparison,
 } from './experiment/compare.js';
+export { type RedisExecutor, type RedisExecutorOptions, redisExecutor } from './experiment/distributed/coordinator.js';
+export { RedisMemoryError, VersionMismatchError } from './experiment/distributed/protocol.js';
+export { RedisUnavailableError, RedisUrlError } from './experiment/distributed/redis-url.js';
+export { type RedisWorker, type RedisWorkerOptions, startRedisWorker } from './experiment/distributed/worker.js';
+export { threadExecutor } from './experiment/executor.js';
 export {
   GROWTH_MODELS,
   type GrowthFitOptions,
@@ -152,6 +199,38 @@ export {
   SeriesError,
   type SeriesPoint,
 } from './experiment/growth-models.js';
+export type {
+  ConstraintSpec,
+  KpiObjective,
+  MeanConstraint,
+  Measure,
+  MeasureLevel,
+  MinimizeCostObjective,
+  ObjectiveSpec,
+  OptimizationFile,
+  TargetConstraint,
+} from './experiment/optimize/file.js';
+export { optimizationJsonSchema } from './experiment/optimize/json-schema.js';
+export {
+  type ConstraintOutcome,
+  type OptimizationResult,
+  type OptimizeOptions,
+  optimize,
+  type PlanOutcome,
+  type PlanStatus,
+} from './experiment/optimize/optimize.js';
+export {
+  allPlans,
+  type ConstraintTest,
+  loadOptimization,
+  type Objective,
+  type OptimizationProblem,
+  type Plan,
+  PROCEDURE_DEFAULTS,
+  type ProcedureSettings,
+  planScenario,
+} from './experiment/optimize/problem.js';
+export type { SearchStep, SearchTrace } from './experiment/optimize/search.js';
 export {
   type GrowthModel,
   type MarketGrowth,
@@ -178,11 +257,53 @@ export {
   replicate,
 } from './experiment/replicate.js';
 export {
+  batchPlan,
+  type PerReplicationOptions,
+  type ReplicationBatch,
+  type ReplicationExecutor,
+  type ReplicationPlan,
+  type ReplicationTask,
+  type SharedRunOptions,
+} from './experiment/replication-plan.js';
+export {
   loadScenario,
   type SaveScenarioOptions,
   saveScenario,
   writeScenarioJsonSchema,
 } from './experiment/scenario-file.js';
+export {
+  type AnalyseOptions,
+  analyseSensitivity,
+  type MorrisRow,
+  type NoiseEstimate,
+  type OutputSensitivity,
+  type SensitivityResult,
+  type SobolRow,
+} from './experiment/sensitivity/analyse.js';
+export {
+  SENSITIVITY_METHODS,
+  type SensitivityDesign,
+  type SensitivityEvaluations,
+  type SensitivityMethod,
+} from './experiment/sensitivity/design.js';
+export type { PointResult } from './experiment/sensitivity/evaluate.js';
+export {
+  loadSensitivityInput,
+  type ParseSensitivityOptions,
+  parseSensitivityInput,
+  type SensitivityInput,
+  type SensitivityInputFile,
+  type SensitivityOutput,
+  type SensitivityPlan,
+  sensitivityInputSchema,
+  VALUE_PLACEHOLDER,
+} from './experiment/sensitivity/input.js';
+export {
+  evaluateSensitivity,
+  mergeSensitivityEvaluations,
+  type SensitivityRunOptions,
+  sensitivity,
+} from './experiment/sensitivity/run.js';
 export {
   type MergeShardsOptions,
   mergeShardFiles,
@@ -310,13 +431,16 @@ export type {
   RouteChoiceSpec,
   ScaleCostChange,
   ScaleDemandChange,
+  ScaleHubChange,
   ScenarioSpec,
   ServiceLegSpec,
   ServiceSpec,
   SetCapacityChange,
   SetFrequencyChange,
+  SetGrowthChange,
   SetHubChange,
   SetLegChange,
+  SetRouteChoiceChange,
   TargetSpec,
   TimetableSpec,
   WeeklyTimetableSpec,

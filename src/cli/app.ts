@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { describeProblem, ScenarioError, ValidationError } from '../errors.js';
+import { CorridorSimError, describeProblem, ScenarioError, ValidationError } from '../errors.js';
 import { ReportError } from '../report/write.js';
 import { closest, UsageError } from './args.js';
 import { commands, globalHelp } from './commands/index.js';
@@ -45,7 +45,13 @@ export async function dispatch(argv: string[], io: CliIo): Promise<number> {
       io.err(`corridor-sim ${name}: ${problemsText(error as Error)}\n(see corridor-sim ${name} --help)`);
       return 2;
     }
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    // corridor-sim's own run-time errors (Redis unreachable, a replication failed) say what happened: no stack.
+    const message =
+      error instanceof CorridorSimError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
     io.err(`corridor-sim ${name} failed: ${message}`);
     return 1;
   }

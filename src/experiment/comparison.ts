@@ -9,7 +9,12 @@
 import { confidenceInterval, studentTQuantile } from '../engine/statistics/student-t.js';
 import { InvalidParameterError } from '../errors.js';
 import type { ScenarioSpec } from '../scenario/types.js';
-import type { ReplicationPlanOptions, ReplicationRunner, ReplicationSet } from './replication-plan.js';
+import type {
+  ReplicationExecutor,
+  ReplicationPlanOptions,
+  ReplicationRunner,
+  ReplicationSet,
+} from './replication-plan.js';
 import { isDurationKpi, type KpiSummary, type ReplicationSummary, runKpis, summariseRuns } from './summary.js';
 
 /** A named variant of the base scenario. */
@@ -44,6 +49,11 @@ export interface VariantComparison {
 export interface CompareOptions extends ReplicationPlanOptions {
   /** Workers, passed to the runner (Node: worker threads; browser: Web Workers). */
   workers?: number;
+  /**
+   * Where the replications run, passed to the runner: Node's `compare` takes `redisExecutor(url)` for workers on
+   * other machines (default: worker threads of this process). The results are identical.
+   */
+  executor?: ReplicationExecutor;
   /** KPI to rank the variants by (default: the first target's `target/<id>/teu`, else `teu/ILSTC`). */
   rankBy?: string;
   /** Rank so that larger is better (default true; set false for times or costs). */
@@ -138,9 +148,10 @@ export function rankVariants(
     .sort((a, b) => (largerIsBetter ? b.mean - a.mean : a.mean - b.mean));
 }
 
-/** What a comparison asks of its runner besides the plan: the worker count and progress, passed through. */
+/** What a comparison asks of its runner besides the plan: the worker count, executor and progress, passed through. */
 export type ComparisonRunnerOptions = ReplicationPlanOptions & {
   workers?: number;
+  executor?: ReplicationExecutor;
   onProgress?: (progress: { done: number; total: number }) => void;
 };
 

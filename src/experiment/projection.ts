@@ -62,7 +62,12 @@ import type { ScenarioSpec } from '../scenario/types.js';
 import { type BacktestModel, type FittedGrowthModel, fitGrowthModel, fitWindow } from './backtest.js';
 import { calibrate } from './calibrate.js';
 import { GROWTH_MODELS, type GrowthForecast } from './growth-models.js';
-import { type ReplicationPlanOptions, type ReplicationRunner, replicationSeed } from './replication-plan.js';
+import {
+  type ReplicationExecutor,
+  type ReplicationPlanOptions,
+  type ReplicationRunner,
+  replicationSeed,
+} from './replication-plan.js';
 import { type KpiSummary, type ReplicationSummary, summariseRuns } from './summary.js';
 
 export { wilsonInterval } from '../engine/statistics/prediction-interval.js';
@@ -73,7 +78,13 @@ export interface ProjectOptions {
   toYear: number;
   replications: number;
   seed: Seed;
+  /** Workers, passed to the runner (Node: worker threads; browser: Web Workers). */
   workers?: number;
+  /**
+   * Where each year's replications run, passed to the runner: Node's `project` takes `redisExecutor(url)` for
+   * workers on other machines (default: worker threads of this process). The results are identical.
+   */
+  executor?: ReplicationExecutor;
   /**
    * The growth trend: `'scenario'` (default) keeps the flows' own growth rates; `'history'` uses, for each market
    * with a usable history of its own, the trend fitted to it. See the module notes.
@@ -399,9 +410,10 @@ function normal(rng: () => number): number {
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
-/** What a projection asks of its runner besides the plan: the worker count and progress, passed through. */
+/** What a projection asks of its runner besides the plan: the worker count, executor and progress, passed through. */
 export type ProjectionRunnerOptions = ReplicationPlanOptions & {
   workers?: number;
+  executor?: ReplicationExecutor;
   onProgress?: (progress: { done: number; total: number }) => void;
 };
 
@@ -459,6 +471,7 @@ export async function runProjection(
       replications,
       seed: `${typeof seed === 'number' ? `n${seed}` : `s${seed}`}/year/${year}`,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.executor !== undefined ? { executor: options.executor } : {}),
       startDate: `${year}-01-01`,
       years: 1,
       warmupDays: options.warmupDays ?? 30,

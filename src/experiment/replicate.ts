@@ -1,5 +1,5 @@
 /**
- * Independent replications of a scenario, in parallel worker threads.
+ * Independent replications of a scenario, in parallel worker threads (or wherever its `executor` runs them).
  *
  * Replication `i` is seeded from (seed, i) alone — `replicationSeed(seed, i)` — so its result does not depend on
  * how many workers ran, in which order replications finished, or whether they ran in another process: any range of
@@ -9,41 +9,36 @@
  * @module
  */
 import { InvalidParameterError, SimulationError } from '../errors.js';
-import { CorridorModel, simulate } from '../model/corridor-model.js';
+import { type SimulateOptions, simulate } from '../model/corridor-model.js';
 import type { RunResult } from '../model/result.js';
 import type { ScenarioSpec } from '../scenario/types.js';
+import { ReplicationThreads, threadExecutor } from './executor.js';
 import {
+  type ReplicationExecutor,
   type ReplicationPlanOptions,
   type ReplicationSet,
-  replicationPlan,
+  replicationBatch,
   replicationSeed,
   requireReplicationIndex,
 } from './replication-plan.js';
-import { workerExecArgv } from './worker-options.js';
 
 /** Options of {@link replicate}: the plan (see {@link ReplicationPlanOptions}) and where it runs. */
 export interface ReplicateOptions extends ReplicationPlanOptions {
   /**
    * Worker threads (default: available cores, at most `replications`). 0 or 1 runs in this thread (one worker
-   * thread would only add its start-up cost); the results are identical either way.
+   * thread would only add its start-up cost); the results are identical either way. Ignored with `executor`.
    */
   workers?: number;
+  /**
+   * Where the replications run (default: `threadExecutor` with `workers` threads). `redisExecutor(url)` sends them to
+   * `corridor-sim worker` processes on other machines; the results are identical.
+   */
+  executor?: ReplicationExecutor;
   /** Called after each replication finishes (in completion order). */
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 export { type ReplicationSet, replicationSeed };
-
-/**
- * The module the pool's workers load: the compiled worker beside this file or, when corridor-sim runs from its
- * TypeScript sources (vitest, tsx), worker-dev.mjs, which loads worker.ts through tsx. Resolved against this module's
- * own URL, so an install path with `#`, `%` or spaces stays one file URL (a URL pasted together from a path would
- * read `#sharp` as a fragment and `%20` as a space).
- */
-function workerUrl(): URL {
-  const typescript = new URL(import.meta.url).pathname.endsWith('.ts');
-  return new URL(typescript ? './worker-dev.mjs' : './worker.js', import.meta.url);
-}
 
 /**
  * Runs replications of `scenario` and returns them in index order.
@@ -59,55 +54,71 @@ function workerUrl(): URL {
  * ```
  */
 export async function replicate(scenario: ScenarioSpec, options: ReplicateOptions): Promise<ReplicationSet> {
-  const { replications } = options;
-  const plan = replicationPlan(scenario, options);
-  const { seed, indices } = plan;
-  const workers = options.workers ?? Math.min((await import('node:os')).availableParallelism(), replications);
-  if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
-
-  const runs: RunResult[] = new Array(replications);
-  let done = 0;
-  const finished = (i: number, run: RunResult) => {
-    runs[i] = run;
-    done++;
-    options.onProgress?.({ done, total: replications });
+  const batch = replicationBatch(scenario, options);
+  const { replications } = batch;
+  const workers = options.workers;
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) {
+    throw new InvalidParameterError('workers', workers, 'an integer >= 0');
+  }
+  let reported = 0;
+  batch.onProgress = (done) => {
+    if (done <= reported) return;
+    reported = Math.min(done, replications);
+    options.onProgress?.({ done: reported, total: replications });
   };
+  const executor = options.executor ?? threadExecutor(workers);
+  const runs = await executor.run(batch);
+  const indices = Array.from({ length: replications }, (_, i) => batch.first + i);
+  return { scenario: scenario.name, seed: batch.seed, indices, runs };
+}
 
-  if (workers <= 1 || replications === 1) {
-    indices.forEach((_, i) => {
-      finished(i, simulate(scenario, plan.task(i).options));
-    });
-    return { scenario: scenario.name, seed, indices, runs };
-  }
+/**
+ * A pool of worker threads kept open across many runs, of possibly different scenarios (an optimisation runs many
+ * plans stage by stage: one pool for all of them instead of one per call). With `workers` 0 or 1, runs happen in
+ * this thread. A run's result depends only on its scenario and options, never on the pool.
+ */
+export interface ReplicationPool {
+  /** Worker threads (0 when runs happen in this thread). */
+  readonly workers: number;
+  run(scenario: ScenarioSpec, options: SimulateOptions): Promise<RunResult>;
+  /** Stops the worker threads; the pool cannot run anything afterwards. */
+  close(): Promise<void>;
+}
 
-  // Fail fast, in this thread, on a scenario or options the model rejects: one clear error instead of one per worker.
-  new CorridorModel(scenario, plan.task(0).options);
-  // Loaded here, at the first parallel run: the pool (and node:worker_threads) costs start-up time that `simulate`
-  // and serial runs never need.
-  const { Tinypool } = await import('tinypool');
-  const pool = new Tinypool({
-    filename: workerUrl().href,
-    execArgv: workerExecArgv(process.execArgv),
-    minThreads: workers,
-    maxThreads: workers,
-  });
-  try {
-    await Promise.all(
-      indices.map(async (index, i) => {
-        try {
-          finished(i, (await pool.run(plan.task(i))) as RunResult);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          throw new SimulationError(`replication ${index} (seed ${replicationSeed(seed, index)}) failed: ${message}`, {
-            cause: error,
-          });
-        }
-      }),
-    );
-  } finally {
-    await pool.destroy();
+/**
+ * Opens a {@link ReplicationPool} of `workers` threads (0 or 1: this thread): the executors' {@link ReplicationThreads},
+ * started (with tinypool) at the pool's first run, as {@link replicate} loads them only when it runs in parallel.
+ */
+export function openReplicationPool(workers: number): ReplicationPool {
+  if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
+  if (workers <= 1) {
+    return {
+      workers: 0,
+      run: async (scenario, options) => simulate(scenario, options),
+      close: async () => {},
+    };
   }
-  return { scenario: scenario.name, seed, indices, runs };
+  let started: Promise<ReplicationThreads> | undefined;
+  let closed = false;
+  return {
+    workers,
+    run: async (scenario, options) => {
+      if (closed) throw new SimulationError(`${scenario.name}: the replication pool is closed`);
+      try {
+        started ??= ReplicationThreads.start(workers);
+        return await (await started).runTask({ scenario, options });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new SimulationError(`${scenario.name} (seed ${String(options.seed)}) failed: ${message}`, {
+          cause: error,
+        });
+      }
+    },
+    close: async () => {
+      closed = true;
+      if (started) await (await started).destroy();
+    },
+  };
 }
 
 /**

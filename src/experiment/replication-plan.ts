@@ -33,9 +33,47 @@ export interface ReplicationPlanOptions {
    * Options for one replication on top of the shared ones (computed in the calling thread, from the index alone or
    * from data the caller holds, so determinism is kept): projections give each replication its own demand path.
    */
-  perReplication?: (
-    index: number,
-  ) => Pick<SimulateOptions, 'demandScale' | 'demandScaleByFlow' | 'routePenaltyHours' | 'corridorPenaltyHours'>;
+  perReplication?: (index: number) => PerReplicationOptions;
+}
+
+/** Options every replication of a set shares (the seed is each replication's own). */
+export type SharedRunOptions = Pick<
+  ReplicationPlanOptions,
+  'startDate' | 'years' | 'warmupDays' | 'maxEvents' | 'routePenaltyHours'
+>;
+
+/** Options of one replication on top of the shared ones (projections give each its own demand path). */
+export type PerReplicationOptions = Pick<
+  SimulateOptions,
+  'demandScale' | 'demandScaleByFlow' | 'routePenaltyHours' | 'corridorPenaltyHours'
+>;
+
+/**
+ * A plan as plain data, to hand to a {@link ReplicationExecutor}: the replications `first .. first + replications − 1`
+ * of one scenario, with the per-replication options already computed (so it can be sent to another process or
+ * machine). {@link batchPlan} turns it back into the same plan.
+ */
+export interface ReplicationBatch {
+  scenario: ScenarioSpec;
+  /** Root seed: replication i runs with `replicationSeed(seed, i)`. */
+  seed: Seed;
+  first: number;
+  replications: number;
+  shared: SharedRunOptions;
+  /** Per-replication options by offset from `first` (one entry per replication), when the caller has any. */
+  perReplication?: PerReplicationOptions[];
+  /** Called with the number of replications finished so far (at least once per replication, not decreasing). */
+  onProgress?: (done: number) => void;
+}
+
+/**
+ * Runs batches of replications: Node's worker threads (`threadExecutor`, the default of `replicate`) or workers on
+ * other machines (`redisExecutor`). An executor runs the batch's plan ({@link batchPlan}), so where the replications
+ * ran cannot change a result.
+ */
+export interface ReplicationExecutor {
+  /** Runs every replication of `batch` and returns the runs in index order (`runs[i]` is replication first + i). */
+  run(batch: ReplicationBatch): Promise<RunResult[]>;
 }
 
 /** A set of replications of one scenario, ordered by replication index. */
@@ -111,4 +149,70 @@ export function replicationPlan(scenario: ScenarioSpec, options: ReplicationPlan
     return { scenario, options: simOptions };
   };
   return { seed, indices, task };
+}
+
+/**
+ * The batch of a plan: checked as {@link replicationPlan} checks it, with each replication's own options computed
+ * once, here (in index order).
+ *
+ * @example
+ * ```ts
+ * import { batchPlan, chongqingScenario, replicationBatch } from 'corridor-sim/core';
+ *
+ * const batch = replicationBatch(chongqingScenario(), { replications: 4, first: 10, seed: 1, years: 1 });
+ * batchPlan(batch).task(0).options.seed; // 'n1#10', as replicationPlan gives it
+ * ```
+ */
+export function replicationBatch(scenario: ScenarioSpec, options: ReplicationPlanOptions): ReplicationBatch {
+  const { seed, indices } = replicationPlan(scenario, options);
+  const first = indices[0] as number;
+  const shared: SharedRunOptions = {};
+  if (options.startDate !== undefined) shared.startDate = options.startDate;
+  if (options.years !== undefined) shared.years = options.years;
+  if (options.warmupDays !== undefined) shared.warmupDays = options.warmupDays;
+  if (options.maxEvents !== undefined) shared.maxEvents = options.maxEvents;
+  if (options.routePenaltyHours !== undefined) shared.routePenaltyHours = options.routePenaltyHours;
+  const batch: ReplicationBatch = { scenario, seed, first, replications: indices.length, shared };
+  const own = options.perReplication;
+  if (own !== undefined) batch.perReplication = indices.map((index) => own(index));
+  return batch;
+}
+
+/**
+ * The plan of a batch: the same tasks (seeds and options) as the plan the batch was made from. An executor runs
+ * these tasks, wherever it runs them.
+ *
+ * @example
+ * ```ts
+ * import { batchPlan, chongqingScenario, type ReplicationExecutor, replicate, simulate } from 'corridor-sim';
+ *
+ * // An executor of one's own: runs each replication of a batch in this thread, from the batch's plan.
+ * const here: ReplicationExecutor = {
+ *   async run(batch) {
+ *     const plan = batchPlan(batch);
+ *     return plan.indices.map((_, i) => simulate(batch.scenario, plan.task(i).options));
+ *   },
+ * };
+ * const set = await replicate(chongqingScenario(), { replications: 2, seed: 1, years: 0.1, executor: here });
+ * ```
+ */
+export function batchPlan(batch: ReplicationBatch): ReplicationPlan {
+  const { first, perReplication } = batch;
+  const options: ReplicationPlanOptions = {
+    ...batch.shared,
+    seed: batch.seed,
+    first,
+    replications: batch.replications,
+  };
+  if (perReplication !== undefined) {
+    if (perReplication.length !== batch.replications) {
+      throw new InvalidParameterError(
+        'perReplication',
+        `${perReplication.length} entries`,
+        `${batch.replications}, one per replication`,
+      );
+    }
+    options.perReplication = (index) => perReplication[index - first] as PerReplicationOptions;
+  }
+  return replicationPlan(batch.scenario, options);
 }

@@ -160,7 +160,19 @@ export type ReplicateShardOptions = Omit<ReplicateOptions, 'perReplication'>;
  */
 export async function replicateShard(scenario: ScenarioSpec, options: ReplicateShardOptions): Promise<Shard> {
   const { perReplication: _ignored, ...rest } = options as ReplicateOptions;
-  const set = await replicate(scenario, rest);
+  return shardOf(scenario, await replicate(scenario, rest), options.routePenaltyHours);
+}
+
+/**
+ * A replication set of `scenario` with its manifest (hashes of the scenario, the settings and each run). The settings
+ * are read from the runs, plus `routePenaltyHours` when the runs shared some. Per-replication options are not
+ * recorded: a distributed run hashes them into its job ids instead.
+ */
+export function shardOf(
+  scenario: ScenarioSpec,
+  set: ReplicationSet,
+  routePenaltyHours?: Record<string, number>,
+): Shard {
   const run = set.runs[0] as RunResult;
   const settings: ShardSettings = {
     seed: set.seed,
@@ -168,7 +180,7 @@ export async function replicateShard(scenario: ScenarioSpec, options: ReplicateS
     endDate: run.endDate,
     warmupDays: run.warmupDays,
   };
-  if (options.routePenaltyHours !== undefined) settings.routePenaltyHours = { ...options.routePenaltyHours };
+  if (routePenaltyHours !== undefined) settings.routePenaltyHours = { ...routePenaltyHours };
   const scenarioSha256 = contentSha256(scenario);
   return {
     kind: 'replications',

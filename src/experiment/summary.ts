@@ -18,7 +18,7 @@
  * - `teuHandled/<hub>` (TEU handled by the hub's cranes; a transfer counts twice), `utilisation/<hub>/handling`
  *   (busy share of its cranes), `wait/<hub>/handling`, `wait/<hub>/gaugeChange` (hours a train waited for a
  *   track) and `wait/<hub>/lock` (hours a vessel waited at anchorage);
- * - `diverted`, `flow/<id>/diverted`: TEU booked in the measured period that went another way because every route
+ * - `diverted`, `flow/<id>/diverted`: TEU booked in the measured period and turned away (not carried): every route
  *   was backed up beyond `routeChoice.maxBacklogHours`;
  * - with box pools (`scenario.empties`): `loadedTeu/<corridor>/<direction>`, `emptyTeu/<corridor>/<direction>` and
  *   `emptyShare/<corridor>/<direction>` (TEU dispatched, loaded and empty, by the trade direction of the move),

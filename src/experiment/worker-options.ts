@@ -28,6 +28,9 @@ const ENTRY_OPTIONS_WITH_VALUE = new Set([
   '--test-coverage-lines',
 ]);
 
+/** V8 options of the whole process that worker threads refuse (`npm run bench` runs node with --expose-gc). */
+const PROCESS_WIDE_OPTIONS = new Set(['--expose-gc', '--expose_gc']);
+
 /** Options about how node runs its entry point (a string, stdin, a test run, a watched file): not for a worker file. */
 function isEntryOption(name: string): boolean {
   return (
@@ -50,7 +53,9 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
     const arg = execArgv[i] as string;
     const equals = arg.indexOf('=');
     const name = arg.startsWith('-') && equals > 0 ? arg.slice(0, equals) : arg;
-    if (!isEntryOption(name)) {
+    if (PROCESS_WIDE_OPTIONS.has(name)) {
+      // A V8 option of the whole process: a worker thread refuses it (ERR_WORKER_INVALID_EXEC_ARGV) and shares it.
+    } else if (!isEntryOption(name)) {
       kept.push(arg);
     } else if (equals < 0 && ENTRY_OPTIONS_WITH_VALUE.has(name)) {
       i++; // skip the option's value too

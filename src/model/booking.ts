@@ -25,7 +25,7 @@ export function book(m: ModelState, flow: FlowRuntime): void {
   const u = flow.choices();
   const plan = choose(m, flow, u);
   if (plan === undefined) {
-    // Every route is backed up beyond what shippers accept: the box goes another way (not modelled further).
+    // Every route is backed up beyond what shippers accept: the box is turned away (not carried; not modelled further).
     m.generatedTeu += teu;
     m.divertedTeu += teu;
     if (now >= m.calendar.startHour) {

@@ -59,7 +59,7 @@ export interface FlowResult {
   bookings: number;
   generatedTeu: number;
   /**
-   * TEU booked in the measured period that went another way because every route's backlog exceeded
+   * TEU booked in the measured period and turned away (not carried) because every route's backlog exceeded
    * `routeChoice.maxBacklogHours` (included in `generatedTeu`, never dispatched).
    */
   divertedTeu: number;

@@ -1,6 +1,7 @@
 /**
- * `corridor-sim/report`: reports of runs, projections and comparisons — SVG charts and a corridor map made in Node,
- * CSV tables, `summary.json` and an `index.html` that brings them together — written atomically to a directory.
+ * `corridor-sim/report`: reports of runs, projections, comparisons, optimisations and sensitivity analyses — SVG
+ * charts and a corridor map made in Node, CSV tables, `summary.json` and an `index.html` that brings them together —
+ * written atomically to a directory.
  *
  * Kept apart from the package root so the core does not load the base map or the chart code.
  *
@@ -22,6 +23,13 @@ export {
 } from './charts/comparison-chart.js';
 export { type FanChartData, type FanChartOptions, fanChartData, fanChartSvg } from './charts/fan-chart.js';
 export {
+  type FrontierChartData,
+  type FrontierChartOptions,
+  type FrontierPoint,
+  frontierChartData,
+  frontierChartSvg,
+} from './charts/frontier-chart.js';
+export {
   type MonthlyChartData,
   type MonthlyChartOptions,
   type MonthlySeries,
@@ -35,14 +43,22 @@ export {
   transitChartData,
   transitChartSvg,
 } from './charts/transit-chart.js';
-export { type CorridorMapOptions, corridorMapSvg, type MapVolumes, mapVolumesFromSummary } from './map.js';
+export {
+  type CorridorMapOptions,
+  corridorMapSvg,
+  type HubWaitKind,
+  type MapVolumes,
+  mapVolumesFromSummary,
+} from './map.js';
 export {
   buildReport,
   type ComparisonReportInput,
+  type OptimizationReportInput,
   type ProjectionReportInput,
   type ReplicationsReportInput,
   type ReportInput,
   type ReportSettings,
   writeReport,
 } from './report.js';
+export { buildSensitivityReport, writeSensitivityReport } from './sensitivity-report.js';
 export { type KeptFiles, ReportError, type ReportFile, type WrittenReport } from './write.js';

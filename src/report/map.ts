@@ -18,18 +18,54 @@ import type { GeoJsonFeatureCollection, ServiceFeatureProperties } from '../netw
 import { corridorColour, formatCompact, formatNumber, sortCorridorKeys } from './scale.js';
 import { el, svgDocument, TITLE_BLOCK, text, tooltip } from './svg.js';
 
+/**
+ * A hub's tooltip: name, TEU handled, and every wait measured there (a lock or a gauge-change border handles no
+ * TEU, so its waits are what a planner looks for).
+ */
+function hubTooltip(h: { id: string; name: string; country: string; kind: string }, volumes?: MapVolumes): string {
+  const head = `${h.name} (${h.country}, ${h.kind})`;
+  if (!volumes) return head;
+  const waits = volumes.hubWaitHours?.[h.id] ?? {};
+  const waitText = HUB_WAIT_KINDS.filter((w) => waits[w.kind] !== undefined).map(
+    (w) => `${formatNumber(waits[w.kind] as number, 1)} h ${w.label} (${w.per})`,
+  );
+  const handled = volumes.hubTeu[h.id] ?? 0;
+  const parts = [
+    ...(handled > 0 || waitText.length === 0 ? [`${formatNumber(handled)} TEU handled`] : []),
+    ...(waitText.length > 0 ? [`mean wait ${waitText.join(', ')}`] : []),
+  ];
+  return `${head}: ${parts.join('; ')}`;
+}
+
 /** Volumes to draw on the map. */
 export interface MapVolumes {
   /** TEU per operated service id (`id` and `id~return`); both directions are added on the map. */
   serviceTeu: Record<string, number>;
   /** TEU handled per hub id. */
   hubTeu: Record<string, number>;
+  /**
+   * Mean waits per hub id and kind, in hours (`departure`, `handling` per part; `gaugeChange` per train; `lock` per
+   * vessel), shown in the hub's tooltip: a lock or a border handles no TEU but is where cargo waits.
+   */
+  hubWaitHours?: Record<string, Partial<Record<HubWaitKind, number>>>;
   /** What the volumes are, e.g. `2025, mean of 40 replications`. */
   label: string;
 }
 
+/** The kinds of wait a hub can have (the `wait/<hub>/<kind>` KPIs). */
+export type HubWaitKind = 'departure' | 'handling' | 'gaugeChange' | 'lock';
+
+/** How each kind of wait reads in a tooltip or a table, with what it is counted per. */
+export const HUB_WAIT_KINDS: readonly { kind: HubWaitKind; label: string; per: string }[] = [
+  { kind: 'departure', label: 'for a departure with room', per: 'per part' },
+  { kind: 'handling', label: 'for a crane', per: 'per part' },
+  { kind: 'gaugeChange', label: 'for a gauge-change track', per: 'per train' },
+  { kind: 'lock', label: 'at the lock', per: 'per vessel' },
+];
+
 /**
- * The map's volumes from a replication summary (`teuLoaded/<service>` and `teuHandled/<hub>` KPI means).
+ * The map's volumes from a replication summary (`teuLoaded/<service>` and `teuHandled/<hub>` KPI means, and the
+ * `wait/<hub>/<kind>` means for the tooltips).
  *
  * @example
  * ```ts
@@ -44,11 +80,21 @@ export interface MapVolumes {
 export function mapVolumesFromSummary(summary: ReplicationSummary, label: string): MapVolumes {
   const serviceTeu: Record<string, number> = {};
   const hubTeu: Record<string, number> = {};
+  const hubWaitHours: Record<string, Partial<Record<HubWaitKind, number>>> = {};
+  const waitKinds = new Set<string>(HUB_WAIT_KINDS.map((w) => w.kind));
   for (const [name, kpi] of Object.entries(summary.kpis)) {
     if (name.startsWith('teuLoaded/')) serviceTeu[name.slice('teuLoaded/'.length)] = kpi.mean;
     else if (name.startsWith('teuHandled/')) hubTeu[name.slice('teuHandled/'.length)] = kpi.mean;
+    else if (name.startsWith('wait/')) {
+      const [, hub, kind] = name.split('/');
+      if (hub !== undefined && kind !== undefined && waitKinds.has(kind)) {
+        const waits = hubWaitHours[hub] ?? {};
+        waits[kind as HubWaitKind] = kpi.mean;
+        hubWaitHours[hub] = waits;
+      }
+    }
   }
-  return { serviceTeu, hubTeu, label };
+  return { serviceTeu, hubTeu, hubWaitHours, label };
 }
 
 /** Options of {@link corridorMapSvg}. */
@@ -232,9 +278,7 @@ function mapPanel(
       el(
         'circle',
         { cx: x, cy: y, r, fill: '#ffffff', stroke: '#1f2937', 'stroke-width': 1.2, class: 'hub', 'data-hub': h.id },
-        tooltip(
-          `${h.name} (${h.country}, ${h.kind})${volumes ? `: ${formatNumber(volumes.hubTeu[h.id] ?? 0)} TEU handled` : ''}`,
-        ),
+        tooltip(hubTooltip(h, volumes)),
       ),
     );
   }

@@ -1,7 +1,7 @@
 /**
- * Reports: everything a run, a projection or a comparison produced, as files people open — `index.html` (headline
- * answers, charts, tables), the charts and the corridor map as SVG, CSV tables and `summary.json` — made by pure
- * functions ({@link buildReport}) and written all at once ({@link writeReport}).
+ * Reports: everything a run, a projection, a comparison or an optimisation produced, as files people open —
+ * `index.html` (headline answers, charts, tables), the charts and the corridor map as SVG, CSV tables and
+ * `summary.json` — made by pure functions ({@link buildReport}) and written all at once ({@link writeReport}).
  *
  * The same input gives byte-identical files (no timestamps), so two reports can be compared with `diff`.
  *
@@ -9,6 +9,7 @@
  */
 import type { RollingBacktest } from '../experiment/backtest.js';
 import type { Comparison } from '../experiment/compare.js';
+import type { OptimizationResult } from '../experiment/optimize/optimize.js';
 import type { Projection } from '../experiment/project.js';
 import type { ReplicationSummary } from '../experiment/summary.js';
 import { buildNetwork } from '../network/build.js';
@@ -19,6 +20,7 @@ import { comparisonChartData, comparisonChartSvg } from './charts/comparison-cha
 import { fanChartData, fanChartSvg } from './charts/fan-chart.js';
 import { comparisonCsv, projectionTargetsCsv, projectionVolumesCsv } from './csv.js';
 import { type HtmlPage, type HtmlTable, htmlPage } from './html.js';
+import { optimizationReport } from './optimization-report.js';
 import { formatNumber, sortCorridorKeys } from './scale.js';
 import {
   bottleneckSection,
@@ -28,10 +30,19 @@ import {
   summarySections,
   targetHeadlines,
   transitTrendTable,
+  turnedAwayTable,
 } from './sections.js';
 import { type ReportFile, type WrittenReport, writeReportFiles } from './write.js';
 
-export { corridorTable, growthAssumption, kpiLabel, marketTable, type RunNoun, transitTrendTable } from './sections.js';
+export {
+  corridorTable,
+  growthAssumption,
+  kpiLabel,
+  marketTable,
+  type RunNoun,
+  transitTrendTable,
+  turnedAwayTable,
+} from './sections.js';
 
 /** Settings shown in the report's header and kept in `summary.json` (seed, replications, dates...). */
 export type ReportSettings = Record<string, string | number | boolean>;
@@ -68,8 +79,19 @@ export interface ComparisonReportInput {
   settings: ReportSettings;
 }
 
+/** A report of an optimisation (`corridor-sim optimize --out`): the answer, the frontier chart, every plan. */
+export interface OptimizationReportInput {
+  kind: 'optimization';
+  result: OptimizationResult;
+  settings: ReportSettings;
+}
+
 /** What a report can be made of. */
-export type ReportInput = ReplicationsReportInput | ProjectionReportInput | ComparisonReportInput;
+export type ReportInput =
+  | ReplicationsReportInput
+  | ProjectionReportInput
+  | ComparisonReportInput
+  | OptimizationReportInput;
 
 /**
  * The report's files, in a fixed order (pure: nothing is written).
@@ -98,6 +120,8 @@ export function buildReport(input: ReportInput): ReportFile[] {
       return projectionReport(input);
     case 'comparison':
       return comparisonReport(input);
+    case 'optimization':
+      return optimizationReport(input.result, input.settings);
   }
 }
 
@@ -259,6 +283,7 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
           ...(input.backtest ? [backtestScoreTable(input.backtest)] : []),
           volumeTable,
           transitTrendTable(projection),
+          turnedAwayTable(projection, scenario.routeChoice.maxBacklogHours),
           marketTable(projection),
         ],
       },

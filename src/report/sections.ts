@@ -16,7 +16,7 @@ import { corridorsCsv, kpisCsv, monthlyVolumesCsv, serviceLoadCsv, transitByOdCs
 import { emissionsCsv, emissionsHeadline, emissionsModeTable, emissionsTable } from './emissions.js';
 import { emptiesSection } from './empties-table.js';
 import type { HtmlSection, HtmlTable } from './html.js';
-import { corridorMapSvg, mapVolumesFromSummary } from './map.js';
+import { corridorMapSvg, HUB_WAIT_KINDS, mapVolumesFromSummary } from './map.js';
 import { formatNumber, formatPlusMinus, sortCorridorKeys } from './scale.js';
 import type { ReportFile } from './write.js';
 
@@ -74,9 +74,11 @@ export function summarySections(
       intro: [
         'A corridor’s box pools all its bookings, near and far (in the bundled scenario, ILSTC/rail-sea mixes bookings ' +
           'to Qinzhou port itself, about two days, with through bookings to ASEAN ports, one to three weeks). ' +
-          'transit-by-od.csv has every origin–destination pair by the corridor it took.',
+          'The table below splits the biggest flows by destination and by the corridor each booking took; ' +
+          'transit-by-od.csv has every origin–destination pair.',
       ],
       figures: [transit],
+      tables: [odTransitTable(summary, network)],
     },
     {
       id: 'emissions',
@@ -112,9 +114,15 @@ export function bottleneckSection(
     heading: `Where is the bottleneck? (${period})`,
     intro: [
       'The fullest services and the hubs where boxes wait longest: a full service with long waits for a departure ' +
-        'is where extra capacity pays first.',
+        'is where extra capacity pays first. Waits of different kinds are counted per different things (a part of ' +
+        'a booking, a train, a vessel), so each kind is ranked on its own.',
     ],
-    tables: [serviceTable(summary, network), hubTable(summary, network), ...divertedTable(summary, network)],
+    tables: [
+      serviceTable(summary, network),
+      waitKindTable(summary, network),
+      hubTable(summary, network),
+      ...divertedTable(summary, network),
+    ],
   };
 }
 
@@ -187,6 +195,42 @@ export function marketTable(projection: Projection): HtmlTable {
   };
 }
 
+/**
+ * Demand turned away (booked, not carried: every route was backed up beyond `routeChoice.maxBacklogHours`) by
+ * year and market, beside the TEU carried: a capacity-capped volume must not read as demand. Means over the futures;
+ * the total with the range 80% of the futures fell in.
+ */
+export function turnedAwayTable(projection: Projection, maxBacklogHours?: number): HtmlTable {
+  const markets = projection.markets;
+  const limit = maxBacklogHours === undefined ? '' : ` more than ${formatNumber(maxBacklogHours / 24, 1)} days`;
+  return {
+    caption:
+      `Demand turned away by market, TEU a year (booked but not carried: every route was backed up${limit}; ` +
+      'means over the futures, the total with its 80% range)',
+    header: [
+      'year',
+      'carried, all corridors',
+      'turned away, all markets (80% range)',
+      ...markets.map((m) => m.corridor),
+    ],
+    rows: projection.years.map((y) => {
+      const kpis = y.summary.kpis;
+      const total = kpis.diverted;
+      const carried = Object.entries(y.volumes)
+        .filter(([k]) => !k.includes('/'))
+        .reduce((sum, [, v]) => sum + v.mean, 0);
+      return [
+        String(y.year),
+        formatNumber(carried),
+        total ? `${formatNumber(total.mean)} (${formatNumber(total.p10)}–${formatNumber(total.p90)})` : '0',
+        ...markets.map((m) =>
+          formatNumber(m.flows.reduce((sum, id) => sum + (kpis[`flow/${id}/diverted`]?.mean ?? 0), 0)),
+        ),
+      ];
+    }),
+  };
+}
+
 /** One sentence on the growth assumption behind a projection (for headlines and the fan chart). */
 export function growthAssumption(projection: Projection, corridor?: string): string {
   const market = projection.markets.find((m) => m.corridor === (corridor ?? projection.markets[0]?.corridor));
@@ -244,9 +288,9 @@ export function divertedTable(summary: ReplicationSummary, network: CorridorNetw
   return [
     {
       caption:
-        `Demand diverted: ${formatPlusMinus(total.mean, total.halfWidth95)} TEU booked went another way because every route ` +
-        `was backed up more than ${formatNumber((limit ?? 0) / 24, 1)} days`,
-      header: ['flow', 'origin → destination', 'TEU diverted', 'share of its bookings'],
+        `Demand turned away: ${formatPlusMinus(total.mean, total.halfWidth95)} TEU booked were not carried because every ` +
+        `route was backed up more than ${formatNumber((limit ?? 0) / 24, 1)} days`,
+      header: ['flow', 'origin → destination', 'TEU turned away', 'share of its bookings'],
       rows: rows.map(({ f, diverted, generated }) => [
         f.id,
         `${f.origin} → ${f.destination}`,
@@ -257,20 +301,88 @@ export function divertedTable(summary: ReplicationSummary, network: CorridorNetw
   ];
 }
 
+/**
+ * Door-to-door days of the biggest flows (by TEU booked), by destination and by the corridor each booking took: a
+ * corridor's average pools near and far destinations, this table does not.
+ */
+export function odTransitTable(summary: ReplicationSummary, network: CorridorNetwork, maxFlows = 15): HtmlTable {
+  const names = new Map(network.hubs().map((h) => [h.id, shortHubName(h.name)]));
+  const flows = network.spec.demand.flows
+    .map((flow) => ({ flow, teu: summary.kpis[`flow/${flow.id}/generated`]?.mean ?? 0 }))
+    .filter((f) => f.teu > 0 && summary.kpis[`flow/${f.flow.id}/days/mean`] !== undefined)
+    .sort((a, b) => b.teu - a.teu || a.flow.id.localeCompare(b.flow.id))
+    .slice(0, maxFlows);
+  const rows: string[][] = [];
+  for (const { flow, teu } of flows) {
+    const prefix = `flow/${flow.id}/via/`;
+    const vias = sortCorridorKeys(
+      Object.keys(summary.kpis)
+        .filter((k) => k.startsWith(prefix) && k.endsWith('/days/mean'))
+        .map((k) => k.slice(prefix.length, -'/days/mean'.length)),
+    );
+    for (const [i, via] of vias.entries()) {
+      const mean = summary.kpis[`${prefix}${via}/days/mean`];
+      const p95 = summary.kpis[`${prefix}${via}/days/p95`];
+      rows.push([
+        i === 0 ? `${names.get(flow.origin) ?? flow.origin} → ${names.get(flow.destination) ?? flow.destination}` : '',
+        i === 0 ? formatNumber(teu) : '',
+        via,
+        mean ? formatPlusMinus(mean.mean, mean.halfWidth95, 1) : '–',
+        p95 ? formatNumber(p95.mean, 1) : '–',
+      ]);
+    }
+  }
+  return {
+    caption:
+      `Door-to-door days of the ${flows.length} biggest flows, by the corridor each booking took ` +
+      '(mean ± the 95% CI half-width; p95 averaged over the runs)',
+    header: ['origin → destination', 'TEU booked', 'via', 'days, mean', 'days, p95'],
+    rows,
+  };
+}
+
+/** The worst elements of each kind of wait (departure, crane, gauge-change track, lock), ranked within the kind. */
+export function waitKindTable(summary: ReplicationSummary, network: CorridorNetwork, perKind = 3): HtmlTable {
+  const rows: string[][] = [];
+  for (const w of HUB_WAIT_KINDS) {
+    const worst = network
+      .hubs()
+      .map((h) => ({ h, kpi: summary.kpis[`wait/${h.id}/${w.kind}`] }))
+      .filter((r) => r.kpi !== undefined && r.kpi.mean > 0)
+      .sort((a, b) => (b.kpi?.mean ?? 0) - (a.kpi?.mean ?? 0) || a.h.id.localeCompare(b.h.id))
+      .slice(0, perKind);
+    for (const [i, { h, kpi }] of worst.entries()) {
+      rows.push([
+        i === 0 ? `${w.label} (${w.per})` : '',
+        shortHubName(h.name),
+        formatPlusMinus(kpi?.mean ?? 0, kpi?.halfWidth95 ?? 0, 1),
+      ]);
+    }
+  }
+  return {
+    caption: `The longest mean waits of each kind, hours (the ${perKind} worst hubs of each; ± the 95% CI half-width)`,
+    header: ['wait', 'hub', 'mean hours'],
+    rows,
+  };
+}
+
 export function hubTable(summary: ReplicationSummary, network: CorridorNetwork): HtmlTable {
   const hours = (id: string, what: string) => summary.kpis[`wait/${id}/${what}`]?.mean;
   const rows = network
     .hubs()
     .map((h) => {
       const parts = ['departure', 'handling', 'gaugeChange', 'lock'].map((w) => hours(h.id, w));
-      return { h, parts, total: parts.reduce<number>((a, b) => a + (b ?? 0), 0) };
+      // Ranked by the hub's longest wait of any kind (hours per part, train or vessel are not added up).
+      return { h, parts, worst: Math.max(0, ...parts.map((p) => p ?? 0)) };
     })
-    .filter((r) => r.total > 0)
-    .sort((a, b) => b.total - a.total || a.h.id.localeCompare(b.h.id))
+    .filter((r) => r.worst > 0)
+    .sort((a, b) => b.worst - a.worst || a.h.id.localeCompare(b.h.id))
     .slice(0, 12);
   const f = (v: number | undefined) => (v === undefined ? '–' : formatNumber(v, 1));
   return {
-    caption: 'Hubs by mean wait, hours (for a departure with room, for a crane, for a gauge-change track, at a lock)',
+    caption:
+      'Hubs by their longest mean wait, hours (for a departure with room and for a crane per part, for a ' +
+      'gauge-change track per train, at a lock per vessel)',
     header: ['hub', 'departure', 'crane', 'gauge change (per train)', 'lock (per vessel)', 'crane utilisation'],
     rows: rows.map(({ h, parts }) => {
       const util = summary.kpis[`utilisation/${h.id}/handling`];

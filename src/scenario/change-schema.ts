@@ -9,7 +9,7 @@ import { BOUNDS } from './bounds.js';
 import { demandFlowSchema } from './demand.js';
 import { distribution } from './distributions.js';
 import { disruptionEffectSchema, elementSchema } from './events.js';
-import { doc, isoDate, nonEmpty, nonNegativeUpTo, positiveUpTo, source, use } from './fields.js';
+import { doc, growthRate, isoDate, nonEmpty, nonNegativeUpTo, positiveUpTo, source, use } from './fields.js';
 import { gaugeChangeSchema, handlingSchema, lockSchema } from './hubs.js';
 import { serviceSchema, timetableSchema } from './services.js';
 
@@ -157,6 +157,64 @@ export const addDemandChangeSchema = doc(
   'AddDemandChange',
 );
 
+/** Schema of a `SetGrowthChange`. */
+export const setGrowthChangeSchema = doc(
+  z.strictObject({
+    kind: z.literal('setGrowth'),
+    growthPerYear: doc(growthRate(), 'Annual growth rate (0.1 = +10%/year). > -1, ≤ 10.'),
+    flows: doc(z.array(nonEmpty()).min(1), 'Only these flows.').optional(),
+    origin: doc(nonEmpty(), 'Only flows from this hub.').optional(),
+    destination: doc(nonEmpty(), 'Only flows to this hub.').optional(),
+    note: note(),
+  }),
+  "Sets the matching flows' growthPerYear (filters combine; without filters, every flow).",
+  'SetGrowthChange',
+);
+
+/** Schema of a `SetRouteChoiceChange`. */
+export const setRouteChoiceChangeSchema = doc(
+  z.strictObject({
+    kind: z.literal('setRouteChoice'),
+    valueOfTimeUsdPerTeuHour: doc(
+      positiveUpTo(BOUNDS.valueOfTimeUsdPerTeuHour),
+      'Value of time in generalized cost, USD per TEU per hour. > 0, ≤ 10,000.',
+    ).optional(),
+    logitScalePerUsd: doc(
+      positiveUpTo(BOUNDS.logitScalePerUsd),
+      'Multinomial-logit scale, 1/USD. > 0, ≤ 1000.',
+    ).optional(),
+    note: note(),
+  }),
+  "Sets route choice's value of time and/or logit scale (at least one).",
+  'SetRouteChoiceChange',
+);
+
+/** What a `ScaleHubChange` multiplies. */
+export const HUB_QUANTITIES = [
+  'dwellHours',
+  'bondedDwellHours',
+  'handlingHoursPerTeu',
+  'gaugeChangeHoursPerTrain',
+  'gaugeChangeBackgroundTrainsPerDay',
+  'lockagesPerDay',
+  'lockBackgroundVesselsPerDay',
+  'lockClosuresPerYear',
+  'lockClosureHours',
+] as const;
+
+/** Schema of a `ScaleHubChange`. */
+export const scaleHubChangeSchema = doc(
+  z.strictObject({
+    kind: z.literal('scaleHub'),
+    quantity: doc(z.enum(HUB_QUANTITIES), 'Which time, rate or traffic of the hubs to multiply.'),
+    factor: factor(),
+    hubs: doc(z.array(nonEmpty()).min(1), 'Only these hubs (default: every hub that has the quantity).').optional(),
+    note: note(),
+  }),
+  'Multiplies a time (a distribution: every value scales), a rate or a background traffic of hubs by factor; the scaled hubs must stay within the hub bounds.',
+  'ScaleHubChange',
+);
+
 /** Schema of one `Change`. */
 export const changeSchema = doc(
   z.discriminatedUnion('kind', [
@@ -170,6 +228,9 @@ export const changeSchema = doc(
     scaleCostChangeSchema,
     scaleDemandChangeSchema,
     addDemandChangeSchema,
+    setGrowthChangeSchema,
+    setRouteChoiceChangeSchema,
+    scaleHubChangeSchema,
   ]),
   'One edit of the base scenario, chosen by "kind".',
   'Change',
@@ -190,4 +251,7 @@ export const CHANGE_KINDS = [
   'scaleCost',
   'scaleDemand',
   'addDemand',
+  'setGrowth',
+  'setRouteChoice',
+  'scaleHub',
 ] as const;

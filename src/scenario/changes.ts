@@ -17,6 +17,7 @@ import { changesSchema } from './change-schema.js';
 import { RETURN_SUFFIX } from './constants.js';
 import { parseIsoUtc } from './dates.js';
 import { hubSchema } from './hubs.js';
+import { scaleHub, setGrowth, setRouteChoice } from './parameter-changes.js';
 import { parseJsonWithSchema } from './parse.js';
 import { withSuggestion } from './suggest.js';
 import type {
@@ -364,6 +365,15 @@ function applyOne(draft: Draft, change: Change, path: string): void {
       break;
     case 'addDemand':
       addDemand(draft, change, path);
+      break;
+    case 'setGrowth':
+      setGrowth(draft.scenario, change, path);
+      break;
+    case 'setRouteChoice':
+      setRouteChoice(draft.scenario, change, path);
+      break;
+    case 'scaleHub':
+      scaleHub(draft.scenario, change, path);
       break;
   }
 }

@@ -30,20 +30,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * ```
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(scenarioFileSchema, {
+  return documentedJsonSchema(
+    scenarioFileSchema,
+    SCENARIO_SCHEMA_TITLE,
+    'A corridor-sim scenario: either complete (hubs, links, services, demand, routeChoice, disruptions, targets, history) or { "extends": "chongqing", "changes": [...] }. Times are hours, dates ISO-8601 UTC, capacities TEU, costs USD per TEU.',
+  );
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a file format defined with zod and described in the `docs` registry (fields.ts)
+ * (scenario files, optimisation files), with a title and a description, tidied for readers.
+ */
+export function documentedJsonSchema(schema: z.ZodType, title: string, description: string): Record<string, unknown> {
+  const generated = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io: 'input',
     metadata: docs,
   }) as Record<string, unknown>;
   const defs = isRecord(generated.$defs) ? generated.$defs : {};
   const { $schema, ...rest } = tidy(generated, defs) as Record<string, unknown>;
-  return {
-    $schema,
-    title: SCENARIO_SCHEMA_TITLE,
-    description:
-      'A corridor-sim scenario: either complete (hubs, links, services, demand, routeChoice, disruptions, targets, history) or { "extends": "chongqing", "changes": [...] }. Times are hours, dates ISO-8601 UTC, capacities TEU, costs USD per TEU.',
-    ...rest,
-  };
+  return { $schema, title, description, ...rest };
 }
 
 /**

@@ -27,10 +27,13 @@ import type {
   removeServiceChangeSchema,
   scaleCostChangeSchema,
   scaleDemandChangeSchema,
+  scaleHubChangeSchema,
   setCapacityChangeSchema,
   setFrequencyChangeSchema,
+  setGrowthChangeSchema,
   setHubChangeSchema,
   setLegChangeSchema,
+  setRouteChoiceChangeSchema,
 } from './change-schema.js';
 import type { HUB_KINDS, MODES } from './constants.js';
 import type { demandFlowSchema, demandSchema, routeChoiceSchema } from './demand.js';
@@ -201,6 +204,24 @@ export interface ScaleDemandChange extends z.output<typeof scaleDemandChangeSche
 /** Adds a demand flow. Its id must be new; its origin and destination must be existing hubs. */
 export interface AddDemandChange extends z.output<typeof addDemandChangeSchema> {}
 
+/**
+ * Sets the yearly growth rate of demand flows (`growthPerYear`); the filters combine (all must hold) and at least
+ * one flow must match. Without filters, every flow. A flow's volume in year y is its base-year TEU × (1 + g)^(y − base).
+ */
+export interface SetGrowthChange extends z.output<typeof setGrowthChangeSchema> {}
+
+/** Sets route choice's value of time (`demand.valueOfTimeUsdPerTeuHour`) and/or logit scale (at least one). */
+export interface SetRouteChoiceChange extends z.output<typeof setRouteChoiceChangeSchema> {}
+
+/**
+ * Multiplies a time, rate or background traffic of hubs by `factor` (> 0): customs dwell, bonded dwell, handling
+ * hours per TEU, gauge-change hours per train, background trains at a gauge change, lockages a day, background
+ * vessels at a lock, lock closures a year or their duration. A time is a distribution and every value of it scales
+ * (a uniform 10–20 h × 1.5 is uniform 15–30 h). Only hubs that have the quantity change; at least one must (with
+ * `hubs`, each listed hub must have it).
+ */
+export interface ScaleHubChange extends z.output<typeof scaleHubChangeSchema> {}
+
 /** Fields every change may carry: `note`, free text for the reader (why this change, its source), ignored. */
 export type ChangeBase = Pick<AddServiceChange, 'note'>;
 
@@ -215,7 +236,10 @@ export type Change =
   | SetLegChange
   | ScaleCostChange
   | ScaleDemandChange
-  | AddDemandChange;
+  | AddDemandChange
+  | SetGrowthChange
+  | SetRouteChoiceChange
+  | ScaleHubChange;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Compile-time checks of what inference cannot give by itself.

@@ -28,7 +28,7 @@ const short = ['--start', '2024-01-01', '--years', '0.2', '--workers', '0', '--q
 
 describe('corridor-sim CLI', () => {
   it('prints help for every command and exits 0', async () => {
-    for (const command of ['run', 'project', 'compare', 'validate', 'schema', 'network', 'merge']) {
+    for (const command of ['run', 'project', 'compare', 'validate', 'schema', 'network', 'merge', 'optimize']) {
       const r = await cli(command, '--help');
       expect(r.code).toBe(0);
       expect(r.out).toContain(`corridor-sim ${command}`);
@@ -80,6 +80,9 @@ describe('corridor-sim CLI', () => {
     );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/ab-2025: ILSTC 2025 ≥ 9,000 TEU — mean [\d,]+ .*P\(met\) = \d+%/);
+    // Carried and turned-away TEU side by side, so a capped volume does not read as demand.
+    expect(r.out).toContain('Demand turned away by market, TEU a year (booked but not carried');
+    expect(r.out).toMatch(/\n2025 +[\d,]+ +[\d,]+ \([\d,]+–[\d,]+\)/);
   });
 
   it('compare prints paired differences and a ranking', async () => {
@@ -143,6 +146,53 @@ describe('corridor-sim CLI', () => {
     const geo = JSON.parse((await cli('network', line, '--geojson')).out);
     expect(geo.type).toBe('FeatureCollection');
   });
+
+  it('optimize: the answer as JSON and a report; schema --optimization; a bad file exits 2 naming the path', async () => {
+    // A line far from its capacity: the plan without measures meets the target, so nothing needs buying.
+    const problem = {
+      name: 'line',
+      base: lineScenario({ teuPerYear: 200, shipmentTeu: { type: 'constant', value: 1 } }),
+      year: 2025,
+      measures: [
+        {
+          id: 'bigger-trains',
+          levels: [
+            {
+              name: '200 TEU',
+              annualCostUsd: 1e6,
+              costSource: 'E: test',
+              changes: [{ kind: 'setCapacity', service: 'train', capacityTeu: 200 }],
+            },
+          ],
+        },
+      ],
+      objective: { minimize: 'cost' },
+      constraints: [{ kind: 'target', corridor: 'ILSTC', teu: 50, probability: 0.9, tolerance: 0.05 }],
+    };
+    const out = join(dir, 'optimize-report');
+    const r = await cli('optimize', file('problem.json', problem), '--workers', '0', '--json', '--out', out);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out);
+    expect(result.kind).toBe('optimization');
+    expect(result.status).toBe('optimal');
+    expect(result.chosen.id).toBe('base');
+    expect(result.plans.map((p: { id: string }) => p.id)).toEqual(['base', 'bigger-trains']);
+    expect(
+      readdirSync(out)
+        .filter((name) => !name.startsWith('.'))
+        .sort(),
+    ).toEqual(['frontier.svg', 'index.html', 'plans.csv', 'summary.json']);
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).kind).toBe('optimization');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('Chosen plan: base');
+
+    const schema = JSON.parse((await cli('schema', '--optimization')).out);
+    expect(schema.title).toBe('corridor-sim optimisation file');
+
+    const bad = await cli('optimize', file('bad-problem.json', { ...problem, year: 1e9 }), '--workers', '0');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/year: 1000000000 is not <= 2200/);
+    expect(bad.out).toBe('');
+  }, 120_000);
 
   it('bad input exits 2 naming the option or the scenario path and value', async () => {
     const bad = lineScenario();

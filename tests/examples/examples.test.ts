@@ -26,12 +26,19 @@ const examples = {
 };
 
 describe('examples (fast mode)', () => {
-  it.each(Object.entries(examples))('%s answers with intervals', async (_name, main) => {
+  it.each(Object.entries(examples))('%s answers with intervals', async (name, main) => {
     const lines: string[] = [];
     await main({ fast: true, print: (line) => lines.push(line) });
     const text = lines.join('\n');
     expect(lines[0]).toMatch(/\?/); // the question
     expect(text).toMatch(/95% (CI|interval)/);
     expect(text).not.toMatch(/NaN|n\/a|undefined/);
+    // The examples of measures meant to reach the target answer the target question over the same futures.
+    const target = lines.find((l) => l.startsWith('P(ILSTC 2025 ≥ 270,000 TEU)'));
+    if (name === 'second daily train' || name === '60% domestic cost cut') {
+      expect(target).toMatch(
+        /^P\(ILSTC 2025 ≥ 270,000 TEU\): \d+% → \d+%, difference [+-]?\d+ points \(95% CI [+-]?\d+ to [+-]?\d+; .*McNemar p = [\d.]+; 2 futures\)$/,
+      );
+    }
   });
 });

@@ -34,12 +34,15 @@ process.stdout.write(JSON.stringify(set));
 describe('worker threads start however node was started', () => {
   it('keeps loaders and ordinary options, drops the options of the parent’s entry point', () => {
     expect(workerExecArgv(['--input-type=module', '-e', 'code'])).toEqual([]);
+    expect(workerExecArgv(['--expose-gc', '--no-warnings', '--expose_gc'])).toEqual(['--no-warnings']);
     expect(workerExecArgv(['--input-type', 'module', '--eval', 'code', '--no-warnings'])).toEqual(['--no-warnings']);
     expect(workerExecArgv(['--eval=code', '-p', 'x', '--print=y', '-c', '-i', '--interactive', '--check'])).toEqual([]);
     expect(
       workerExecArgv(['--test', '--test-reporter', 'dot', '--test-name-pattern=x', '--test-only', '--watch']),
     ).toEqual([]);
     expect(workerExecArgv(['--watch-path', 'src', '--watch-preserve-output'])).toEqual([]);
+    // V8 options of the whole process (npm run bench runs node with --expose-gc) are refused by worker threads.
+    expect(workerExecArgv(['--expose-gc', '--import', 'tsx', '--expose_gc'])).toEqual(['--import', 'tsx']);
     const kept = [
       '--import',
       'tsx',

@@ -32,13 +32,13 @@ describe('corridor-sim/core bundled for the browser', () => {
   }, 120_000);
 
   it('the guard fails the build on a Node built-in, naming it and the importer', async () => {
-    const entry = new URL('../../src/experiment/replicate.ts', import.meta.url).pathname;
+    const entry = new URL('../../src/experiment/executor.ts', import.meta.url).pathname;
     const failure = await build(browserBuildOptions({ entryPoints: [entry], write: false })).then(
       () => undefined,
       (error: { errors: { text: string }[] }) => error.errors.map((e) => e.text),
     );
     expect(failure).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Node built-in "node:os" imported by .*replicate\.ts/)]),
+      expect.arrayContaining([expect.stringMatching(/^Node built-in "node:os" imported by .*executor\.ts/)]),
     );
   }, 120_000);
 });

@@ -179,7 +179,7 @@ console.log(typeof simulate, typeof replicate, typeof writeReport, require('corr
     expect(cjs.out.trim()).toBe('function function function corridor-sim');
   });
 
-  it('loads no worker pool, date library or worker_threads for simulate, and two modules for --version', {
+  it('loads no worker pool, date library, Redis client or worker_threads for simulate, and two modules for --version', {
     timeout: 300_000,
   }, async () => {
     // The modules node loads, as module hooks see them (CommonJS files required from them: require.cache).
@@ -212,8 +212,9 @@ console.log(JSON.stringify([...urls]));`,
     expect(root.err).toBe('');
     const loaded = JSON.parse(root.out) as string[];
     expect(loaded.some((url) => url.endsWith('/corridor-sim/dist/model/corridor-model.js'))).toBe(true);
-    for (const absent of [/\/node_modules\/tinypool\//, /\/node_modules\/date-fns\//, /\/node_modules\/@date-fns\//]) {
-      expect(loaded.filter((url) => absent.test(url))).toEqual([]);
+    // Neither the thread pool nor the date library, nor the Redis clients (loaded only when --redis is used).
+    for (const absent of ['tinypool', 'date-fns', '@date-fns', 'bullmq', 'ioredis']) {
+      expect(loaded.filter((url) => url.includes(`/node_modules/${absent}/`))).toEqual([]);
     }
     expect(loaded).not.toContain('node:worker_threads');
     expect(loaded).not.toContain('node:os');

@@ -2,8 +2,11 @@
  * Whole reports: the files each kind writes, byte-identical for the same input, with pages that state the answer.
  */
 import { describe, expect, it } from 'vitest';
+import { buildNetwork } from '../../src/index.js';
 import { buildReport } from '../../src/report/index.js';
 import { kpiLabel } from '../../src/report/report.js';
+import { formatNumber } from '../../src/report/scale.js';
+import { odTransitTable } from '../../src/report/sections.js';
 import { bundledComparison, bundledProjection, bundledSummary, scenario } from './fixtures.js';
 import { checkWellFormed } from './xml.js';
 
@@ -78,6 +81,66 @@ describe('buildReport', () => {
     expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(all, 2);
     const od = (files.get('transit-by-od.csv') as string).split('\r\n');
     expect(od.some((l) => l.startsWith('cq-singapore-export,') && l.includes(',ILSTC/rail-sea,'))).toBe(true);
+  });
+
+  it('ranks every kind of wait on its own: the lock and the gauge-change borders appear, with their waits on the map', async () => {
+    const summary = await bundledSummary();
+    const files = byName(
+      buildReport({ kind: 'replications', scenario, summary, period: '2025 Q1', settings: { replications: 2 } }),
+    );
+    const html = files.get('index.html') as string;
+    const table = html.slice(html.indexOf('The longest mean waits of each kind'));
+    const rows = [...table.slice(0, table.indexOf('</table>')).matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) =>
+      [...(m[1] as string).matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/gs)].map((c) => c[1]),
+    );
+    // Each kind's first row names it; the hubs under it are that kind's worst, longest first.
+    const kindOf = (hub: string) => {
+      const i = rows.findIndex((r) => r[1]?.startsWith(hub));
+      expect(i, hub).toBeGreaterThan(0);
+      let k = i;
+      while (rows[k]![0] === '') k--;
+      return rows[k]![0];
+    };
+    expect(kindOf('Three Gorges')).toContain('at the lock');
+    expect(kindOf('Małaszewicze')).toContain('gauge-change track');
+    const lockHours = summary.kpis['wait/three-gorges-locks/lock']!.mean;
+    expect(lockHours).toBeGreaterThan(0);
+    const lockRow = rows.find((r) => r[1]?.startsWith('Three Gorges'))!;
+    expect(Number(lockRow[2]!.split(' ± ')[0])).toBeCloseTo(lockHours, 1);
+    // Within a kind, longest first.
+    const gauge = rows.slice(rows.findIndex((r) => r[0]?.includes('gauge-change')));
+    const gaugeHours = gauge
+      .slice(0, 1 + gauge.slice(1).findIndex((r) => r[0] !== '') || gauge.length)
+      .map((r) => Number(r[2]!.split(' ± ')[0]));
+    expect(gaugeHours).toEqual([...gaugeHours].sort((a, b) => b - a));
+    // The map's tooltip at the locks shows the wait there, not only "0 TEU handled".
+    const map = files.get('corridor-map.svg') as string;
+    const lock = map.slice(map.indexOf('data-hub="three-gorges-locks"'));
+    expect(lock.slice(0, lock.indexOf('</title>'))).toMatch(/mean wait [\d.]+ h at the lock \(per vessel\)/);
+  });
+
+  it('splits door-to-door days by destination: a near port and a far one on the same corridor differ', async () => {
+    const summary = await bundledSummary();
+    const network = buildNetwork(scenario);
+    const table = odTransitTable(summary, network);
+    expect(table.rows.length).toBeGreaterThan(0);
+    const days = (destination: string) => {
+      const flow = scenario.demand.flows.find(
+        (f) => f.origin === 'chongqing-tuanjiecun' && f.destination === destination,
+      )!;
+      return summary.kpis[`flow/${flow.id}/via/ILSTC/rail-sea/days/mean`]!.mean;
+    };
+    const pooled = summary.kpis['days/ILSTC/rail-sea/mean']!.mean;
+    // Qinzhou itself is a rail leg away; Singapore adds the sea leg: the pooled corridor mean lies between them.
+    expect(days('qinzhou')).toBeLessThan(pooled);
+    expect(days('singapore')).toBeGreaterThan(pooled);
+    const html = buildReport({ kind: 'replications', scenario, summary, period: '2025 Q1', settings: {} }).find(
+      (f) => f.name === 'index.html',
+    )!.content;
+    expect(html).toContain('biggest flows, by the corridor each booking took');
+    const qinzhou = table.rows.find((r) => r[0] === 'Chongqing Tuanjiecun → Qinzhou port')!;
+    expect(qinzhou[2]).toBe('ILSTC/rail-sea');
+    expect(qinzhou[3]!.startsWith(`${formatNumber(days('qinzhou'), 1)} ± `)).toBe(true);
   });
 
   it('one replication: no interval is written as Infinity, in the page or the tables', async () => {

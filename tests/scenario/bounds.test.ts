@@ -192,6 +192,39 @@ describe('physical bounds in the scenario schema', () => {
     );
   });
 
+  it.each([
+    [
+      { kind: 'setRouteChoice', valueOfTimeUsdPerTeuHour: 1e6 },
+      'changes[0].valueOfTimeUsdPerTeuHour: 1000000 is not <= 10000 (USD per TEU per hour',
+    ],
+    [{ kind: 'setRouteChoice', logitScalePerUsd: 1e4 }, 'changes[0].logitScalePerUsd: 10000 is not <= 1000 (per USD'],
+    [{ kind: 'setGrowth', growthPerYear: 11 }, 'changes[0].growthPerYear: 11 is not <= 10 (a yearly growth rate'],
+    [{ kind: 'scaleHub', quantity: 'dwellHours', factor: 1e300 }, 'changes[0].factor: 1e+300 is not <= 1000'],
+  ])('the sensitivity levers are bounded at the change: %o', (change, message) => {
+    expect(() => applyChanges(chongqingScenario(), [change as Change])).toThrow(message);
+  });
+
+  it('a scaleHub whose factor takes a hub past its bound is named at the factor, with the bound and its reason', () => {
+    // The Three Gorges locks: 12 lockages a day × 50 = 600 > 500; the other hubs are left as they were.
+    let error: unknown;
+    try {
+      applyChanges(chongqingScenario(), [{ kind: 'scaleHub', quantity: 'lockagesPerDay', factor: 50 }]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ScenarioError);
+    const problem = error as ScenarioError;
+    expect(problem.field).toBe('changes[0].factor');
+    expect(problem.value).toBe(50);
+    expect(problem.message).toContain(
+      'hubs[three-gorges-locks].lock.lockagesPerDay would be 600, not <= 500 (lockages per day in one direction;',
+    );
+    // Within the bound the same change applies, and validateScenario accepts the result.
+    const scaled = applyChanges(chongqingScenario(), [{ kind: 'scaleHub', quantity: 'lockagesPerDay', factor: 40 }]);
+    expect(hub(scaled, 'three-gorges-locks').lock.lockagesPerDay).toBe(480);
+    expect(() => validateScenario(scaled)).not.toThrow();
+  });
+
   it('values at the bounds are accepted', () => {
     const spec = chongqingScenario() as Any;
     hub(spec, 'qinzhou').handling.servers = 1000;
@@ -201,6 +234,11 @@ describe('physical bounds in the scenario schema', () => {
     spec.empties.lotTeu = 1;
     spec.empties.reviewHours = 0.1;
     expect(() => validateScenario(spec)).not.toThrow();
+    const levers = applyChanges(chongqingScenario(), [
+      { kind: 'setRouteChoice', valueOfTimeUsdPerTeuHour: 10_000, logitScalePerUsd: 1000 },
+      { kind: 'setGrowth', growthPerYear: 10 },
+    ]);
+    expect(() => validateScenario(levers)).not.toThrow();
   });
 });
 

@@ -131,7 +131,7 @@ describe('applyChanges', () => {
       expect(scenarioError(() => applyChanges(base, changes as Change[])).message).toBe(message);
     check(
       [{ kind: 'fly' }],
-      'changes[0].kind: "fly" is not one of addService, removeService, setFrequency, setCapacity, close, setHub, setLeg, scaleCost, scaleDemand, addDemand',
+      'changes[0].kind: "fly" is not one of addService, removeService, setFrequency, setCapacity, close, setHub, setLeg, scaleCost, scaleDemand, addDemand, setGrowth, setRouteChoice, scaleHub',
     );
     check(
       [{ kind: 'scaleCost', factor: 0.5, corridors: 'ILSTC' }],

@@ -13,6 +13,7 @@ import { parseInteger, parseOptions, parseSeed, parseStartDate, parseYears, Usag
 import { num, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { Progress } from '../progress.js';
+import { type RedisOptionValues, withExecutor } from './distributed.js';
 import { COMMON, type Command, common, workersOf } from './options.js';
 import { report } from './output.js';
 import { PROJECTION_HELP, parseProjectionOptions, projectionOptions } from './projection-options.js';
@@ -73,37 +74,42 @@ ${COMMON}`,
     if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
-    const comparison = await compare(base, variants, {
-      replications,
-      seed: parseSeed(values.seed, 1),
-      ...(workers !== undefined ? { workers } : {}),
-      startDate: start,
-      years,
-      ...(values['rank-by'] ? { rankBy: values['rank-by'] } : {}),
-      onProgress: ({ scenario, done, total }) => progress.update(scenario, done, total),
-    });
-    progress.done();
-    const files = Object.fromEntries(named.map((n) => [n.name, n.path]));
-    if (values.json) io.out(JSON.stringify({ kind: 'comparison', ...comparison, files }));
-    else printComparison(io, comparison, named);
-    if (values.out !== undefined) {
-      const settings: Record<string, string | number> = {
-        seed: parseSeed(values.seed, 1),
+    await withExecutor(values, replications * named.length, io, async (executor) => {
+      const comparison = await compare(base, variants, {
         replications,
-        start,
+        seed: parseSeed(values.seed, 1),
+        ...(workers !== undefined ? { workers } : {}),
+        ...(executor !== undefined ? { executor } : {}),
+        startDate: start,
         years,
-      };
-      if (named.some((n) => n.name !== n.path)) {
-        settings.files = named.map((n) => (n.name === n.path ? n.path : `${n.name} = ${n.path}`)).join('; ');
+        ...(values['rank-by'] ? { rankBy: values['rank-by'] } : {}),
+        onProgress: ({ scenario, done, total }) => progress.update(scenario, done, total),
+      });
+      progress.done();
+      const files = Object.fromEntries(named.map((n) => [n.name, n.path]));
+      if (values.json) io.out(JSON.stringify({ kind: 'comparison', ...comparison, files }));
+      else printComparison(io, comparison, named);
+      if (values.out !== undefined) {
+        const settings: Record<string, string | number> = {
+          seed: parseSeed(values.seed, 1),
+          replications,
+          start,
+          years,
+        };
+        if (named.some((n) => n.name !== n.path)) {
+          settings.files = named.map((n) => (n.name === n.path ? n.path : `${n.name} = ${n.path}`)).join('; ');
+        }
+        report(io, values.out, { kind: 'comparison', base: base.scenario, comparison, settings }, values.json);
       }
-      report(io, values.out, { kind: 'comparison', base: base.scenario, comparison, settings }, values.json);
-    }
+    });
   },
 };
 
 type CompareValues = {
   [K in 'out' | 'seed' | 'workers' | 'start' | 'years' | 'replications' | 'rank-by']?: string | undefined;
-} & { json: boolean; quiet: boolean } & { [K in keyof typeof projectionOptions]?: string | undefined };
+} & { json: boolean; quiet: boolean } & {
+  [K in keyof typeof projectionOptions]?: string | undefined;
+} & RedisOptionValues;
 
 /** `compare --project`: projections of base and variants over the same futures, compared year by year. */
 async function compareProjected(
@@ -122,49 +128,57 @@ async function compareProjected(
   const progress = new Progress(values.quiet || io.quietProgress === true);
   const workers = workersOf(values.workers);
   const seed = parseSeed(values.seed, 1);
-  const result = await compareProjections(base, variants, {
-    ...settings,
-    replications,
-    seed,
-    ...(workers !== undefined ? { workers } : {}),
-    ...(values['rank-by'] ? { rankBy: values['rank-by'] } : {}),
-    onProgress: ({ scenario, year, done, total }) => progress.update(`${scenario} ${year}`, done, total),
-  });
-  progress.done();
-  const files = Object.fromEntries(named.map((n) => [n.name, n.path]));
-  if (values.json) io.out(JSON.stringify({ kind: 'projected-comparison', ...result, files }));
-  else {
-    const years =
-      settings.fromYear === settings.toYear ? `${settings.fromYear}` : `${settings.fromYear}–${settings.toYear}`;
-    io.out(
-      `Projected ${years}, ${replications} futures per year, the same in every scenario (${settings.growth} trend)`,
-    );
-    for (const year of result.years) {
-      io.out(`
+  await withExecutor(
+    values,
+    replications * (settings.toYear - settings.fromYear + 1) * named.length,
+    io,
+    async (executor) => {
+      const result = await compareProjections(base, variants, {
+        ...settings,
+        replications,
+        seed,
+        ...(workers !== undefined ? { workers } : {}),
+        ...(executor !== undefined ? { executor } : {}),
+        ...(values['rank-by'] ? { rankBy: values['rank-by'] } : {}),
+        onProgress: ({ scenario, year, done, total }) => progress.update(`${scenario} ${year}`, done, total),
+      });
+      progress.done();
+      const files = Object.fromEntries(named.map((n) => [n.name, n.path]));
+      if (values.json) io.out(JSON.stringify({ kind: 'projected-comparison', ...result, files }));
+      else {
+        const years =
+          settings.fromYear === settings.toYear ? `${settings.fromYear}` : `${settings.fromYear}–${settings.toYear}`;
+        io.out(
+          `Projected ${years}, ${replications} futures per year, the same in every scenario (${settings.growth} trend)`,
+        );
+        for (const year of result.years) {
+          io.out(`
 ── ${year.year} ──`);
-      for (const [variant, targets] of Object.entries(year.targets)) {
-        for (const t of targets) io.out(targetDifferenceLine(base.name, variant, t));
+          for (const [variant, targets] of Object.entries(year.targets)) {
+            for (const t of targets) io.out(targetDifferenceLine(base.name, variant, t));
+          }
+          printComparison(io, year.comparison, named);
+        }
       }
-      printComparison(io, year.comparison, named);
-    }
-  }
-  if (values.out !== undefined) {
-    const last = result.years[result.years.length - 1];
-    if (last === undefined) return;
-    const shown: Record<string, string | number> = {
-      seed,
-      replications,
-      'projected year': last.year,
-      growth: settings.growth,
-      futures: 'the same growth paths and replication seeds in every scenario',
-    };
-    report(
-      io,
-      values.out,
-      { kind: 'comparison', base: base.scenario, comparison: last.comparison, settings: shown },
-      values.json,
-    );
-  }
+      if (values.out !== undefined) {
+        const last = result.years[result.years.length - 1];
+        if (last === undefined) return;
+        const shown: Record<string, string | number> = {
+          seed,
+          replications,
+          'projected year': last.year,
+          growth: settings.growth,
+          futures: 'the same growth paths and replication seeds in every scenario',
+        };
+        report(
+          io,
+          values.out,
+          { kind: 'comparison', base: base.scenario, comparison: last.comparison, settings: shown },
+          values.json,
+        );
+      }
+    },
+  );
 }
 
 /** `P(ILSTC ≥ 270,000 TEU in 2025): base 88% → variant 95%, +7 points (95% CI +2 to +13; McNemar p = 0.03; …)`. */

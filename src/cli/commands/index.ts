@@ -1,7 +1,7 @@
 /**
  * The CLI's commands by name (run, project, compare, validate, scenario, ids, schema, network, merge, backtest,
- * explore; one file each) and the top-level help. Each command parses its own options, calls the library and prints a
- * table for people or JSON for programs (`--json`).
+ * sensitivity, explore, worker, optimize; one file each) and the top-level help. Each command parses its own options,
+ * calls the library and prints a table for people or JSON for programs (`--json`).
  *
  * @module
  */
@@ -11,12 +11,15 @@ import { exploreCommand } from './explore.js';
 import { idsCommand } from './ids.js';
 import { mergeCommand } from './merge.js';
 import { networkCommand } from './network.js';
+import { optimizeCommand } from './optimize.js';
 import type { Command } from './options.js';
 import { projectCommand } from './project.js';
 import { runCommand } from './run.js';
 import { scenarioCommand } from './scenario.js';
 import { schemaCommand } from './schema.js';
+import { sensitivityCommand } from './sensitivity.js';
 import { validateCommand } from './validate.js';
+import { workerCommand } from './worker.js';
 
 export type { Command } from './options.js';
 
@@ -32,7 +35,10 @@ export const commands: Record<string, Command> = {
   network: networkCommand,
   merge: mergeCommand,
   backtest: { help: BACKTEST_HELP, run: backtestCommand },
+  sensitivity: sensitivityCommand,
   explore: exploreCommand,
+  worker: workerCommand,
+  optimize: optimizeCommand,
 };
 
 /** The top-level help. */
@@ -52,7 +58,10 @@ Commands:
   network [scenario.json] --geojson   print the network as GeoJSON
   merge shard.json...            merge sharded replication runs
   backtest [scenario.json]       rolling-origin back-test of the growth models against naive baselines
+  sensitivity input.json         which assumptions matter: Morris screening or Sobol indices, with intervals
   explore [--port N]             serve the scenario explorer (the simulation in your browser) on 127.0.0.1
+  worker --redis URL             run replication jobs from Redis for coordinators (--redis on run, project, compare)
+  optimize problem.json          cheapest measures meeting targets with a stated probability (ranking and selection)
 
 Options:
   -h, --help                     this help (corridor-sim <command> --help: the command's own options)
@@ -66,6 +75,7 @@ Common options of run, project and compare:
                                  (merge takes --out too)
   --json                         print JSON on stdout instead of tables (run, project, compare, merge)
   --quiet                        no progress bar
+  --redis URL                    run the replications on corridor-sim workers through Redis (same results)
 
 Exit codes: 0 success, 2 bad input, 1 failure at run time.`;
 }

@@ -9,6 +9,7 @@ import { loadScenario } from '../../experiment/scenario-file.js';
 import type { ScenarioSpec } from '../../scenario/types.js';
 import { parseInteger } from '../args.js';
 import type { CliIo } from '../io.js';
+import { REDIS_HELP, redisOptions } from './distributed.js';
 
 /** A command: its help text and what it does. */
 export interface Command {
@@ -25,6 +26,7 @@ export const COMMON = `${OUT_HELP}
   --seed S             root seed (default 1)
   --workers N          worker threads (default: cores); 0 = no worker threads, everything runs in this process
                        (the results are the same either way; 0 or 1 suits small runs)
+${REDIS_HELP}
   --json               print machine-readable JSON on stdout instead of tables
   --quiet              no progress bar
   -h, --help           this help`;
@@ -36,6 +38,7 @@ export const common = {
   workers: { type: 'string' },
   json: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
+  ...redisOptions,
 } as const;
 
 /** The scenario file at `path`, or the bundled Chongqing scenario without one. */

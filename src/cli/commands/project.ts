@@ -5,12 +5,13 @@
  * @module
  */
 import { type Projection, project } from '../../experiment/project.js';
-import { marketTable, transitTrendTable } from '../../report/report.js';
+import { marketTable, transitTrendTable, turnedAwayTable } from '../../report/report.js';
 import { checkReportTarget } from '../../report/write.js';
 import { parseInteger, parseOptions, parseSeed, UsageError } from '../args.js';
 import { count, num, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { Progress } from '../progress.js';
+import { withExecutor } from './distributed.js';
 import { COMMON, type Command, common, scenarioFrom, workersOf } from './options.js';
 import { projectionFootnote, targetOutlookLine } from './outlook-format.js';
 import { report } from './output.js';
@@ -44,24 +45,27 @@ ${COMMON}`,
     if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
-    const projection = await project(scenario, {
-      replications,
-      seed: parseSeed(values.seed, 1),
-      ...(workers !== undefined ? { workers } : {}),
-      ...settings,
-      onProgress: ({ year, done, total }) => progress.update(`projecting ${year}`, done, total),
+    await withExecutor(values, replications * (toYear - fromYear + 1), io, async (executor) => {
+      const projection = await project(scenario, {
+        replications,
+        seed: parseSeed(values.seed, 1),
+        ...(workers !== undefined ? { workers } : {}),
+        ...(executor !== undefined ? { executor } : {}),
+        ...settings,
+        onProgress: ({ year, done, total }) => progress.update(`projecting ${year}`, done, total),
+      });
+      progress.done();
+      if (values.json) io.out(JSON.stringify({ kind: 'projection', ...projection }));
+      else printProjection(io, projection, scenario.routeChoice.maxBacklogHours);
+      if (values.out !== undefined) {
+        const shown = { seed: parseSeed(values.seed, 1), replications, from: fromYear, to: toYear, growth };
+        report(io, values.out, { kind: 'projection', scenario, projection, settings: shown }, values.json);
+      }
     });
-    progress.done();
-    if (values.json) io.out(JSON.stringify({ kind: 'projection', ...projection }));
-    else printProjection(io, projection);
-    if (values.out !== undefined) {
-      const shown = { seed: parseSeed(values.seed, 1), replications, from: fromYear, to: toYear, growth };
-      report(io, values.out, { kind: 'projection', scenario, projection, settings: shown }, values.json);
-    }
   },
 };
 
-function printProjection(io: CliIo, p: Projection): void {
+function printProjection(io: CliIo, p: Projection, maxBacklogHours: number | undefined): void {
   io.out(`${p.scenario}: ${p.fromYear}–${p.toYear}, ${count(p.replications, 'future')} per year\n`);
   const growth = marketTable(p);
   io.out(`Demand growth by market (${p.growth} trend)`);
@@ -82,6 +86,9 @@ function printProjection(io: CliIo, p: Projection): void {
       ]),
     ),
   );
+  const turnedAway = turnedAwayTable(p, maxBacklogHours);
+  io.out(`\n${turnedAway.caption}`);
+  io.out(table(turnedAway.header, turnedAway.rows));
   const transit = transitTrendTable(p);
   io.out(`\n${transit.caption}`);
   io.out(table(transit.header, transit.rows));

@@ -9,6 +9,7 @@ import { checkReportTarget } from '../../report/write.js';
 import { parseOptions, parseReplications, parseSeed, parseStartDate, parseYears, UsageError } from '../args.js';
 import { count } from '../format.js';
 import { Progress } from '../progress.js';
+import { withExecutor } from './distributed.js';
 import { COMMON, type Command, common, scenarioFrom, workersOf } from './options.js';
 import { corridorTable, printTargets, report } from './output.js';
 
@@ -37,31 +38,34 @@ ${COMMON}`,
     if (values.out !== undefined) checkReportTarget(values.out); // fail now, not after the run
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
-    const set = await replicateShard(scenario, {
-      replications: range.count,
-      first: range.first,
-      seed: parseSeed(values.seed, 1),
-      ...(workers !== undefined ? { workers } : {}),
-      startDate: start,
-      years,
-      onProgress: ({ done, total }) => progress.update('simulating', done, total),
+    await withExecutor(values, range.count, io, async (executor) => {
+      const set = await replicateShard(scenario, {
+        replications: range.count,
+        first: range.first,
+        seed: parseSeed(values.seed, 1),
+        ...(workers !== undefined ? { workers } : {}),
+        ...(executor !== undefined ? { executor } : {}),
+        startDate: start,
+        years,
+        onProgress: ({ done, total }) => progress.update('simulating', done, total),
+      });
+      progress.done();
+      const summary = summariseRuns(set.runs);
+      const year = start.slice(0, 4);
+      if (values.json) {
+        io.out(JSON.stringify({ ...set, summary }));
+      } else {
+        io.out(
+          `${scenario.name}: ${count(set.runs.length, 'replication')} from ${start}, ${count(years, 'year')}, seed ${set.seed}\n`,
+        );
+        io.out(corridorTable(summary, years === 1 ? year : undefined));
+        printTargets(io, summary);
+      }
+      if (values.out !== undefined) {
+        const period = years === 1 && start.endsWith('-01-01') ? year : `${start}, ${count(years, 'year')}`;
+        const settings = { seed: set.seed, replications: set.runs.length, first: range.first, start, years };
+        report(io, values.out, { kind: 'replications', scenario, summary, period, settings }, values.json);
+      }
     });
-    progress.done();
-    const summary = summariseRuns(set.runs);
-    const year = start.slice(0, 4);
-    if (values.json) {
-      io.out(JSON.stringify({ ...set, summary }));
-    } else {
-      io.out(
-        `${scenario.name}: ${count(set.runs.length, 'replication')} from ${start}, ${count(years, 'year')}, seed ${set.seed}\n`,
-      );
-      io.out(corridorTable(summary, years === 1 ? year : undefined));
-      printTargets(io, summary);
-    }
-    if (values.out !== undefined) {
-      const period = years === 1 && start.endsWith('-01-01') ? year : `${start}, ${count(years, 'year')}`;
-      const settings = { seed: set.seed, replications: set.runs.length, first: range.first, start, years };
-      report(io, values.out, { kind: 'replications', scenario, summary, period, settings }, values.json);
-    }
   },
 };

@@ -6,9 +6,15 @@
  *
  * @module
  */
+
+export * from './bootstrap.js';
 export * from './linear-fit.js';
+export * from './morris.js';
 export * from './prediction-interval.js';
 export * from './quantile-histogram.js';
+export * from './ranking-selection.js';
+export * from './sampling.js';
+export * from './sobol.js';
 export * from './student-t.js';
 export * from './tally.js';
 export * from './time-weighted.js';

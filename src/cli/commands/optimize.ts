@@ -1,0 +1,98 @@
+/**
+ * `corridor-sim optimize <file>`: the cheapest set of measures meeting an optimisation file's constraints (or the
+ * best KPI within a budget), with its guarantee, constraint probabilities and the runners-up.
+ *
+ * @module
+ */
+
+import { type OptimizationResult, optimize } from '../../experiment/optimize/optimize.js';
+import { loadOptimization } from '../../experiment/optimize/problem.js';
+import { writeReport } from '../../report/report.js';
+import { checkReportTarget, describeKept } from '../../report/write.js';
+import { parseOptions, UsageError } from '../args.js';
+import { count, table } from '../format.js';
+import type { CliIo } from '../io.js';
+import { Progress } from '../progress.js';
+import { type Command, OUT_HELP, workersOf } from './options.js';
+
+/** `corridor-sim optimize`. */
+export const optimizeCommand: Command = {
+  help: `corridor-sim optimize problem.json [options]
+
+Chooses among candidate measures (each with levels and an annual cost) the cheapest plan that meets chance
+constraints on targets (P(ILSTC 2027 >= X) >= 0.9) and constraints on KPI means, or the best KPI within a budget.
+Every plan runs the same futures (common random numbers); a ranking-and-selection procedure with a stated guarantee
+decides. The file's format: docs/optimization.md; example: examples/optimize-ilstc-2027.json.
+
+${OUT_HELP}
+  --workers N          worker threads (default: cores); 0 = everything in this process (same result)
+  --json               print the result as JSON on stdout
+  --quiet              no progress on stderr
+  -h, --help           this help`,
+  async run(args, io) {
+    const { values, positionals } = parseOptions({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        workers: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+      },
+    });
+    if (positionals.length !== 1) {
+      throw new UsageError(`expected one optimisation file, got ${positionals.length}`);
+    }
+    const file = positionals[0] as string;
+    const problem = loadOptimization(file);
+    if (values.out !== undefined) checkReportTarget(values.out);
+    const progress = new Progress(values.quiet || io.quietProgress === true);
+    const workers = workersOf(values.workers);
+    const result = await optimize(problem, {
+      ...(workers !== undefined ? { workers } : {}),
+      onProgress: ({ phase, done, total, simulatedYears }) =>
+        progress.update(`${phase} (${simulatedYears} simulated years)`, done, total),
+    });
+    progress.done();
+    if (values.json) io.out(JSON.stringify({ kind: 'optimization', ...result }));
+    else printResult(io, result);
+    if (values.out !== undefined) {
+      const written = writeReport(values.out, {
+        kind: 'optimization',
+        result,
+        settings: { file, seed: String(problem.seed) },
+      });
+      const notice = `report written to ${written.dir}/index.html (${count(written.files.length, 'file')})`;
+      if (values.json) io.err(notice);
+      else io.out(`\n${notice}`);
+      for (const kept of written.kept) io.err(`corridor-sim: ${describeKept(kept)}`);
+    }
+  },
+};
+
+const musd = (usd: number) => `USD ${(usd / 1e6).toFixed(1)} M/yr`;
+
+function printResult(io: CliIo, r: OptimizationResult): void {
+  io.out(`${r.name} (projected year ${r.year})\n`);
+  if (r.chosen) {
+    io.out(`Chosen plan: ${r.chosen.id}, ${musd(r.chosen.annualCostUsd)}`);
+    for (const m of r.chosen.measures) io.out(`  - ${m.measure}: ${m.level}`);
+    for (const c of r.chosen.constraints) {
+      const d = c.kind === 'chance' ? 3 : 2;
+      io.out(
+        `  ${c.label}: ${c.estimate.toFixed(d)} (95% CI ${c.ci95[0].toFixed(d)}–${c.ci95[1].toFixed(d)}, ${c.replications} replications${c.decision ? `; decided after ${c.observations}` : ''})`,
+      );
+    }
+  } else io.out(r.status === 'infeasible' ? 'No plan meets the constraints.' : 'No plan chosen.');
+  io.out(`\n${r.guarantee}\n`);
+  io.out(r.status === 'infeasible' ? 'Closest plans' : 'Runners-up');
+  io.out(
+    table(
+      ['plan', 'annual cost', 'status', 'why'],
+      r.runnersUp.map((p) => [p.id, musd(p.annualCostUsd), p.status, p.reason]),
+    ),
+  );
+  io.out(
+    `\nSimulation budget: ${r.budget.simulatedYears} simulated years of ${r.budget.maxSimulatedYears} (${r.budget.stages} stages, ${r.budget.workers} workers, ${r.budget.wallSeconds.toFixed(0)} s)`,
+  );
+}

@@ -1,0 +1,367 @@
+/**
+ * The coordinator side of a distributed run: {@link redisExecutor} splits a batch of replications into range jobs on
+ * the BullMQ queue, waits for `corridor-sim worker` processes anywhere to run them, and merges their shards exactly
+ * (each shard's runs are checked against their hashes, and against the experiment's scenario and settings).
+ *
+ * - The scenario and the settings are stored once in Redis under their SHA-256; a job names them by hash.
+ * - A job's id is the hash of its content ({@link rangeJobId}): a coordinator interrupted and started again with
+ *   the same arguments adds the same jobs, finds the finished ones and waits only for the rest.
+ * - Nothing is removed from Redis until the caller says its output is safe ({@link RedisExecutor.release}).
+ * - Before the first batch, the results' size is estimated and refused when Redis's `maxmemory` cannot hold it, or
+ *   when Redis may evict keys (a policy other than `noeviction` could drop finished results).
+ *
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import type { Job, Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { InvalidParameterError, SimulationError, ValidationError } from '../../errors.js';
+import { CorridorModel } from '../../model/corridor-model.js';
+import type { RunResult } from '../../model/result.js';
+import { VERSION } from '../../version.js';
+import { batchPlan, type ReplicationBatch, type ReplicationExecutor } from '../replication-plan.js';
+import { mergeShards, parseShard, type Shard, ShardError } from '../shards.js';
+import { connectRedis, redisMemory, redisOptions } from './connection.js';
+import {
+  BLOB_TTL_SECONDS,
+  blobKey,
+  DEFAULT_QUEUE,
+  estimateRunBytes,
+  JOB_NAME,
+  KEY_PREFIX,
+  type RangeJobData,
+  RedisMemoryError,
+  rangeJobId,
+  rangeSettings,
+} from './protocol.js';
+import { parseRedisUrl, type RedisTarget } from './redis-url.js';
+
+/** Options of {@link redisExecutor}. */
+export interface RedisExecutorOptions {
+  /** BullMQ queue name (default `corridor-sim`); workers must use the same. */
+  queue?: string;
+  /**
+   * Replications per job (default: a 64th of the batch, from 1 to 32). Smaller jobs spread better over many workers
+   * and lose less when a worker dies; larger ones cost the queue less.
+   */
+  replicationsPerJob?: number;
+  /**
+   * Replications the whole experiment will run over all its batches (a projection runs one batch a year): checked
+   * against Redis's memory before the first batch. Default: the first batch's size.
+   */
+  plannedReplications?: number;
+  /** Where the coordinator reports what it does (jobs queued, reused, finished); default nowhere. */
+  log?: (line: string) => void;
+}
+
+/** An executor on Redis; release its jobs once the output is safe, and close it. */
+export interface RedisExecutor extends ReplicationExecutor {
+  /** The URL with its password hidden. */
+  readonly display: string;
+  /** Removes the jobs this executor ran (their results) from Redis: call once the output is written. */
+  release(): Promise<void>;
+  /** Disconnects (the jobs stay in Redis unless released). */
+  close(): Promise<void>;
+}
+
+/** How often pending jobs are looked at, besides the queue's events (a missed event costs at most this, ms). */
+const POLL_MS = 2000;
+
+/** Completion events kept in Redis's event stream (each holds a shard; older ones are trimmed). */
+const EVENTS_KEPT = 100;
+
+interface Connected {
+  client: Redis;
+  queue: Queue;
+  events: QueueEvents;
+}
+
+/** A blob's text (JSON as written, key order kept: the model iterates objects in that order) and its SHA-256. */
+function blobOf(value: unknown): { text: string; sha256: string } {
+  const text = JSON.stringify(value);
+  return { text, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 0)} MB`;
+}
+
+/**
+ * An executor that runs replications on `corridor-sim worker` processes through Redis at `url`. Results are
+ * identical to a local run whatever the number of workers and whatever order their jobs finish in.
+ *
+ * @throws RedisUrlError at once for a malformed URL. Its `run` throws RedisUnavailableError when Redis cannot be
+ * reached within seconds, RedisMemoryError when the results would not fit, SimulationError when a replication fails
+ * on a worker (naming it, its seed and the error).
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { chongqingScenario, redisExecutor, replicate } from 'corridor-sim';
+ *
+ * const executor = redisExecutor('redis://10.0.0.5:6379');
+ * try {
+ *   const set = await replicate(chongqingScenario(), { replications: 1000, seed: 1, executor });
+ *   writeFileSync('runs.json', JSON.stringify(set));
+ *   await executor.release(); // the output is safe: the jobs may go
+ * } finally {
+ *   await executor.close();
+ * }
+ * ```
+ */
+export function redisExecutor(url: string, options: RedisExecutorOptions = {}): RedisExecutor {
+  const target = parseRedisUrl(url);
+  const queueName = options.queue ?? DEFAULT_QUEUE;
+  const perJob = options.replicationsPerJob;
+  if (perJob !== undefined && (!Number.isInteger(perJob) || perJob < 1)) {
+    throw new InvalidParameterError('replicationsPerJob', perJob, 'an integer >= 1');
+  }
+  const planned = options.plannedReplications;
+  if (planned !== undefined && (!Number.isInteger(planned) || planned < 1)) {
+    throw new InvalidParameterError('plannedReplications', planned, 'an integer >= 1');
+  }
+  const log = options.log ?? (() => {});
+  let connection: Promise<Connected> | undefined;
+  let memoryChecked = false;
+  const used = new Set<string>();
+
+  const connect = (): Promise<Connected> => {
+    connection ??= (async () => {
+      const client = await connectRedis(target);
+      const { Queue, QueueEvents } = await import('bullmq'); // loaded on first use: plain library users never pay
+      const queue = new Queue(queueName, {
+        connection: redisOptions(target),
+        prefix: KEY_PREFIX,
+        streams: { events: { maxLen: EVENTS_KEPT } },
+      });
+      const events = new QueueEvents(queueName, { connection: redisOptions(target), prefix: KEY_PREFIX });
+      queue.on('error', () => {}); // reconnects on its own; a lost Redis shows as jobs that do not progress
+      events.on('error', () => {});
+      await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+      return { client, queue, events };
+    })();
+    return connection;
+  };
+
+  return {
+    display: target.display,
+    async run(batch) {
+      // Fail fast, here, on a scenario or options the model rejects: one clear error instead of one per job.
+      new CorridorModel(batch.scenario, batchPlan(batch).task(0).options);
+      const c = await connect();
+      if (!memoryChecked) {
+        await checkMemory(c.client, target, batch, planned ?? batch.replications);
+        memoryChecked = true;
+      }
+      return runBatch(c, target, queueName, batch, perJob, log, used);
+    },
+    async release() {
+      if (connection === undefined) return;
+      const { queue } = await connection;
+      for (const id of used) await queue.remove(id);
+      used.clear();
+    },
+    async close() {
+      if (connection === undefined) return;
+      const c = await connection.catch(() => undefined);
+      connection = undefined;
+      if (c === undefined) return;
+      await Promise.all([c.events.close(), c.queue.close()]);
+      c.client.disconnect();
+    },
+  };
+}
+
+/** Refuses an experiment whose results Redis cannot hold, or a Redis that may evict them. */
+async function checkMemory(client: Redis, target: RedisTarget, batch: ReplicationBatch, replications: number) {
+  const memory = await redisMemory(client);
+  if (memory.policy !== 'noeviction') {
+    throw new RedisMemoryError(
+      `maxmemory-policy of Redis at ${target.display}`,
+      memory.policy,
+      '"noeviction" (any other policy may drop finished results; set maxmemory-policy noeviction)',
+    );
+  }
+  if (memory.maxBytes === 0) return;
+  const runBytes = estimateRunBytes(batch.scenario, batch.shared.years ?? 1);
+  const extra = batch.perReplication
+    ? JSON.stringify(batch.perReplication).length * (replications / batch.replications)
+    : 0;
+  const needed = Math.ceil(replications * runBytes + EVENTS_KEPT * runBytes + extra);
+  const free = memory.maxBytes - memory.usedBytes;
+  if (needed > free) {
+    throw new RedisMemoryError(
+      'replications',
+      replications,
+      `a number whose results fit in Redis at ${target.display}: they need about ${megabytes(needed)} (${replications} × about ${(runBytes / 1000).toFixed(0)} kB a run, plus up to ${EVENTS_KEPT} copies in completion events), but only ${megabytes(Math.max(0, free))} of its maxmemory ${megabytes(memory.maxBytes)} is free (${megabytes(memory.usedBytes)} used); raise maxmemory or run fewer replications`,
+    );
+  }
+}
+
+/** Queues the batch's range jobs (or finds them), waits for them and merges their shards. */
+async function runBatch(
+  c: Connected,
+  target: RedisTarget,
+  queueName: string,
+  batch: ReplicationBatch,
+  perJob: number | undefined,
+  log: (line: string) => void,
+  used: Set<string>,
+): Promise<RunResult[]> {
+  const scenarioBlob = blobOf(batch.scenario);
+  const settings = rangeSettings(batch.seed, batch.shared);
+  const settingsBlob = blobOf(settings);
+  for (const blob of [scenarioBlob, settingsBlob]) {
+    const key = blobKey(queueName, blob.sha256);
+    const created = await c.client.set(key, blob.text, 'EX', BLOB_TTL_SECONDS, 'NX');
+    if (created === null) await c.client.expire(key, BLOB_TTL_SECONDS);
+  }
+  const size = perJob ?? Math.min(32, Math.max(1, Math.ceil(batch.replications / 64)));
+  const jobs: { id: string; data: RangeJobData }[] = [];
+  for (let offset = 0; offset < batch.replications; offset += size) {
+    const count = Math.min(size, batch.replications - offset);
+    const data: RangeJobData = {
+      format: 1,
+      version: VERSION,
+      scenarioSha256: scenarioBlob.sha256,
+      settingsSha256: settingsBlob.sha256,
+      first: batch.first + offset,
+      replications: count,
+    };
+    if (batch.perReplication) data.perReplication = batch.perReplication.slice(offset, offset + count);
+    jobs.push({ id: rangeJobId(data), data });
+  }
+  const byId = new Map(jobs.map((j) => [j.id, j]));
+  const progress = new Map<string, number>();
+  const done = new Set<string>();
+  const report = () => {
+    let sum = 0;
+    for (const { id, data } of jobs)
+      sum += done.has(id) ? data.replications : Math.min(progress.get(id) ?? 0, data.replications);
+    batch.onProgress?.(sum);
+  };
+
+  let finish: (() => void) | undefined;
+  let fail: ((error: unknown) => void) | undefined;
+  const finished = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  finished.catch(() => {}); // observed below; avoids an unhandled rejection while jobs are being added
+  const failedJob = async (id: string) => {
+    const job = await c.queue.getJob(id);
+    const { data } = byId.get(id)!;
+    const reason = job?.failedReason ?? 'no reason recorded';
+    fail?.(
+      new SimulationError(
+        `replications ${data.first}..${data.first + data.replications - 1} failed on a worker (job ${id}): ${reason}`,
+      ),
+    );
+  };
+  const look = async (id: string) => {
+    if (done.has(id)) return;
+    const state = await c.queue.getJobState(id);
+    if (state === 'completed') {
+      done.add(id);
+      report();
+      if (done.size === jobs.length) finish?.();
+    } else if (state === 'failed') {
+      await failedJob(id);
+    }
+  };
+  const onCompleted = ({ jobId }: { jobId: string }) => {
+    if (byId.has(jobId)) void look(jobId).catch((error: unknown) => fail?.(error));
+  };
+  const onFailed = ({ jobId }: { jobId: string }) => {
+    if (byId.has(jobId)) void look(jobId).catch((error: unknown) => fail?.(error));
+  };
+  const onProgress = ({ jobId, data }: { jobId: string; data: unknown }) => {
+    if (!byId.has(jobId) || typeof data !== 'number') return;
+    if (data > (progress.get(jobId) ?? 0)) progress.set(jobId, data);
+    report();
+  };
+  c.events.on('completed', onCompleted);
+  c.events.on('failed', onFailed);
+  c.events.on('progress', onProgress);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await c.queue.addBulk(
+      jobs.map(({ id, data }) => ({
+        name: JOB_NAME,
+        data,
+        opts: {
+          jobId: id,
+          attempts: 3,
+          backoff: { type: 'fixed', delay: 1000 },
+          removeOnComplete: false,
+          removeOnFail: false,
+        },
+      })),
+    );
+    for (const { id } of jobs) used.add(id);
+    // Jobs of an earlier, interrupted coordinator: reuse the finished, run the failed again (this is the retry).
+    let reused = 0;
+    for (const { id } of jobs) {
+      const state = await c.queue.getJobState(id);
+      if (state === 'completed') {
+        reused++;
+        done.add(id);
+      } else if (state === 'failed') {
+        const job = await c.queue.getJob(id);
+        await job?.retry('failed');
+      }
+    }
+    log(
+      `${batch.replications} replication${batch.replications === 1 ? '' : 's'} of "${batch.scenario.name}" as ${jobs.length} job${jobs.length === 1 ? '' : 's'} on ${target.display}, queue "${queueName}"${reused > 0 ? ` (${reused} already finished, reused)` : ''}`,
+    );
+    report();
+    if (done.size === jobs.length) finish?.();
+    const poll = async () => {
+      for (const { id } of jobs) if (!done.has(id)) await look(id);
+    };
+    timer = setInterval(() => void poll().catch((error: unknown) => fail?.(error)), POLL_MS);
+    await finished;
+  } finally {
+    if (timer) clearInterval(timer);
+    c.events.off('completed', onCompleted);
+    c.events.off('failed', onFailed);
+    c.events.off('progress', onProgress);
+  }
+  return mergeResults(c.queue, batch, jobs);
+}
+
+/** Reads every job's shard, checks it against its hashes and its job, and merges them in index order. */
+async function mergeResults(
+  queue: Queue,
+  batch: ReplicationBatch,
+  jobs: readonly { id: string; data: RangeJobData }[],
+): Promise<RunResult[]> {
+  const shards: { file: string; shard: Shard }[] = [];
+  for (const { id, data } of jobs) {
+    const name = `job ${id}`;
+    const job: Job | undefined = await queue.getJob(id);
+    if (job === undefined)
+      throw new ShardError(name, '', '(missing)', 'a finished job still in Redis (was it removed?)');
+    // Checked by the shard schema and hashes; the runs kept are the stored ones, whose key order the schema's
+    // parsed copy would not keep (JSON output must be byte-identical to a local run's).
+    const checked = parseShard(job.returnvalue, name);
+    const shard: Shard = { ...checked, runs: (job.returnvalue as Shard).runs };
+    const expected = Array.from({ length: data.replications }, (_, i) => data.first + i);
+    if (shard.indices.length !== expected.length || shard.indices.some((index, i) => index !== expected[i])) {
+      throw new ShardError(
+        name,
+        'indices',
+        shard.indices,
+        `the job's range ${data.first}..${data.first + data.replications - 1}`,
+      );
+    }
+    if (shard.seed !== batch.seed)
+      throw new ShardError(name, 'seed', shard.seed, `${JSON.stringify(batch.seed)}, the experiment's seed`);
+    shards.push({ file: name, shard });
+  }
+  const merged = mergeShards(shards, { scenario: batch.scenario, allowGaps: true });
+  if (merged.runs.length !== batch.replications) {
+    throw new ValidationError('runs', merged.runs.length, `${batch.replications}, one per replication`);
+  }
+  return merged.runs;
+}

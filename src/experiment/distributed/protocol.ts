@@ -1,0 +1,168 @@
+/**
+ * What a coordinator and its workers agree on: the queue, the data of a range job, where content-addressed blobs
+ * (scenarios, settings) live in Redis, how a job id is made from the job's content, and how much Redis memory an
+ * experiment needs.
+ *
+ * A range job names its scenario and settings by SHA-256; both are stored once in Redis under that hash (a worker
+ * loads each once and checks the hash). The job id is the hash of everything the job's result depends on, so the same
+ * range of the same experiment is the same job: a restarted coordinator finds the ranges already finished.
+ *
+ * @module
+ */
+import type { Seed } from '../../engine/random.js';
+import { ValidationError } from '../../errors.js';
+import type { ScenarioSpec } from '../../scenario/types.js';
+import type { PerReplicationOptions, SharedRunOptions } from '../replication-plan.js';
+import { contentSha256 } from '../shards.js';
+
+/** Default BullMQ queue name of corridor-sim's workers and coordinators. */
+export const DEFAULT_QUEUE = 'corridor-sim';
+
+/** BullMQ's key prefix (its default); blobs live beside the queue's keys. */
+export const KEY_PREFIX = 'bull';
+
+/** Name of every range job (BullMQ job name). */
+export const JOB_NAME = 'replications';
+
+/** Blobs expire this long after an experiment last used them (seconds). */
+export const BLOB_TTL_SECONDS = 7 * 24 * 3600;
+
+/** A job's data: a range of replications of one experiment. */
+export interface RangeJobData {
+  /** Format of this data (1). */
+  format: 1;
+  /** corridor-sim version of the coordinator; workers of another version refuse the job. */
+  version: string;
+  /** SHA-256 of the scenario blob. */
+  scenarioSha256: string;
+  /** SHA-256 of the settings blob ({@link RangeSettings}). */
+  settingsSha256: string;
+  /** First replication index of the range. */
+  first: number;
+  /** Number of replications in the range. */
+  replications: number;
+  /** Options of each replication of the range (by offset from `first`), when the experiment has any. */
+  perReplication?: PerReplicationOptions[];
+}
+
+/** What every replication of an experiment's batch shares: stored once as a blob (JSON). */
+export interface RangeSettings {
+  seed: Seed;
+  /** The shared options, with a `maxEvents` of `Infinity` written as `"Infinity"` (JSON has no Infinity). */
+  shared: Omit<SharedRunOptions, 'maxEvents'> & { maxEvents?: number | 'Infinity' };
+}
+
+/** The settings blob of a batch's seed and shared options. */
+export function rangeSettings(seed: Seed, shared: SharedRunOptions): RangeSettings {
+  const { maxEvents, ...rest } = shared;
+  const settings: RangeSettings = { seed, shared: rest };
+  if (maxEvents !== undefined) settings.shared.maxEvents = maxEvents === Infinity ? 'Infinity' : maxEvents;
+  return settings;
+}
+
+/** The shared options of a settings blob (the inverse of {@link rangeSettings}). */
+export function sharedOptions(settings: RangeSettings): SharedRunOptions {
+  const { maxEvents, ...rest } = settings.shared;
+  const shared: SharedRunOptions = rest;
+  if (maxEvents !== undefined) shared.maxEvents = maxEvents === 'Infinity' ? Infinity : maxEvents;
+  return shared;
+}
+
+/**
+ * A job of another corridor-sim version, or a worker that met one.
+ *
+ * @example
+ * ```ts
+ * import { startRedisWorker, VersionMismatchError } from 'corridor-sim';
+ *
+ * const worker = await startRedisWorker('redis://10.0.0.5:6379');
+ * await worker.stopped.catch((error) => {
+ *   if (error instanceof VersionMismatchError) process.exitCode = 2; // a job of another version arrived
+ * });
+ * ```
+ */
+export class VersionMismatchError extends ValidationError {}
+
+/**
+ * An experiment whose results would not fit in Redis's memory, with the numbers.
+ *
+ * @example
+ * ```ts
+ * import { chongqingScenario, RedisMemoryError, redisExecutor, replicate } from 'corridor-sim';
+ *
+ * const executor = redisExecutor('redis://10.0.0.5:6379');
+ * try {
+ *   await replicate(chongqingScenario(), { replications: 100_000, seed: 1, executor });
+ * } catch (error) {
+ *   if (error instanceof RedisMemoryError) console.error(error.message); // ...need about 12700 MB...
+ * } finally {
+ *   await executor.close();
+ * }
+ * ```
+ */
+export class RedisMemoryError extends ValidationError {}
+
+/** The Redis key of the blob with hash `sha256`. */
+export function blobKey(queue: string, sha256: string): string {
+  return `${KEY_PREFIX}:${queue}:corridor-sim-blob:${sha256}`;
+}
+
+/** The job id of a range: `first-last-` and the hash of the job's data (BullMQ ids may not contain ':'). */
+export function rangeJobId(data: RangeJobData): string {
+  return `r${data.first}-${data.first + data.replications - 1}-${contentSha256(data).slice(0, 40)}`;
+}
+
+/** Reads job data, or says why it is not a corridor-sim range job. */
+export function checkJobData(data: unknown): RangeJobData {
+  const d = data as Partial<RangeJobData> | null;
+  const problem =
+    d === null || typeof d !== 'object'
+      ? 'not an object'
+      : d.format !== 1
+        ? `format ${JSON.stringify(d.format)}, not 1`
+        : typeof d.version !== 'string'
+          ? 'no version'
+          : typeof d.scenarioSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(d.scenarioSha256)
+            ? 'no scenario hash'
+            : typeof d.settingsSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(d.settingsSha256)
+              ? 'no settings hash'
+              : !Number.isSafeInteger(d.first) || (d.first as number) < 0
+                ? `first ${JSON.stringify(d.first)}`
+                : !Number.isSafeInteger(d.replications) || (d.replications as number) < 1
+                  ? `replications ${JSON.stringify(d.replications)}`
+                  : d.perReplication !== undefined &&
+                      (!Array.isArray(d.perReplication) || d.perReplication.length !== d.replications)
+                    ? 'perReplication is not one entry per replication'
+                    : undefined;
+  if (problem !== undefined) {
+    throw new ValidationError('job.data', data, `a corridor-sim range job (${problem})`);
+  }
+  return d as RangeJobData;
+}
+
+/**
+ * An estimate (on the generous side) of the JSON size of one run of `scenario` over `years`, in bytes: the
+ * per-flow, per-service, per-hub and per-corridor records a RunResult holds. Checked against real runs by a test.
+ */
+export function estimateRunBytes(scenario: ScenarioSpec, years: number): number {
+  const flows = scenario.demand.flows.length;
+  const services = scenario.services.length * 2; // a service and its return run
+  const hubs = scenario.hubs.length;
+  const corridors = new Set(scenario.services.map((s) => `${s.corridor}/${s.corridorMode ?? s.mode}`)).size + 1;
+  const months = Math.ceil(Math.max(1, years) * 12) + 2;
+  return Math.ceil(
+    2000 +
+      flows * 1800 +
+      services * 400 +
+      hubs * 450 +
+      corridors * (2000 + months * 60) +
+      scenario.targets.length * 150 +
+      emptiesBytes(scenario, services, hubs, corridors),
+  );
+}
+
+/** With box pools, `RunResult.empties`: loaded/empty TEU per service, corridor and direction, and each pool. */
+function emptiesBytes(scenario: ScenarioSpec, services: number, hubs: number, corridors: number): number {
+  const pools = scenario.empties?.pools.length;
+  return pools === undefined ? 0 : 500 + services * 100 + corridors * 250 + pools * (600 + hubs * 40);
+}

@@ -1,0 +1,189 @@
+/**
+ * Optimisation files: the schema (zod, like scenario files) of a planner's question "which set of measures, at what
+ * cost, meets these targets?", and its types. {@link ./problem.ts} turns a checked file into a problem ready to run.
+ *
+ * ```json
+ * {
+ *   "name": "Cheapest plan for the ILSTC in 2027",
+ *   "base": { "extends": "chongqing" },
+ *   "year": 2027,
+ *   "measures": [
+ *     { "id": "qinzhou-trains", "levels": [
+ *       { "name": "+1 train a day", "annualCostUsd": 6000000, "costSource": "E: ...", "changes": [ ... ] } ] }
+ *   ],
+ *   "objective": { "minimize": "cost" },
+ *   "constraints": [
+ *     { "kind": "target", "corridor": "ILSTC", "teu": 300000, "probability": 0.9, "tolerance": 0.05 },
+ *     { "kind": "mean", "kpi": "days/ILSTC/mean", "atMost": 12, "tolerance": 0.3 }
+ *   ],
+ *   "procedure": { "alpha": 0.1, "n0": 10, "maxSimulatedYears": 3000 }
+ * }
+ * ```
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { BOUNDS } from '../../scenario/bounds.js';
+import { changesSchema } from '../../scenario/change-schema.js';
+import { doc, integer, nonEmpty, positive, positiveUpTo, year } from '../../scenario/fields.js';
+
+const note = () => doc(z.string(), 'Free text for the reader. Ignored.').optional();
+const probability = (description: string) =>
+  doc(z.number().gt(0, { error: 'within (0, 1)' }).lt(1, { error: 'within (0, 1)' }), description);
+
+/** Schema of one level of a measure. */
+export const measureLevelSchema = doc(
+  z.strictObject({
+    name: doc(nonEmpty(), 'What this level is, e.g. "+1 train a day".'),
+    annualCostUsd: doc(z.number().min(0), 'Annual cost of this level, USD per year (>= 0).'),
+    costSource: doc(
+      nonEmpty(),
+      'Where the cost comes from, tagged as in the bundled data: "S: <source>", "D: <derivation>" or "E: <estimate>".',
+    ),
+    changes: doc(
+      changesSchema.min(1),
+      'The scenario changes this level makes (the change language of scenario files).',
+    ),
+    note: note(),
+  }),
+  'One level of a measure: its changes and its annual cost.',
+  'MeasureLevel',
+);
+
+/** Schema of a candidate measure. */
+export const measureSchema = doc(
+  z.strictObject({
+    id: doc(nonEmpty(), 'Unique id of the measure.'),
+    name: doc(nonEmpty(), 'Readable name (default: the id).').optional(),
+    levels: doc(
+      z.array(measureLevelSchema).min(1),
+      'Mutually exclusive levels, smallest first; a plan takes at most one (or none).',
+    ),
+    note: note(),
+  }),
+  'A candidate measure with its levels.',
+  'Measure',
+);
+
+/** Schema of a chance constraint on a corridor's volume in the projected year. */
+export const targetConstraintSchema = doc(
+  z.strictObject({
+    kind: z.literal('target'),
+    corridor: doc(nonEmpty(), 'Corridor key as in run results: "ILSTC", "ILSTC/rail-sea", "CR-Express"...'),
+    teu: doc(positiveUpTo(BOUNDS.targetTeu), 'TEU to reach in the projected year.'),
+    probability: probability('Required probability of reaching it, e.g. 0.9.'),
+    tolerance: probability(
+      'Indifference ε: plans whose probability is within ε of the requirement may be declared either way.',
+    ),
+    note: note(),
+  }),
+  'P(TEU of the corridor in the year >= teu) >= probability.',
+  'TargetConstraint',
+);
+
+/** Schema of a constraint on a KPI's mean. */
+export const meanConstraintSchema = doc(
+  z.strictObject({
+    kind: z.literal('mean'),
+    kpi: doc(nonEmpty(), 'KPI name, e.g. "days/ILSTC/mean" (see the KPI names of replicate).'),
+    atLeast: doc(z.number(), 'The mean must be >= this.').optional(),
+    atMost: doc(z.number(), 'The mean must be <= this.').optional(),
+    tolerance: doc(positive(), "Indifference ε in the KPI's units."),
+    note: note(),
+  }),
+  'The mean of a KPI within bounds (atLeast and/or atMost).',
+  'MeanConstraint',
+);
+
+/** Schema of a constraint. */
+export const constraintSchema = z.discriminatedUnion('kind', [targetConstraintSchema, meanConstraintSchema]);
+
+/** Schema of the objective "the cheapest plan". */
+const minimizeCostSchema = doc(
+  z.strictObject({ minimize: z.literal('cost') }),
+  'The cheapest plan meeting every constraint.',
+  'MinimizeCost',
+);
+
+/** Schema of the objective "the best KPI within a budget". */
+const optimizeKpiSchema = doc(
+  z.strictObject({
+    maximize: doc(nonEmpty(), 'KPI to maximise.').optional(),
+    minimize: doc(nonEmpty(), 'KPI to minimise (not "cost").').optional(),
+    budgetUsd: doc(z.number().min(0), 'Plans may cost at most this, USD per year.'),
+    delta: doc(positive(), "Indifference zone δ in the KPI's units: differences below δ do not matter."),
+  }),
+  'The best mean of a KPI among plans within the budget that meet every constraint.',
+  'OptimizeKpi',
+);
+
+/** Schema of the objective. */
+export const objectiveSchema = z.union([minimizeCostSchema, optimizeKpiSchema]);
+
+/** Schema of the procedure's settings. */
+export const procedureSchema = doc(
+  z.strictObject({
+    alpha: probability('Probability that the guarantee fails (default 0.1).').optional(),
+    n0: doc(integer().min(2), 'First-stage replications per plan (default 10).').optional(),
+    batch: doc(integer().min(1), 'Replications per later stage (default 5).').optional(),
+    maxSimulatedYears: doc(
+      integer().min(1),
+      'Simulation budget: simulated years in all (default 20,000). Must cover the first stage.',
+    ).optional(),
+    exhaustiveLimit: doc(
+      integer().min(1),
+      'Up to this many plans, every plan is evaluated; above, a greedy search picks candidates (default 64).',
+    ).optional(),
+    searchReplications: doc(integer().min(2), 'Replications per plan during a greedy search (default 10).').optional(),
+    window: doc(
+      integer().min(1),
+      'Minimising cost: how many of the cheapest plans not yet ruled out are simulated at a time (default 3).',
+    ).optional(),
+  }),
+  'Settings of the ranking-and-selection procedure.',
+  'Procedure',
+);
+
+/** Schema of an optimisation file. */
+export const optimizationFileSchema = doc(
+  z.strictObject({
+    $schema: doc(z.string(), 'Path or URL of a JSON Schema, for editors. Ignored.').optional(),
+    name: doc(nonEmpty(), 'Name of the question.'),
+    description: z.string().optional(),
+    base: doc(
+      z.union([nonEmpty(), z.record(z.string(), z.unknown())]),
+      'The base scenario: a scenario file path (relative to this file) or a scenario file inline.',
+    ),
+    year: doc(year(), 'The projected year the constraints are about (one year, projected as `project` does).'),
+    growth: doc(
+      z.enum(['scenario', 'history']),
+      'Demand trend of the projection (default "scenario"; see project --growth).',
+    ).optional(),
+    measures: doc(z.array(measureSchema).min(1), 'Candidate measures.'),
+    objective: objectiveSchema,
+    constraints: doc(z.array(constraintSchema), 'Constraints every chosen plan must meet.'),
+    procedure: procedureSchema.optional(),
+    seed: doc(z.union([z.number(), nonEmpty()]), 'Root seed (default 1).').optional(),
+  }),
+  'An optimisation problem over candidate measures.',
+  'OptimizationFile',
+);
+
+/** An optimisation file's content (see docs/optimization-files.md). */
+export interface OptimizationFile extends z.output<typeof optimizationFileSchema> {}
+/** One level of a measure: its changes and its annual cost. */
+export interface MeasureLevel extends z.output<typeof measureLevelSchema> {}
+/** A candidate measure with its levels. */
+export interface Measure extends z.output<typeof measureSchema> {}
+/** A chance constraint: P(TEU of the corridor in the year ≥ teu) ≥ probability. */
+export interface TargetConstraint extends z.output<typeof targetConstraintSchema> {}
+/** A constraint on a KPI's mean (atLeast and/or atMost). */
+export interface MeanConstraint extends z.output<typeof meanConstraintSchema> {}
+/** A constraint of an optimisation file. */
+export type ConstraintSpec = TargetConstraint | MeanConstraint;
+/** The objective "the cheapest plan meeting every constraint". */
+export interface MinimizeCostObjective extends z.output<typeof minimizeCostSchema> {}
+/** The objective "the best mean of a KPI among plans within the budget". */
+export interface KpiObjective extends z.output<typeof optimizeKpiSchema> {}
+/** The objective of an optimisation file. */
+export type ObjectiveSpec = MinimizeCostObjective | KpiObjective;

@@ -1,0 +1,196 @@
+/**
+ * Running a sensitivity analysis: the design (Morris trajectories or a Saltelli sample, from the plan's seed), the
+ * evaluation of its points on a pool of worker threads, in ranges that can run anywhere and merge exactly, and the
+ * analysis ({@link analyseSensitivity}).
+ *
+ * Determinism: the design is drawn from the named stream `sensitivity/<method>/design` of the plan's seed, and each
+ * point is evaluated from the plan and its index alone ({@link evaluatePoint}), so the result is the same for any
+ * number of workers and any split into ranges. Every point uses the same futures (common random numbers): the
+ * differences between points are the inputs' effects, not different luck.
+ *
+ * @module
+ */
+import { InvalidParameterError, SimulationError } from '../../errors.js';
+import { workerExecArgv } from '../worker-options.js';
+import { analyseSensitivity, type SensitivityResult } from './analyse.js';
+import {
+  requireMethod,
+  type SensitivityEvaluations,
+  type SensitivityMethod,
+  sensitivityDesign,
+  sensitivityKey,
+} from './design.js';
+import { evaluatePoint, type PointResult, type PointTask } from './evaluate.js';
+import { instantiate, type SensitivityPlan } from './input.js';
+
+/** Options of {@link evaluateSensitivity} and {@link sensitivity}. */
+export interface SensitivityRunOptions {
+  method?: SensitivityMethod;
+  /** Worker threads (default: cores, at most the points); 0 or 1 runs in this thread. Same results either way. */
+  workers?: number;
+  /** First point to evaluate (default 0). */
+  first?: number;
+  /** Points to evaluate (default: all from `first`). */
+  count?: number;
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+/** The worker task of point `index`. */
+function taskOf(plan: SensitivityPlan, values: number[], index: number): PointTask {
+  const changes = plan.inputs.flatMap((input, i) => instantiate(input.changes, values[i] as number));
+  return {
+    index,
+    scenario: plan.scenario,
+    changes,
+    year: plan.year,
+    seed: plan.seed,
+    futures: plan.futures,
+    projection: plan.projection,
+    outputs: plan.outputs,
+  };
+}
+
+function workerUrl(): URL {
+  const typescript = new URL(import.meta.url).pathname.endsWith('.ts');
+  return new URL(typescript ? './worker-dev.mjs' : './worker.js', import.meta.url);
+}
+
+/**
+ * Evaluates the points `first … first + count − 1` of the plan's design (default: all) on worker threads.
+ * Ranges evaluated anywhere merge exactly with {@link mergeSensitivityEvaluations}.
+ *
+ * @example
+ * ```ts
+ * import {
+ *   analyseSensitivity,
+ *   evaluateSensitivity,
+ *   loadSensitivityInput,
+ *   mergeSensitivityEvaluations,
+ * } from 'corridor-sim';
+ *
+ * // Two machines, one half each of the 72 points (11 inputs × 6 trajectories), then one analysis:
+ * const plan = loadSensitivityInput('examples/sensitivity-ilstc-2025.json');
+ * const a = await evaluateSensitivity(plan, { method: 'morris', first: 0, count: 36 });
+ * const b = await evaluateSensitivity(plan, { method: 'morris', first: 36 });
+ * const result = analyseSensitivity(plan, mergeSensitivityEvaluations([a, b]));
+ * ```
+ */
+export async function evaluateSensitivity(
+  plan: SensitivityPlan,
+  options: SensitivityRunOptions = {},
+): Promise<SensitivityEvaluations> {
+  const method = requireMethod(options.method ?? 'morris');
+  const design = sensitivityDesign(plan, method);
+  const total = design.values.length;
+  const first = options.first ?? 0;
+  if (!Number.isInteger(first) || first < 0 || first >= total) {
+    throw new InvalidParameterError(
+      'first',
+      first,
+      `an integer within 0..${total - 1} (the design has ${total} points)`,
+    );
+  }
+  const count = options.count ?? total - first;
+  if (!Number.isInteger(count) || count < 1 || first + count > total) {
+    throw new InvalidParameterError('count', count, `an integer within 1..${total - first}`);
+  }
+  const workers = options.workers ?? Math.min((await import('node:os')).availableParallelism(), count);
+  if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
+  const indices = Array.from({ length: count }, (_, i) => first + i);
+  const points: PointResult[] = new Array(count);
+  let done = 0;
+  const finished = (i: number, result: PointResult) => {
+    points[i] = result;
+    done++;
+    options.onProgress?.({ done, total: count });
+  };
+  const task = (index: number) => taskOf(plan, design.values[index] as number[], index);
+  if (workers <= 1 || count === 1) {
+    indices.forEach((index, i) => {
+      finished(i, evaluatePoint(task(index)));
+    });
+  } else {
+    // Loaded here, at the first parallel run, as replicate does: importing the package must not load the pool.
+    const { Tinypool } = await import('tinypool');
+    const pool = new Tinypool({
+      filename: workerUrl().href,
+      execArgv: workerExecArgv(process.execArgv),
+      minThreads: workers,
+      maxThreads: workers,
+    });
+    try {
+      await Promise.all(
+        indices.map(async (index, i) => {
+          try {
+            finished(i, (await pool.run(task(index))) as PointResult);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            throw new SimulationError(`design point ${index} failed: ${message}`, { cause: error });
+          }
+        }),
+      );
+    } finally {
+      await pool.destroy();
+    }
+  }
+  return { key: sensitivityKey(plan, method), method, total, points };
+}
+
+/**
+ * Combines evaluated ranges of one plan and method into one, by point index. Throws if they belong to different
+ * plans or methods or hold a point twice; gaps are allowed here ({@link analyseSensitivity} needs every point).
+ *
+ * @example
+ * ```ts
+ * import { evaluateSensitivity, loadSensitivityInput, mergeSensitivityEvaluations } from 'corridor-sim';
+ *
+ * const plan = loadSensitivityInput('examples/sensitivity-ilstc-2025.json');
+ * const parts = [
+ *   await evaluateSensitivity(plan, { first: 36 }), // in any order, from anywhere
+ *   await evaluateSensitivity(plan, { first: 0, count: 36 }),
+ * ];
+ * const all = mergeSensitivityEvaluations(parts);
+ * all.points.length === all.total; // true: every point, by index
+ * ```
+ */
+export function mergeSensitivityEvaluations(parts: readonly SensitivityEvaluations[]): SensitivityEvaluations {
+  const head = parts[0];
+  if (head === undefined) throw new InvalidParameterError('parts', parts, 'at least one set of evaluations');
+  const byIndex = new Map<number, PointResult>();
+  parts.forEach((part, k) => {
+    if (part.key !== head.key || part.method !== head.method) {
+      throw new InvalidParameterError(`parts[${k}].key`, part.key, `${head.key} (the first part's plan and method)`);
+    }
+    for (const point of part.points) {
+      if (byIndex.has(point.index)) {
+        throw new InvalidParameterError(`parts[${k}].points`, point.index, 'a point no other part holds');
+      }
+      byIndex.set(point.index, point);
+    }
+  });
+  const points = [...byIndex.keys()].sort((a, b) => a - b).map((i) => byIndex.get(i) as PointResult);
+  return { key: head.key, method: head.method, total: head.total, points };
+}
+
+/**
+ * Runs a sensitivity analysis: Morris screening (default) or Sobol indices of every output, with bootstrap intervals
+ * and the replication noise reported beside the effects.
+ *
+ * @example
+ * ```ts
+ * import { loadSensitivityInput, sensitivity } from 'corridor-sim';
+ *
+ * const plan = loadSensitivityInput('examples/sensitivity-ilstc-2025.json');
+ * const result = await sensitivity(plan, { method: 'morris' });
+ * result.outputs[0]?.morris?.[0]; // { input, mu, muStar, muStarCi, sigma, ... }
+ * ```
+ */
+export async function sensitivity(
+  plan: SensitivityPlan,
+  options: Omit<SensitivityRunOptions, 'first' | 'count'> = {},
+): Promise<SensitivityResult> {
+  const method = requireMethod(options.method ?? 'morris');
+  const started = performance.now();
+  const evaluations = await evaluateSensitivity(plan, { ...options, method });
+  return analyseSensitivity(plan, evaluations, { wallMs: performance.now() - started });
+}
