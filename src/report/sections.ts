@@ -3,6 +3,9 @@
  * bottlenecks of one replication summary (every kind of report has them), the corridor, service, hub, market and
  * transit-trend tables, target headlines, and KPI names in words.
  *
+ * One topic over 400 lines: the tables every report kind shares (they read the same summary KPIs and format them
+ * one way); splitting them by table would scatter one vocabulary across files.
+ *
  * @module
  */
 import type { Projection } from '../experiment/project.js';
@@ -371,7 +374,7 @@ export function hubTable(summary: ReplicationSummary, network: CorridorNetwork):
   const rows = network
     .hubs()
     .map((h) => {
-      const parts = ['departure', 'handling', 'gaugeChange', 'lock'].map((w) => hours(h.id, w));
+      const parts = HUB_WAIT_KINDS.map((w) => hours(h.id, w.kind));
       // Ranked by the hub's longest wait of any kind (hours per part, train or vessel are not added up).
       return { h, parts, worst: Math.max(0, ...parts.map((p) => p ?? 0)) };
     })

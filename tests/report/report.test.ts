@@ -108,10 +108,11 @@ describe('buildReport', () => {
     const lockRow = rows.find((r) => r[1]?.startsWith('Three Gorges'))!;
     expect(Number(lockRow[2]!.split(' ± ')[0])).toBeCloseTo(lockHours, 1);
     // Within a kind, longest first.
-    const gauge = rows.slice(rows.findIndex((r) => r[0]?.includes('gauge-change')));
-    const gaugeHours = gauge
-      .slice(0, 1 + gauge.slice(1).findIndex((r) => r[0] !== '') || gauge.length)
-      .map((r) => Number(r[2]!.split(' ± ')[0]));
+    const first = rows.findIndex((r) => r[0]?.includes('gauge-change'));
+    let end = first + 1;
+    while (end < rows.length && rows[end]![0] === '') end++;
+    const gaugeHours = rows.slice(first, end).map((r) => Number(r[2]!.split(' ± ')[0]));
+    expect(gaugeHours.length).toBeGreaterThan(1);
     expect(gaugeHours).toEqual([...gaugeHours].sort((a, b) => b - a));
     // The map's tooltip at the locks shows the wait there, not only "0 TEU handled".
     const map = files.get('corridor-map.svg') as string;
