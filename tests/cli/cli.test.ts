@@ -192,6 +192,20 @@ describe('corridor-sim CLI', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/year: 1000000000 is not <= 2200/);
     expect(bad.out).toBe('');
+
+    // --checkpoint: the second run takes every run from the file and gives the same answer.
+    const checkpoint = join(dir, 'optimize.jsonl');
+    const resumable = (path: string) =>
+      cli('optimize', join(dir, 'problem.json'), '--workers', '0', '--json', '--checkpoint', path);
+    const first = await resumable(checkpoint);
+    expect(first.err).toMatch(/checkpoint .*optimize\.jsonl: 0 of (\d+) simulated years taken from it/);
+    const again = await resumable(checkpoint);
+    const years = JSON.parse(again.out).budget.simulatedYears;
+    expect(again.err).toContain(`: ${years} of ${years} simulated years taken from it`);
+    expect(JSON.parse(again.out).chosen).toEqual(result.chosen);
+    const foreign = await resumable(join(dir, 'problem.json'));
+    expect(foreign.code).toBe(2);
+    expect(foreign.err).toMatch(/checkpoint: .*problem\.json.* is not a corridor-sim optimize checkpoint file/);
   }, 120_000);
 
   it('bad input exits 2 naming the option or the scenario path and value', async () => {

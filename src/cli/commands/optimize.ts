@@ -25,6 +25,8 @@ Every plan runs the same futures (common random numbers); a ranking-and-selectio
 decides. The file's format: docs/optimization.md; example: examples/optimize-ilstc-2027.json.
 
 ${OUT_HELP}
+  --checkpoint FILE    record every simulated (plan, replication) in FILE as it finishes; run again with the same
+                       FILE to resume a stopped run (same answer; a FILE of another problem is refused, not replaced)
   --workers N          worker threads (default: cores); 0 = everything in this process (same result)
   --json               print the result as JSON on stdout
   --quiet              no progress on stderr
@@ -35,6 +37,7 @@ ${OUT_HELP}
       allowPositionals: true,
       options: {
         out: { type: 'string' },
+        checkpoint: { type: 'string' },
         workers: { type: 'string' },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
@@ -50,10 +53,12 @@ ${OUT_HELP}
     const workers = workersOf(values.workers);
     const result = await optimize(problem, {
       ...(workers !== undefined ? { workers } : {}),
+      ...(values.checkpoint !== undefined ? { checkpoint: values.checkpoint } : {}),
       onProgress: ({ phase, done, total, simulatedYears }) =>
         progress.update(`${phase} (${simulatedYears} simulated years)`, done, total),
     });
     progress.done();
+    if (values.checkpoint !== undefined) io.err(`corridor-sim: ${checkpointNotice(values.checkpoint, result)}`);
     if (values.json) io.out(JSON.stringify({ kind: 'optimization', ...result }));
     else printResult(io, result);
     if (values.out !== undefined) {
@@ -69,6 +74,12 @@ ${OUT_HELP}
     }
   },
 };
+
+function checkpointNotice(file: string, r: OptimizationResult): string {
+  const { resumedYears, simulatedYears, skippedCheckpointLines } = r.budget;
+  const skipped = skippedCheckpointLines > 0 ? `; ${count(skippedCheckpointLines, 'unreadable line')} skipped` : '';
+  return `checkpoint ${file}: ${resumedYears} of ${simulatedYears} simulated years taken from it${skipped}`;
+}
 
 const musd = (usd: number) => `USD ${(usd / 1e6).toFixed(1)} M/yr`;
 

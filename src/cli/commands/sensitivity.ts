@@ -37,6 +37,8 @@ examples/sensitivity-ilstc-2025.json.
   --method M           morris (default: screening, (k + 1) × trajectories points) or sobol (N × (k + 2) points)
   --csv FILE           also write the indices as CSV to FILE (a new file: an existing one is not replaced)
 ${OUT_HELP}
+  --checkpoint FILE    record each evaluated point in FILE as it finishes; run again with the same FILE to resume a
+                       stopped analysis (same result; a FILE of another analysis is refused, not replaced)
   --workers N          worker threads (default: cores); 0 = everything in this process (same results)
   --json               print machine-readable JSON on stdout instead of tables
   --quiet              no progress bar
@@ -49,6 +51,7 @@ ${OUT_HELP}
         method: { type: 'string' },
         csv: { type: 'string' },
         out: { type: 'string' },
+        checkpoint: { type: 'string' },
         workers: { type: 'string' },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
@@ -69,9 +72,15 @@ ${OUT_HELP}
     const result = await sensitivity(plan, {
       method,
       ...(workers !== undefined ? { workers } : {}),
+      ...(values.checkpoint !== undefined ? { checkpoint: values.checkpoint } : {}),
       onProgress: ({ done, total }) => progress.update(`${method} points`, done, total),
     });
     progress.done();
+    if (values.checkpoint !== undefined) {
+      io.err(
+        `corridor-sim: checkpoint ${values.checkpoint}: ${result.timing.resumedPoints ?? 0} of ${result.design.points} points taken from it`,
+      );
+    }
     if (values.json) io.out(JSON.stringify({ kind: 'sensitivity', ...result }));
     else printSensitivity(io, result);
     if (csv !== undefined) {

@@ -40,6 +40,15 @@ import { greedyCandidates, type SearchTrace } from './search.js';
 export interface OptimizeOptions {
   /** Worker threads (default: available cores); 0 runs in this thread. The result is the same for any count. */
   workers?: number;
+  /**
+   * A checkpoint file (JSON lines): every simulated (plan, replication) is recorded there as its batch finishes, and
+   * a run given an existing checkpoint of the same problem takes what it holds instead of simulating it again. The
+   * answer is the same as an uninterrupted run's; only `budget.resumedYears`, the wall time and the share outside
+   * simulation differ. A file of another problem (base scenario, seed, year, growth or corridor-sim version) is
+   * refused and left as it is. Measures and procedure settings may change between runs: entries are keyed by each
+   * plan's scenario, so runs still valid are reused.
+   */
+  checkpoint?: string;
   /** Progress: the phase, the stage's runs done and total, and simulated years so far. */
   onProgress?: (progress: { phase: string; done: number; total: number; simulatedYears: number }) => void;
 }
@@ -121,7 +130,12 @@ export interface OptimizationResult {
     searchTrace?: SearchTrace;
   };
   budget: {
+    /** Simulated years used, counting those taken from a checkpoint (the same as in an uninterrupted run). */
     simulatedYears: number;
+    /** Of `simulatedYears`, those taken from the checkpoint file rather than simulated in this run (0 without one). */
+    resumedYears: number;
+    /** Lines of the checkpoint file skipped as unreadable (a line cut short when a run was killed): re-simulated. */
+    skippedCheckpointLines: number;
     maxSimulatedYears: number;
     stages: number;
     workers: number;
@@ -325,6 +339,7 @@ export async function optimize(
   let runRef: Run | undefined;
   const evaluator = new PlanEvaluator(problem, {
     workers: options.workers ?? (await import('node:os')).availableParallelism(),
+    ...(options.checkpoint !== undefined ? { checkpoint: options.checkpoint } : {}),
     onRun: (done, total) =>
       options.onProgress?.({
         phase: runRef?.phase ?? '',
@@ -364,6 +379,8 @@ export async function optimize(
       },
       budget: {
         simulatedYears: evaluator.simulatedYears,
+        resumedYears: evaluator.resumedYears,
+        skippedCheckpointLines: evaluator.skippedCheckpointLines,
         maxSimulatedYears: procedure.maxSimulatedYears,
         stages: run.stages,
         workers: evaluator.workers,

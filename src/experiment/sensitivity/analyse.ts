@@ -89,6 +89,8 @@ export interface SensitivityResult {
     simulationMs: number;
     /** Years simulated, warm-up included (each run: 1 year + 30 days). */
     simulatedYears: number;
+    /** Points taken from a checkpoint file instead of simulated in this run (only when a checkpoint was given). */
+    resumedPoints?: number;
   };
   notes: string[];
 }
@@ -235,6 +237,7 @@ export function analyseSensitivity(
       ...(options.wallMs !== undefined ? { wallMs: options.wallMs } : {}),
       simulationMs,
       simulatedYears: runs * (1 + 30 / 365),
+      ...(evaluations.resumed !== undefined ? { resumedPoints: evaluations.resumed } : {}),
     },
     notes: methodNotes(method, plan),
   };

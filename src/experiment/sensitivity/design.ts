@@ -34,6 +34,8 @@ export interface SensitivityEvaluations {
   total: number;
   /** Evaluated points, ascending by index. */
   points: PointResult[];
+  /** Of `points`, those taken from a checkpoint file rather than simulated in this run (only with a checkpoint). */
+  resumed?: number;
 }
 
 /** Checks a method name. */

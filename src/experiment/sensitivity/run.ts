@@ -11,6 +11,8 @@
  * @module
  */
 import { InvalidParameterError, SimulationError } from '../../errors.js';
+import { VERSION } from '../../version.js';
+import { openCheckpoint } from '../checkpoint.js';
 import { workerExecArgv } from '../worker-options.js';
 import { analyseSensitivity, type SensitivityResult } from './analyse.js';
 import {
@@ -32,6 +34,12 @@ export interface SensitivityRunOptions {
   first?: number;
   /** Points to evaluate (default: all from `first`). */
   count?: number;
+  /**
+   * A checkpoint file (JSON lines): each evaluated point is recorded there as it finishes, and points the file already
+   * holds are taken from it instead of being simulated again, so a stopped analysis resumes where it stopped with the
+   * same result. A file of another plan, method or corridor-sim version is refused and left as it is.
+   */
+  checkpoint?: string;
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
@@ -96,7 +104,12 @@ export async function evaluateSensitivity(
   }
   const workers = options.workers ?? Math.min((await import('node:os')).availableParallelism(), count);
   if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
-  const indices = Array.from({ length: count }, (_, i) => first + i);
+  const key = sensitivityKey(plan, method);
+  const checkpoint =
+    options.checkpoint === undefined
+      ? undefined
+      : openCheckpoint(options.checkpoint, 'sensitivity', `${key}/${VERSION}`, (v) => parsePoint(v, plan));
+  const stored = new Map(checkpoint?.entries.map((p) => [p.index, p]));
   const points: PointResult[] = new Array(count);
   let done = 0;
   const finished = (i: number, result: PointResult) => {
@@ -104,25 +117,38 @@ export async function evaluateSensitivity(
     done++;
     options.onProgress?.({ done, total: count });
   };
+  const indices: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const point = stored.get(first + i);
+    if (point) finished(i, point);
+    else indices.push(first + i);
+  }
+  const record = (point: PointResult) => checkpoint?.append([encodePoint(point)]);
   const task = (index: number) => taskOf(plan, design.values[index] as number[], index);
-  if (workers <= 1 || count === 1) {
-    indices.forEach((index, i) => {
-      finished(i, evaluatePoint(task(index)));
-    });
+  if (indices.length === 0) {
+    // Every point came from the checkpoint.
+  } else if (workers <= 1 || indices.length === 1) {
+    for (const index of indices) {
+      const point = evaluatePoint(task(index));
+      record(point);
+      finished(index - first, point);
+    }
   } else {
     // Loaded here, at the first parallel run, as replicate does: importing the package must not load the pool.
     const { Tinypool } = await import('tinypool');
     const pool = new Tinypool({
       filename: workerUrl().href,
       execArgv: workerExecArgv(process.execArgv),
-      minThreads: workers,
-      maxThreads: workers,
+      minThreads: Math.min(workers, indices.length),
+      maxThreads: Math.min(workers, indices.length),
     });
     try {
       await Promise.all(
-        indices.map(async (index, i) => {
+        indices.map(async (index) => {
           try {
-            finished(i, (await pool.run(task(index))) as PointResult);
+            const point = (await pool.run(task(index))) as PointResult;
+            record(point);
+            finished(index - first, point);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             throw new SimulationError(`design point ${index} failed: ${message}`, { cause: error });
@@ -133,7 +159,34 @@ export async function evaluateSensitivity(
       await pool.destroy();
     }
   }
-  return { key: sensitivityKey(plan, method), method, total, points };
+  return { key, method, total, points, ...(checkpoint ? { resumed: count - indices.length } : {}) };
+}
+
+/** A point as a checkpoint line: non-finite values (NaN when nothing was delivered) written by name. */
+function encodePoint(point: PointResult): unknown {
+  return { ...point, values: point.values.map((row) => row.map((v) => (Number.isFinite(v) ? v : String(v)))) };
+}
+
+/** A checkpoint line as a point of this plan, or undefined when it is not one (the point then runs again). */
+function parsePoint(value: unknown, plan: SensitivityPlan): PointResult | undefined {
+  const p = value as { index?: unknown; values?: unknown; simulationMs?: unknown } | undefined;
+  if (typeof p !== 'object' || p === null || !Number.isSafeInteger(p.index) || (p.index as number) < 0)
+    return undefined;
+  if (typeof p.simulationMs !== 'number' || !Array.isArray(p.values) || p.values.length !== plan.outputs.length) {
+    return undefined;
+  }
+  const values: number[][] = [];
+  for (const row of p.values as unknown[]) {
+    if (!Array.isArray(row) || row.length !== plan.futures) return undefined;
+    const out: number[] = [];
+    for (const v of row) {
+      if (typeof v === 'number') out.push(v);
+      else if (v === 'NaN' || v === 'Infinity' || v === '-Infinity') out.push(Number(v));
+      else return undefined;
+    }
+    values.push(out);
+  }
+  return { index: p.index as number, values, simulationMs: p.simulationMs };
 }
 
 /**
@@ -192,5 +245,7 @@ export async function sensitivity(
   const method = requireMethod(options.method ?? 'morris');
   const started = performance.now();
   const evaluations = await evaluateSensitivity(plan, { ...options, method });
-  return analyseSensitivity(plan, evaluations, { wallMs: performance.now() - started });
+  // A resumed run's points were partly simulated by an earlier process: its wall time would measure nothing.
+  const measured = (evaluations.resumed ?? 0) === 0;
+  return analyseSensitivity(plan, evaluations, measured ? { wallMs: performance.now() - started } : {});
 }
