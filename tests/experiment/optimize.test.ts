@@ -72,7 +72,7 @@ describe('optimize on a small corridor, checked by brute force', () => {
 });
 
 /** Brute force: every plan over 40 futures through project() (the same futures): P(TEU >= 1,900) and mean days. */
-const brute = new Map<string, { met: number; days: number }>();
+const brute = new Map<string, { met: number; days: number; co2ePerTeu: number }>();
 async function bruteForce(problem: ReturnType<typeof loadOptimization>, plan: ReturnType<typeof allPlans>[number]) {
   const known = brute.get(plan.id);
   if (known) return known;
@@ -83,6 +83,7 @@ async function bruteForce(problem: ReturnType<typeof loadOptimization>, plan: Re
   const out = {
     met: year?.targets[0]?.probability ?? Number.NaN,
     days: year?.summary.kpis['days/ILSTC/mean']?.mean ?? Number.NaN,
+    co2ePerTeu: year?.summary.kpis['co2eKgWtwPerTeu/ILSTC']?.mean ?? Number.NaN,
   };
   brute.set(plan.id, out);
   return out;
@@ -115,6 +116,20 @@ describe('optimize: a KPI within a budget, and the greedy search, checked by bru
     expect(chosen?.id).toBe(best?.id);
     expect(result.plans.filter((p) => p.status === 'over-budget').length).toBe(18 - inBudget.length);
     expect(result.runnersUp.every((p) => p.reason.length > 0)).toBe(true);
+  }, 300_000);
+
+  it('minimises an emission KPI (kg CO2e well-to-wheel per TEU) within a budget among plans that meet the target', async () => {
+    const delta = 2; // kg per TEU: well below the gap between the best plans in budget (about 6 kg here)
+    const problem = loadOptimization(file({ objective: { minimize: 'co2eKgWtwPerTeu/ILSTC', budgetUsd: 3e6, delta } }));
+    const result = await optimize(problem, { workers: 0 });
+    const inBudget = allPlans(problem).filter((p) => p.annualCostUsd <= 3e6);
+    const facts = await Promise.all(inBudget.map(async (p) => ({ id: p.id, ...(await bruteForce(problem, p)) })));
+    for (const f of facts) expect(f.met > 0.95 || f.met < 0.85, `${f.id}: ${f.met}`).toBe(true);
+    const feasible = facts.filter((f) => f.met > 0.95).sort((a, b) => a.co2ePerTeu - b.co2ePerTeu);
+    expect(feasible.length).toBeGreaterThan(1);
+    expect((feasible[1]?.co2ePerTeu as number) - (feasible[0]?.co2ePerTeu as number)).toBeGreaterThan(delta);
+    expect(result.status).toBe('optimal');
+    expect(result.chosen?.id).toBe(feasible[0]?.id);
   }, 300_000);
 
   it('with a plan space above exhaustiveLimit, searches greedily and screens the candidates on fresh futures', async () => {
@@ -227,7 +242,33 @@ describe('optimisation files: bad input is a typed error naming the path and the
     fails(f, 'measures[1].levels[0].changes[0].service', /"no-such-train"/);
   });
 
-  it('an unknown KPI name', () => {
+  it('an unknown KPI name, an emission KPI of no corridor, an empty-container KPI without box pools', () => {
+    fails(
+      file({ constraints: [{ kind: 'mean', kpi: 'co2eKgWtwPerTeu/Atlantis', atMost: 3, tolerance: 0.1 }] }),
+      'constraints[0].kpi',
+      /no such corridor in "Atlantis"/,
+    );
+    fails(
+      file({ constraints: [{ kind: 'mean', kpi: 'co2eKgTtw/ILSTC/2025', atMost: 3, tolerance: 0.1 }] }),
+      'constraints[0].kpi',
+      /no such corridor in "ILSTC\/2025"/,
+    );
+    fails(
+      file({ objective: { minimize: 'empties/emptyShare', budgetUsd: 1e6, delta: 0.01 } }),
+      'objective.minimize',
+      /has no box pools/,
+    );
+    for (const kpi of [
+      'co2eKgWtw',
+      'co2eKgWtwPerTeuKm',
+      'co2eKgWtw/ILSTC',
+      'co2eKgWtw/ILSTC/2025',
+      'co2eKgTtwPerTeu/ILSTC',
+    ]) {
+      expect(() =>
+        loadOptimization(file({ constraints: [{ kind: 'mean', kpi, atMost: 1e9, tolerance: 1 }] })),
+      ).not.toThrow();
+    }
     fails(
       file({ constraints: [{ kind: 'mean', kpi: 'days/Atlantis/mean', atMost: 3, tolerance: 0.1 }] }),
       'constraints[0].kpi',

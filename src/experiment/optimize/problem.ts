@@ -108,16 +108,52 @@ function corridorKeys(base: ScenarioSpec, measures: OptimizationFile['measures']
   return keys;
 }
 
-/** Checks a KPI name against the names runs report (see `runKpis`) for the base scenario's corridors. */
-export function checkKpiName(field: string, kpi: string, keys: ReadonlySet<string>, year: number): void {
+/** Emission KPIs of the whole run (see `runKpis`). */
+const RUN_EMISSION_KPIS = new Set(['co2eKgWtw', 'co2eKgTtw', 'co2eKgWtwPerTeuKm']);
+/** Emission KPIs per corridor: `<name>/<corridor>` (and `co2eKgWtw/<corridor>/<year>`). */
+const CORRIDOR_EMISSION_KPIS = new Set([
+  'co2eKgWtw',
+  'co2eKgTtw',
+  'co2eKgWtwPerTeu',
+  'co2eKgTtwPerTeu',
+  'co2eKgWtwPerTeuKm',
+]);
+/** Empty-container KPIs of the whole run (scenarios with box pools). */
+const EMPTIES_KPIS = new Set(['empties/emptyShare', 'empties/emptyTeuKm', 'empties/repositionCostUsd']);
+
+/**
+ * Checks a KPI name against the names runs report (see `runKpis`) for the base scenario's corridors: volumes, door-to-
+ * door days, costs, diverted TEU, emissions (run and corridor totals, per TEU and per TEU-km) and, with box pools,
+ * the empty-container totals.
+ */
+export function checkKpiName(
+  field: string,
+  kpi: string,
+  keys: ReadonlySet<string>,
+  year: number,
+  hasEmpties = false,
+): void {
   const fail = (why: string): never => {
     throw new OptimizationError(
       field,
       kpi,
-      `a known KPI name (${why}; e.g. teu/ILSTC/${year}, teu/ILSTC, days/ILSTC/mean, days/ILSTC/p95, cost/ILSTC, diverted; corridors: ${[...keys].sort().join(', ')})`,
+      `a known KPI name (${why}; e.g. teu/ILSTC/${year}, teu/ILSTC, days/ILSTC/mean, days/ILSTC/p95, cost/ILSTC, diverted, co2eKgWtw, co2eKgWtwPerTeu/ILSTC${hasEmpties ? ', empties/emptyShare' : ''}; corridors: ${[...keys].sort().join(', ')})`,
     );
   };
-  if (kpi === 'diverted') return;
+  if (kpi === 'diverted' || RUN_EMISSION_KPIS.has(kpi)) return;
+  if (EMPTIES_KPIS.has(kpi)) {
+    if (!hasEmpties) fail('the base scenario has no box pools (`empties`), so its runs report no empty containers');
+    return;
+  }
+  const emission = /^(co2eKg[A-Za-z]+)\/(.+)$/.exec(kpi);
+  if (emission && CORRIDOR_EMISSION_KPIS.has(emission[1] as string)) {
+    const rest = emission[2] as string;
+    if (keys.has(rest)) return;
+    const y = /^(.+)\/(\d{4})$/.exec(rest);
+    if (emission[1] !== 'co2eKgWtw' || !y || !keys.has(y[1] as string)) fail(`no such corridor in "${rest}"`);
+    else if (Number(y[2]) !== year) fail(`the year must be the projected year ${year}`);
+    return;
+  }
   const match = /^(teu|days|cost)\/(.+)$/.exec(kpi);
   if (!match) {
     fail('unknown name');
@@ -139,7 +175,12 @@ export function checkKpiName(field: string, kpi: string, keys: ReadonlySet<strin
   else if (Number(y[2]) !== year) fail(`the year must be the projected year ${year}`);
 }
 
-function tests(constraints: readonly ConstraintSpec[], keys: ReadonlySet<string>, year: number): ConstraintTest[] {
+function tests(
+  constraints: readonly ConstraintSpec[],
+  keys: ReadonlySet<string>,
+  year: number,
+  hasEmpties: boolean,
+): ConstraintTest[] {
   const out: ConstraintTest[] = [];
   constraints.forEach((c, index) => {
     const at = `constraints[${index}]`;
@@ -165,7 +206,7 @@ function tests(constraints: readonly ConstraintSpec[], keys: ReadonlySet<string>
       });
       return;
     }
-    checkKpiName(`${at}.kpi`, c.kpi, keys, year);
+    checkKpiName(`${at}.kpi`, c.kpi, keys, year, hasEmpties);
     if (c.atLeast === undefined && c.atMost === undefined) {
       throw new OptimizationError(at, c, 'a mean constraint with atLeast, atMost or both');
     }
@@ -385,8 +426,9 @@ export function loadOptimization(fileOrValue: unknown, directory = process.cwd()
     });
   });
   const keys = corridorKeys(base, file.measures);
+  const hasEmpties = base.empties !== undefined;
   const objective: Objective =
-    'budgetUsd' in file.objective ? objectiveKpi(file.objective, keys, file.year) : { kind: 'cost' };
+    'budgetUsd' in file.objective ? objectiveKpi(file.objective, keys, file.year, hasEmpties) : { kind: 'cost' };
   const procedure: ProcedureSettings = { ...PROCEDURE_DEFAULTS };
   for (const [key, v] of Object.entries(file.procedure ?? {}))
     if (v !== undefined) (procedure as unknown as Record<string, number>)[key] = v;
@@ -397,7 +439,7 @@ export function loadOptimization(fileOrValue: unknown, directory = process.cwd()
     growth: file.growth ?? 'scenario',
     measures: file.measures,
     objective,
-    tests: tests(file.constraints, keys, file.year),
+    tests: tests(file.constraints, keys, file.year, hasEmpties),
     procedure,
     seed: file.seed ?? 1,
   };
@@ -420,12 +462,13 @@ function objectiveKpi(
   o: { maximize?: string | undefined; minimize?: string | undefined; budgetUsd: number; delta: number },
   keys: ReadonlySet<string>,
   year: number,
+  hasEmpties: boolean,
 ): Objective {
   if ((o.maximize === undefined) === (o.minimize === undefined)) {
     throw new OptimizationError('objective', o, 'an objective with exactly one of maximize, minimize');
   }
   const kpi = (o.maximize ?? o.minimize) as string;
   const field = o.maximize !== undefined ? 'objective.maximize' : 'objective.minimize';
-  checkKpiName(field, kpi, keys, year);
+  checkKpiName(field, kpi, keys, year, hasEmpties);
   return { kind: 'kpi', kpi, largerIsBetter: o.maximize !== undefined, budgetUsd: o.budgetUsd, delta: o.delta };
 }
