@@ -85,7 +85,10 @@ export const targetConstraintSchema = doc(
 export const meanConstraintSchema = doc(
   z.strictObject({
     kind: z.literal('mean'),
-    kpi: doc(nonEmpty(), 'KPI name: teu/<corridor>[/<year>], days/<corridor>/mean|p95, cost/<corridor>, diverted, co2eKgWtw, co2eKgTtw, co2eKgWtwPerTeuKm, co2eKgWtw|co2eKgTtw|co2eKgWtwPerTeu|co2eKgTtwPerTeu|co2eKgWtwPerTeuKm/<corridor>, and with box pools empties/emptyShare|emptyTeuKm|repositionCostUsd (e.g. "days/ILSTC/mean", "co2eKgWtwPerTeu/ILSTC").'),
+    kpi: doc(
+      nonEmpty(),
+      'KPI name: teu/<corridor>[/<year>], days/<corridor>/mean|p95, cost/<corridor>, diverted, co2eKgWtw, co2eKgTtw, co2eKgWtwPerTeuKm, co2eKgWtw|co2eKgTtw|co2eKgWtwPerTeu|co2eKgTtwPerTeu|co2eKgWtwPerTeuKm/<corridor>, and with box pools empties/emptyShare|emptyTeuKm|repositionCostUsd (e.g. "days/ILSTC/mean", "co2eKgWtwPerTeu/ILSTC").',
+    ),
     atLeast: doc(z.number(), 'The mean must be >= this.').optional(),
     atMost: doc(z.number(), 'The mean must be <= this.').optional(),
     tolerance: doc(positive(), "Indifference ε in the KPI's units."),
@@ -109,7 +112,10 @@ const minimizeCostSchema = doc(
 const optimizeKpiSchema = doc(
   z.strictObject({
     maximize: doc(nonEmpty(), 'KPI to maximise (a KPI name as in a mean constraint).').optional(),
-    minimize: doc(nonEmpty(), 'KPI to minimise (not "cost"; a KPI name as in a mean constraint, e.g. "co2eKgWtw").').optional(),
+    minimize: doc(
+      nonEmpty(),
+      'KPI to minimise (not "cost"; a KPI name as in a mean constraint, e.g. "co2eKgWtw").',
+    ).optional(),
     budgetUsd: doc(z.number().min(0), 'Plans may cost at most this, USD per year.'),
     delta: doc(positive(), "Indifference zone δ in the KPI's units: differences below δ do not matter."),
   }),
