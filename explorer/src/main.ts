@@ -23,7 +23,8 @@ import { monthlyChartData, monthlyChartSvg } from '../../src/report/charts/month
 import { transitChartData, transitChartSvg } from '../../src/report/charts/transit-chart.js';
 import { corridorMapSvg, type MapAtlas, mapVolumesFromSummary, useMapAtlas } from '../../src/report/map.js';
 import { formatNumber } from '../../src/report/scale.js';
-import { type ComparedKpi, compareRuns, type ExplorerRun, runExplorer } from './run.js';
+import { BASELINE_FILE, matchingBaseline } from './baseline.js';
+import { type ComparedKpi, comparedKpiNames, compareRuns, type ExplorerRun, runExplorer } from './run.js';
 import { defaultState, type ExplorerState, isBaseline, scenarioOf, stateFromQuery, stateToQuery } from './state.js';
 
 useMapAtlas(countries110m as unknown as MapAtlas);
@@ -40,7 +41,8 @@ let fromFile = false;
 let markets: Record<string, string[]> = {};
 let defaults: ExplorerState = defaultState(base);
 let state: ExplorerState = stateFromQuery(location.search, defaults);
-let baseline: { key: string; run: ExplorerRun } | undefined;
+/** The baseline run of the current years/futures/seed; `precomputed` when it is the cached one (see baseline.ts). */
+let baseline: { key: string; run: ExplorerRun; precomputed?: boolean } | undefined;
 let controller: AbortController | undefined;
 let lastRun: ExplorerRun | undefined;
 
@@ -195,15 +197,18 @@ function comparisonTable(rows: ComparedKpi[], year: number): string {
     .join('')}</tbody></table>`;
 }
 
-function render(run: ExplorerRun, scenario: ScenarioSpec, compared: ComparedKpi[]): void {
+/** Shows a run; `precomputed` names how a cached baseline was computed (see baseline.ts). */
+function render(run: ExplorerRun, scenario: ScenarioSpec, compared: ComparedKpi[], precomputed?: string): void {
   const { projection } = run;
   lastRun = run;
   const edited = !isBaseline(state) || fromFile;
   $('headline').textContent = headline(projection, edited ? 'Edited scenario' : 'Baseline');
-  $('timing').textContent = `${projection.replications * projection.years.length} replications in ${formatNumber(
-    run.elapsedMs / 1000,
-    1,
-  )} s on ${pool.size} Web Workers.`;
+  const replications = projection.replications * projection.years.length;
+  $('timing').textContent =
+    precomputed === undefined
+      ? `${replications} replications in ${formatNumber(run.elapsedMs / 1000, 1)} s on ${pool.size} Web Workers.`
+      : `Precomputed when this explorer was built (${replications} replications, ${precomputed}) by the same code and seeds as a run here; press Run to recompute it in this browser.`;
+  document.body.dataset.source = precomputed === undefined ? 'browser' : 'precomputed';
   const focus = projection.years.find((y) => y.targets.length > 0) ?? projection.years[0];
   $('comparison-box').innerHTML = edited && focus ? comparisonTable(compared, focus.year) : '';
   $('fan').innerHTML = fanChartSvg(fanChartData(projection, scenario));
@@ -220,13 +225,7 @@ function render(run: ExplorerRun, scenario: ScenarioSpec, compared: ComparedKpi[
 
 function comparedKpis(run: ExplorerRun, year: number): ComparedKpi[] {
   if (!baseline) return [];
-  const names = [
-    ...run.projection.years.flatMap((y) => y.targets.map((t) => `target/${t.id}/teu`)),
-    ...run.projection.years.flatMap((y) => y.targets.map((t) => `target/${t.id}/met`)),
-    ...['ILSTC', 'CR-Express', 'Northern', 'Yangtze'].map((c) => `teu/${c}/${year}`),
-    ...['ILSTC/rail-sea', 'CR-Express', 'Yangtze'].map((c) => `days/${c}/mean`),
-  ];
-  return compareRuns(baseline.run, run, year, [...new Set(names)]);
+  return compareRuns(baseline.run, run, year, comparedKpiNames(run.projection, year));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -261,11 +260,16 @@ async function run(): Promise<void> {
   try {
     const key = runKey(state);
     const needsBaseline = (!isBaseline(state) || fromFile) && baseline?.key !== key && !fromFile;
+    // Run at the baseline state recomputes a precomputed baseline here (the same numbers, computed in this browser);
+    // an edited state is compared with whichever baseline is at hand for its key.
+    const recompute = isBaseline(state) && !fromFile && baseline?.precomputed === true;
     if (needsBaseline || (isBaseline(state) && !fromFile)) {
       $('progress-text').textContent = 'baseline…';
       const baseRun =
-        baseline?.key === key ? baseline.run : await runExplorer(base, state, pool, { onProgress, signal });
-      baseline = { key, run: baseRun };
+        baseline?.key === key && !recompute
+          ? baseline.run
+          : await runExplorer(base, state, pool, { onProgress, signal });
+      if (baseRun !== baseline?.run) baseline = { key, run: baseRun };
     }
     const result =
       isBaseline(state) && !fromFile && baseline
@@ -393,7 +397,28 @@ function wire(): void {
   };
 }
 
+/**
+ * The first answer: the cached baseline when the page opens on exactly the state and scenario it was computed for
+ * (see baseline.ts), otherwise a run.
+ */
+async function start(): Promise<void> {
+  if (!fromFile && isBaseline(state)) {
+    try {
+      const response = await fetch(`./${BASELINE_FILE}`);
+      const cached = response.ok ? matchingBaseline(await response.json(), base, state) : undefined;
+      if (cached) {
+        baseline = { key: runKey(state), run: cached.run, precomputed: true };
+        render(cached.run, base, [], cached.computedWith);
+        return;
+      }
+    } catch {
+      // No usable cached baseline (not built, offline, or another version): compute it.
+    }
+  }
+  await run();
+}
+
 computeMarkets();
 renderControls();
 wire();
-void run();
+void start();

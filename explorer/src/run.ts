@@ -31,7 +31,7 @@ export interface ExplorerRun {
 export async function runExplorer(
   scenario: ScenarioSpec,
   state: ExplorerState,
-  pool: ReplicationWorkerPool,
+  pool: Pick<ReplicationWorkerPool, 'replicate'>,
   options: { onProgress?: (done: number, total: number) => void; signal?: CancelSignal } = {},
 ): Promise<ExplorerRun> {
   const started = performance.now();
@@ -56,6 +56,17 @@ export async function runExplorer(
   const kpis: ExplorerRun['kpis'] = {};
   for (const [year, set] of Object.entries(sets)) kpis[year] = set.runs.map((run) => Object.fromEntries(runKpis(run)));
   return { projection, kpis, elapsedMs: performance.now() - started };
+}
+
+/** The KPIs the explorer compares with the baseline in `year`: targets, volumes by corridor, door-to-door days. */
+export function comparedKpiNames(projection: Projection, year: number): string[] {
+  const names = [
+    ...projection.years.flatMap((y) => y.targets.map((t) => `target/${t.id}/teu`)),
+    ...projection.years.flatMap((y) => y.targets.map((t) => `target/${t.id}/met`)),
+    ...['ILSTC', 'CR-Express', 'Northern', 'Yangtze'].map((c) => `teu/${c}/${year}`),
+    ...['ILSTC/rail-sea', 'CR-Express', 'Yangtze'].map((c) => `days/${c}/mean`),
+  ];
+  return [...new Set(names)];
 }
 
 /** One KPI compared: baseline and variant means and the paired difference. */

@@ -13,7 +13,7 @@ import { cli, repo } from './run-cli.js';
 describe('corridor-sim explore', () => {
   it('serves the explorer on 127.0.0.1, prints the URL and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'corridor-sim-explore-cli-'));
-    await buildExplorer(dir);
+    await buildExplorer(dir, { baseline: false });
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'explore', '--dir', dir], {
       cwd: repo,
     });

@@ -1,14 +1,16 @@
 /// <reference lib="dom" />
 /**
  * The scenario explorer as a planner uses it, in headless Chromium: built with esbuild, served from 127.0.0.1, opened
- * on the bundled scenario with 2 futures (the smallest projection, to keep the test quick). Screenshots of each view
- * are saved for review in $CORRIDOR_SIM_SCREENSHOTS or a temporary folder (printed).
+ * on the bundled scenario with 2 futures (the smallest projection, to keep the test quick; the build caches the
+ * baseline of that state, as `npm run build` caches the default one). Screenshots of each view are saved for review in
+ * $CORRIDOR_SIM_SCREENSHOTS or a temporary folder (printed).
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultState } from '../../explorer/src/state.js';
 import { buildExplorer } from '../../scripts/build-explorer.js';
 import { type StaticServer, serveStatic } from '../../src/cli/static-server.js';
 import { chongqingScenario } from '../../src/data/index.js';
@@ -50,7 +52,7 @@ describe.skipIf(!chromiumExecutable)('the explorer in headless Chromium', () => 
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'corridor-sim-explorer-'));
-    await buildExplorer(dir);
+    await buildExplorer(dir, { baseline: { ...defaultState(chongqingScenario()), replications: 2 }, workers: 2 });
     server = await serveStatic(dir);
     shots = process.env.CORRIDOR_SIM_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'corridor-sim-explorer-shots-'));
     mkdirSync(shots, { recursive: true });
@@ -66,31 +68,44 @@ describe.skipIf(!chromiumExecutable)('the explorer in headless Chromium', () => 
   let editedUrl = '';
   let editedHeadline = '';
 
-  it('opens on the baseline answer, with no console error, and the same projection as Node', async () => {
+  it('opens on the cached baseline answer, labelled, with no console error; Run recomputes it: the same as Node', async () => {
     const page = await open('?n=2');
     await finished(page);
+    expect(await page.evaluate(() => document.body.dataset.source)).toBe('precomputed');
+    expect(await page.textContent('#timing')).toMatch(
+      /^Precomputed when this explorer was built \(2 replications, Node v/,
+    );
     const headline = (await page.textContent('#headline')) ?? '';
     expect(headline).toMatch(/^Baseline: will ILSTC reach 270,000 TEU in 2025\? Probability \d+% ± \d+% \(95% CI/);
     const figures = await page.evaluate(() =>
       ['fan', 'monthly', 'transit', 'map'].map((id) => document.querySelectorAll(`#${id} svg *`).length),
     );
     for (const count of figures) expect(count).toBeGreaterThan(20);
-    // The same numbers as corridor-sim's projection in Node, replication by replication.
+    const shown = () =>
+      page.evaluate(() => {
+        const run = (window as unknown as ExplorerWindow).corridorSimExplorer?.lastRun();
+        const year = run?.projection.years[0];
+        return JSON.stringify({ targets: year?.targets, volumes: year?.volumes });
+      });
+    const cached = JSON.parse(await shown()) as { targets: unknown; volumes: unknown };
+    await page.screenshot({ path: join(shots, '1-baseline.png'), fullPage: true });
+    // Run at the baseline state computes it in this browser's Web Workers.
+    await page.click('#run');
+    await page.waitForFunction(() => document.body.dataset.state === 'running');
+    await finished(page);
+    expect(await page.evaluate(() => document.body.dataset.source)).toBe('browser');
+    expect(await page.textContent('#headline')).toBe(headline);
+    // The same numbers as corridor-sim's projection in Node, and as the cached baseline.
     const inNode = await runProjection(
       chongqingScenario(),
       { fromYear: 2025, toYear: 2025, replications: 2, seed: 1 },
       (scenario, plan) => replicate(scenario, { ...plan, workers: 0 }),
     );
-    const inBrowser = await page.evaluate(() => {
-      const run = (window as unknown as ExplorerWindow).corridorSimExplorer?.lastRun();
-      const year = run?.projection.years[0];
-      return JSON.stringify({ targets: year?.targets, volumes: year?.volumes, kpis: run?.kpis });
-    });
     const node = inNode.years[0];
-    const parsed = JSON.parse(inBrowser) as { targets: unknown; volumes: unknown };
-    expect(canonicalJson(parsed.targets)).toBe(canonicalJson(node?.targets));
-    expect(canonicalJson(parsed.volumes)).toBe(canonicalJson(node?.volumes));
-    await page.screenshot({ path: join(shots, '1-baseline.png'), fullPage: true });
+    const inBrowser = JSON.parse(await shown()) as { targets: unknown; volumes: unknown };
+    expect(canonicalJson(inBrowser.targets)).toBe(canonicalJson(node?.targets));
+    expect(canonicalJson(inBrowser.volumes)).toBe(canonicalJson(node?.volumes));
+    expect(canonicalJson(cached)).toBe(canonicalJson(inBrowser));
     expect(problems).toEqual([]);
     await page.close();
   }, 900_000);
@@ -123,6 +138,8 @@ describe.skipIf(!chromiumExecutable)('the explorer in headless Chromium', () => 
     const page = await open(editedUrl.slice(server.url.length));
     expect(await page.inputValue('#cost-cut')).toBe('50');
     await finished(page);
+    // An edited state has no cached answer: it is computed here.
+    expect(await page.evaluate(() => document.body.dataset.source)).toBe('browser');
     expect(await page.textContent('#headline')).toBe(editedHeadline);
     await page.close();
   }, 900_000);
@@ -148,15 +165,16 @@ describe.skipIf(!chromiumExecutable)('the explorer in headless Chromium', () => 
   it('cancel stops the run and its workers', async () => {
     const page = await open('?n=2');
     await finished(page);
-    const started = await page.evaluate(
-      () => (window as unknown as ExplorerWindow).corridorSimExplorer?.workersStarted() ?? 0,
-    );
     await page.fill('#replications', '40');
     await page.click('#run');
     await page.waitForFunction(() => document.body.dataset.state === 'running');
     await page.click('#cancel');
     await finished(page);
     expect(await page.evaluate(() => document.body.dataset.state)).toBe('cancelled');
+    const started = await page.evaluate(
+      () => (window as unknown as ExplorerWindow).corridorSimExplorer?.workersStarted() ?? 0,
+    );
+    expect(started).toBeGreaterThan(0);
     expect(await page.textContent('#progress-text')).toMatch(/^cancelled \(the run was cancelled after \d+ of 40\)/);
     // Its workers were terminated: the next run (3 futures, not the cached baseline of 2) starts new ones.
     await page.fill('#replications', '3');
