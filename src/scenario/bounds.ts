@@ -58,6 +58,10 @@ export const BOUNDS = {
     min: bound(1, 'TEU of one lot of empties; a lot smaller than one box only multiplies the parts'),
     max: bound(100_000, 'TEU of one lot of empties; the largest container ships carry about 24,000'),
   },
+  emissionFactorKgCo2e: bound(
+    1000,
+    'kg CO2e per TEU-km or per TEU handled; a truck emits about 1 kg per TEU-km, an air freighter about 10, a terminal about 15 per TEU',
+  ),
   leaseCostUsdPerTeu: bound(1_000_000, 'USD to lease one TEU; a new 20-foot box costs about 2,000-3,000'),
   shipmentTeu: {
     min: bound(0.01, 'mean TEU per booking; a booking of less than 1% of a box'),

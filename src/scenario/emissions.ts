@@ -9,7 +9,8 @@
  * @module
  */
 import { z } from 'zod';
-import { doc, nonEmpty, nonNegative, source, within } from './fields.js';
+import { BOUNDS } from './bounds.js';
+import { doc, nonEmpty, nonNegativeUpTo, source, within } from './fields.js';
 
 /** Schema of an `EmissionFactorSpec`: one factor of the table, or one a scenario adds or replaces. */
 export const emissionFactorSchema = doc(
@@ -20,10 +21,13 @@ export const emissionFactorSchema = doc(
         'teu-km: the intensity holds per TEU-km whatever the load (vehicles shared with cargo the scenario does not model, e.g. ships); vehicle-km: the vehicle burns a fixed part per km plus a part that grows with the TEU on board, the intensity holding at the reference load factor (trains, barges, trucks); teu-handled: per TEU handled at a hub.',
       ),
       wtwKgCo2e: doc(
-        nonNegative(),
-        'Well-to-wheel kg CO2e per TEU-km (teu-km and vehicle-km bases, at the reference load factor) or per TEU handled. ≥ 0.',
+        nonNegativeUpTo(BOUNDS.emissionFactorKgCo2e),
+        'Well-to-wheel kg CO2e per TEU-km (teu-km and vehicle-km bases, at the reference load factor) or per TEU handled. 0..1,000.',
       ),
-      ttwKgCo2e: doc(nonNegative(), 'Tank-to-wheel part of wtwKgCo2e, same unit. 0 ≤ ttwKgCo2e ≤ wtwKgCo2e.'),
+      ttwKgCo2e: doc(
+        nonNegativeUpTo(BOUNDS.emissionFactorKgCo2e),
+        'Tank-to-wheel part of wtwKgCo2e, same unit. 0 ≤ ttwKgCo2e ≤ wtwKgCo2e.',
+      ),
       referenceLoadFactor: doc(
         within(0, 1).refine((v) => v > 0, { error: 'within (0, 1]' }),
         'vehicle-km basis: share of the capacity on board at which the intensity holds. Within (0, 1].',

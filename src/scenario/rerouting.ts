@@ -6,7 +6,8 @@
  * @module
  */
 import { z } from 'zod';
-import { doc, nonNegative } from './fields.js';
+import { atMost, BOUNDS } from './bounds.js';
+import { doc, nonNegativeUpTo } from './fields.js';
 
 const HOURS = 'a finite number of hours ≥ 0';
 
@@ -15,12 +16,15 @@ export const reRoutingSchema = doc(
   z.strictObject({
     enabled: doc(z.boolean(), 'Re-route waiting cargo (true) or let it wait for the reopening (false).'),
     thresholdHours: doc(
-      z.number({ error: HOURS }).min(0, { error: HOURS }),
-      'Cargo re-plans when the closure blocking it still has more than this many hours to run. Finite, ≥ 0.',
+      z
+        .number({ error: HOURS })
+        .min(0, { error: HOURS })
+        .max(BOUNDS.hoursSpan.value, { error: atMost(BOUNDS.hoursSpan) }),
+      'Cargo re-plans when the closure blocking it still has more than this many hours to run. 0..87,660 (ten years).',
     ),
     extraHandlingUsdPerTeu: doc(
-      nonNegative(),
-      'Cost of the extra handling of a re-routed TEU (moved within the terminal to its new service), USD. Default 0.',
+      nonNegativeUpTo(BOUNDS.costUsdPerTeu),
+      'Cost of the extra handling of a re-routed TEU (moved within the terminal to its new service), USD (≤ 1,000,000). Default 0.',
     ).optional(),
   }),
   'Re-routing of cargo waiting behind a closure.',

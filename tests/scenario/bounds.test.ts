@@ -169,6 +169,45 @@ describe('physical bounds in the scenario schema', () => {
       '<= 87660',
     ],
     [
+      'an emission factor of 10³⁰⁸ kg CO2e per TEU-km (Infinity tonnes)',
+      (s: Any): void => {
+        s.emissions = {
+          factors: {
+            'diesel-train': {
+              basis: 'teu-km',
+              wtwKgCo2e: 1e308,
+              ttwKgCo2e: 0,
+              source: 'E: test',
+              version: 'test',
+              table: 'test',
+              unit: 'kg CO2e/TEU-km',
+            },
+          },
+        };
+      },
+      'emissions.factors["diesel-train"].wtwKgCo2e',
+      1e308,
+      '<= 1000',
+    ],
+    [
+      'USD 10³⁰⁸ of extra handling per re-routed TEU',
+      (s: Any): void => {
+        s.reRouting = { enabled: true, thresholdHours: 24, extraHandlingUsdPerTeu: 1e308 };
+      },
+      'reRouting.extraHandlingUsdPerTeu',
+      1e308,
+      '<= 1000000',
+    ],
+    [
+      'a re-routing threshold of 10³⁰⁸ hours',
+      (s: Any): void => {
+        s.reRouting = { enabled: true, thresholdHours: 1e308 };
+      },
+      'reRouting.thresholdHours',
+      1e308,
+      '<= 87660',
+    ],
+    [
       'a base year 0',
       (s: Any): void => {
         s.baseYear = 0;
