@@ -10,6 +10,9 @@
  * a route after a `removeService`, a new service whose stops no link joins) is found by `validateScenario`, which
  * `loadScenario` runs on the result. The change types and their schema are in `types.ts` and `change-schema.ts`.
  *
+ * One topic over 400 lines: every change kind's application to a scenario, in one place so the kinds stay
+ * consistent with each other and with their schema.
+ *
  * @module
  */
 import { MAX_SCENARIO_PROBLEMS, ScenarioError, type ScenarioProblem } from '../errors.js';

@@ -20,6 +20,9 @@
  * caller combines several with Bonferroni: the chance that any of them errs is at most the sum of their error
  * bounds.
  *
+ * One topic over 400 lines: three sequential procedures that share their error accounting (each bound holds on its
+ * own, combined by Bonferroni) and are validated together (tests/engine/ranking-selection.test.ts).
+ *
  * @module
  */
 import { InvalidParameterError } from '../../errors.js';

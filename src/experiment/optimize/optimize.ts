@@ -21,6 +21,9 @@
  * The guarantees assume normal outputs for the mean tests and for KN (the chance tests are exact); when the
  * simulation budget runs out before every needed decision, the result says so and makes no claim.
  *
+ * One topic over 400 lines: the procedure and the result it returns, read together (both objectives share the
+ * feasibility stage, the plan states and the outcome wording).
+ *
  * @module
  */
 import { performance } from 'node:perf_hooks';
