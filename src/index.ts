@@ -324,9 +324,9 @@ export {
   summariseRuns,
 } from './experiment/summary.js';
 export type {
-  CarriedBooking,
+  CarriedBookings,
   CarriedLease,
-  CarriedPart,
+  CarriedParts,
   CarriedPlace,
   CarriedPool,
   CarriedRoute,

@@ -19,7 +19,7 @@
 import type { Distribution } from '../engine/distributions.js';
 import { SimulationError } from '../errors.js';
 import { legsFor, makeRoute } from '../network/routing/route.js';
-import type { CarriedBooking, CarriedPart, CarriedRoute, PipelineState } from './carry-state.js';
+import type { CarriedBookings, CarriedParts, CarriedPlace, CarriedRoute, PipelineState } from './carry-state.js';
 import type { FlowRuntime } from './demand.js';
 import { retryTrucks } from './departures.js';
 import { laneOf } from './empties.js';
@@ -97,13 +97,30 @@ export function takeEndState(m: ModelState): EndState {
 
   const routes: CarriedRoute[] = [];
   const routeIndex = new Map<RoutePlan, number>();
-  const bookings: CarriedBooking[] = [];
+  const bookings: CarriedBookings = {
+    flow: [],
+    createdHour: [],
+    teu: [],
+    deliveredTeu: [],
+    pool: [],
+    emptyFrom: [],
+    emptyTo: [],
+  };
   const bookingIndex = new Map<Shipment, number>();
-  const parts: CarriedPart[] = [];
+  const parts: CarriedParts = {
+    booking: [],
+    route: [],
+    leg: [],
+    alighting: [],
+    teu: [],
+    lastHour: [],
+    place: [],
+    hour: [],
+  };
   const outByCorridor = new Map<string, number>();
   let outTeu = 0;
   let emptyOutTeu = 0;
-  const add = (part: Part, place: CarriedPart['place'], time: number) => {
+  const add = (part: Part, place: CarriedPlace, time: number) => {
     const plan = part.shipment.plan;
     let route = routeIndex.get(plan);
     if (route === undefined) {
@@ -115,28 +132,25 @@ export function takeEndState(m: ModelState): EndState {
     const owner = part.shipment.booking ?? part.shipment;
     let booking = bookingIndex.get(owner);
     if (booking === undefined) {
-      booking = bookings.length;
+      booking = bookings.flow.length;
       bookingIndex.set(owner, booking);
       const lane = owner.empty;
-      bookings.push({
-        flow: owner.flow === undefined ? null : owner.flow.spec.id,
-        createdHour: owner.createdAt - end,
-        teu: owner.teu,
-        deliveredTeu: owner.deliveredTeu,
-        pool: owner.pool === undefined ? null : owner.pool.id,
-        ...(lane === undefined ? {} : { emptyFrom: lane.from.hub.net.id, emptyTo: lane.to.hub.net.id }),
-      });
+      bookings.flow.push(owner.flow === undefined ? null : owner.flow.spec.id);
+      bookings.createdHour.push(owner.createdAt - end);
+      bookings.teu.push(owner.teu);
+      bookings.deliveredTeu.push(owner.deliveredTeu);
+      bookings.pool.push(owner.pool === undefined ? null : owner.pool.id);
+      bookings.emptyFrom.push(lane === undefined ? null : lane.from.hub.net.id);
+      bookings.emptyTo.push(lane === undefined ? null : lane.to.hub.net.id);
     }
-    parts.push({
-      booking,
-      route,
-      leg: part.leg,
-      alighting: part.alighting,
-      teu: part.teu,
-      lastHour: Math.min(0, part.lastTime - end),
-      place,
-      hour: place === 'box' ? 0 : place === 'queue' ? Math.min(0, time - end) : Math.max(0, time - end),
-    });
+    parts.booking.push(booking);
+    parts.route.push(route);
+    parts.leg.push(part.leg);
+    parts.alighting.push(part.alighting);
+    parts.teu.push(part.teu);
+    parts.lastHour.push(Math.min(0, part.lastTime - end));
+    parts.place.push(place);
+    parts.hour.push(place === 'box' ? 0 : place === 'queue' ? Math.min(0, time - end) : Math.max(0, time - end));
     if (owner.empty !== undefined) emptyOutTeu += part.teu;
     else {
       outTeu += part.teu;
@@ -269,34 +283,40 @@ export function restoreState(m: ModelState, state: PipelineState): void {
     for (const stock of pool.stockList) stock.stockTeu = carried.stockTeu[stock.hub.net.id] ?? 0;
   }
 
-  const owners: (Shipment | undefined)[] = new Array(state.bookings.length);
+  const b = state.bookings;
+  const owners: (Shipment | undefined)[] = new Array(b.flow.length);
   const children = new Map<string, Shipment>();
-  const shipmentOf = (p: CarriedPart): Shipment => {
-    const b = state.bookings[p.booking] as CarriedBooking;
-    const plan = plans[p.route] as RoutePlan;
-    let owner = owners[p.booking];
+  const shipmentOf = (booking: number, route: number): Shipment => {
+    const plan = plans[route] as RoutePlan;
+    let owner = owners[booking];
     if (owner === undefined) {
-      const pool = b.pool === null ? undefined : pools.get(b.pool);
-      const empty = b.flow === null;
+      const poolId = b.pool[booking] as string | null;
+      const pool = poolId === null ? undefined : pools.get(poolId);
+      const flow = b.flow[booking] as string | null;
       owner = {
-        index: empty ? -++(m.empties as EmptiesRuntime).moves : m.bookings++,
-        flow: empty ? undefined : (flows.get(b.flow as string) as FlowRuntime),
+        index: flow === null ? -++(m.empties as EmptiesRuntime).moves : m.bookings++,
+        flow: flow === null ? undefined : (flows.get(flow) as FlowRuntime),
         pool,
-        empty: empty
-          ? laneOf(m, stockOf(pool as BoxPool, b.emptyFrom as string), stockOf(pool as BoxPool, b.emptyTo as string))
-          : undefined,
+        empty:
+          flow === null
+            ? laneOf(
+                m,
+                stockOf(pool as BoxPool, b.emptyFrom[booking] as string),
+                stockOf(pool as BoxPool, b.emptyTo[booking] as string),
+              )
+            : undefined,
         plan,
-        teu: b.teu,
-        createdAt: b.createdHour,
+        teu: b.teu[booking] as number,
+        createdAt: b.createdHour[booking] as number,
         openParts: 0,
-        deliveredTeu: b.deliveredTeu,
+        deliveredTeu: b.deliveredTeu[booking] as number,
       };
-      owners[p.booking] = owner;
+      owners[booking] = owner;
     }
     owner.openParts++;
     if (owner.plan === plan) return owner;
     // Parts of one booking on another plan (re-routed): a shipment of their own, as re-routing gives them.
-    const key = `${p.booking}/${p.route}`;
+    const key = `${booking}/${route}`;
     let child = children.get(key);
     if (child === undefined) {
       child = { ...owner, plan, openParts: 0, deliveredTeu: 0, booking: owner };
@@ -306,50 +326,53 @@ export function restoreState(m: ModelState, state: PipelineState): void {
   };
 
   const trucks = new Set<ServiceRuntime>();
-  for (const p of state.parts) {
-    const shipment = shipmentOf(p);
+  const c = state.parts;
+  for (let i = 0; i < c.booking.length; i++) {
+    const shipment = shipmentOf(c.booking[i] as number, c.route[i] as number);
+    const teu = c.teu[i] as number;
+    const hour = c.hour[i] as number;
+    const place = c.place[i] as CarriedPlace;
     const part: Part = {
       shipment,
-      teu: p.teu,
-      leg: p.leg,
-      alighting: p.alighting,
-      lastTime: p.lastHour,
+      teu,
+      leg: c.leg[i] as number,
+      alighting: c.alighting[i] as boolean,
+      lastTime: c.lastHour[i] as number,
       trace: undefined,
     };
-    const leg = shipment.plan.legs[p.leg] as LegPlan;
+    const leg = shipment.plan.legs[part.leg] as LegPlan;
     const owner = shipment.booking ?? shipment;
     const pool = owner.pool;
     if (owner.empty !== undefined) {
-      carry.emptyInTeu += p.teu;
-      const moving = pool as BoxPool;
-      moving.startedTeu += p.teu;
-      owner.empty.to.inboundTeu += p.teu;
+      carry.emptyInTeu += teu;
+      (pool as BoxPool).startedTeu += teu;
+      owner.empty.to.inboundTeu += teu;
     } else {
-      carry.inTeu += p.teu;
-      addTo(carry.inByCorridor, owner.plan, p.teu);
-      if (pool !== undefined && p.place !== 'box') pool.takenTeu += p.teu;
+      carry.inTeu += teu;
+      addTo(carry.inByCorridor, owner.plan, teu);
+      if (pool !== undefined && place !== 'box') pool.takenTeu += teu;
     }
-    switch (p.place) {
+    switch (place) {
       case 'box': {
         const stock = stockOf(pool as BoxPool, leg.boardHub.net.id);
         stock.waiting.push(part);
-        stock.waitingTeu += p.teu;
+        stock.waitingTeu += teu;
         break;
       }
       case 'hub': {
-        const hub = p.alighting ? leg.alightHub : leg.boardHub;
-        hub.processingTeu += p.teu;
-        m.sim.scheduleAt(p.hour, m.onPartCleared, part);
+        const hub = part.alighting ? leg.alightHub : leg.boardHub;
+        hub.processingTeu += teu;
+        m.sim.scheduleAt(hour, m.onPartCleared, part);
         break;
       }
       case 'queue':
-        leg.service.queues[leg.fromStop]!.restore(part, p.teu, p.hour);
+        leg.service.queues[leg.fromStop]!.restore(part, teu, hour);
         if (leg.service.truckIntervalHours > 0) trucks.add(leg.service);
         break;
       case 'vehicle':
-        if (owner.empty !== undefined) carry.ridingEmptyTeu += p.teu;
-        else carry.ridingTeu += p.teu;
-        m.sim.scheduleAt(p.hour, carry.onArrival, part);
+        if (owner.empty !== undefined) carry.ridingEmptyTeu += teu;
+        else carry.ridingTeu += teu;
+        m.sim.scheduleAt(hour, carry.onArrival, part);
         break;
     }
   }

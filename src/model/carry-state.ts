@@ -33,41 +33,44 @@ export interface CarriedRoute {
   corridorMode?: string;
 }
 
-/** A booking (or an empty-box move) with parts under way. */
-export interface CarriedBooking {
+/**
+ * The bookings (or empty-box moves) with parts under way, as columns: booking i is entry i of every array (plain
+ * arrays of numbers and strings clone and serialise far faster than one object per booking).
+ */
+export interface CarriedBookings {
   /** Id of the demand flow that booked it; null for an empty-box move. */
-  flow: string | null;
+  flow: (string | null)[];
   /** When it was booked, hours relative to the state's instant (≤ 0): door-to-door time counts from here. */
-  createdHour: number;
+  createdHour: number[];
   /** TEU booked, and TEU of it delivered before the state's instant. */
-  teu: number;
-  deliveredTeu: number;
+  teu: number[];
+  deliveredTeu: number[];
   /** The box pool whose boxes carry it (or that it repositions); null where boxes are not tracked. */
-  pool: string | null;
-  /** An empty-box move: the hubs it repositions from and to. */
-  emptyFrom?: string;
-  emptyTo?: string;
+  pool: (string | null)[];
+  /** An empty-box move: the hubs it repositions from and to (null for a booking). */
+  emptyFrom: (string | null)[];
+  emptyTo: (string | null)[];
 }
 
-/** A part (a booking, or a piece of a split one) under way. */
-export interface CarriedPart {
-  /** Index into {@link PipelineState.bookings}. */
-  booking: number;
+/** The parts (a booking, or a piece of a split one) under way, as columns: part i is entry i of every array. */
+export interface CarriedParts {
+  /** Index into the bookings' columns. */
+  booking: number[];
   /** Index into {@link PipelineState.routes}: the part's plan. */
-  route: number;
+  route: number[];
   /** The ride of the route it is on or waiting for (0-based). */
-  leg: number;
+  leg: number[];
   /** At a hub: true at the alighting hub of its ride, false at the boarding hub. */
-  alighting: boolean;
-  teu: number;
+  alighting: boolean[];
+  teu: number[];
   /** Hour of its latest stage relative to the state's instant (≤ 0); on a vehicle, when it boarded. */
-  lastHour: number;
-  place: CarriedPlace;
+  lastHour: number[];
+  place: CarriedPlace[];
   /**
    * `queue`: when it joined the queue (≤ 0); `hub`: when its handling and clearance end (≥ 0); `vehicle`: when it
    * reaches the stop where its ride ends (≥ 0); `box`: 0.
    */
-  hour: number;
+  hour: number[];
 }
 
 /** Leased boxes on their way to a hub. */
@@ -91,9 +94,9 @@ export interface PipelineState {
   /** The instant (ISO UTC) the state describes: the end of the run that produced it. */
   at: string;
   routes: CarriedRoute[];
-  bookings: CarriedBooking[];
+  bookings: CarriedBookings;
   /** Boxes first (FIFO per stock), then hubs, queues (FIFO per queue) and vehicles. */
-  parts: CarriedPart[];
+  parts: CarriedParts;
   /** With box pools: every pool's idle stock, and leases on their way. */
   pools?: CarriedPool[];
   leases?: CarriedLease[];
@@ -152,70 +155,96 @@ export function checkPipelineState(
   const flows = new Set(scenario.demand.flows.map((f) => f.id));
   const pools = new Set((scenario.empties?.pools ?? []).map((p) => p.id));
   const hubs = new Set(scenario.hubs.map((h) => h.id));
-  const bookings = array('bookings');
-  bookings.forEach((b, i) => {
-    const path = `.bookings[${i}]`;
-    if (!isRecord(b)) fail(path, b, 'an object');
-    if (b.flow !== null && !flows.has(b.flow as string))
-      fail(`${path}.flow`, b.flow, 'the id of a demand flow, or null');
-    if (!(finite(b.createdHour) && b.createdHour <= 0))
-      fail(`${path}.createdHour`, b.createdHour, 'a finite number <= 0');
-    if (!(finite(b.teu) && b.teu > 0)) fail(`${path}.teu`, b.teu, 'a finite number > 0');
-    if (!(finite(b.deliveredTeu) && b.deliveredTeu >= 0 && b.deliveredTeu < (b.teu as number))) {
-      fail(`${path}.deliveredTeu`, b.deliveredTeu, `a finite number in [0, teu (${b.teu}))`);
+  /** The columns of a table, all arrays of one length. */
+  const columns = (table: 'bookings' | 'parts', names: readonly string[]): Record<string, unknown[]> => {
+    const t = s[table];
+    if (!isRecord(t)) fail(`.${table}`, t, 'an object of columns (arrays of one length)');
+    let length: number | undefined;
+    for (const name of names) {
+      const column = t[name];
+      if (!Array.isArray(column)) fail(`.${table}.${name}`, column, 'an array');
+      length ??= column.length;
+      if (column.length !== length) fail(`.${table}.${name}`, `${column.length} entries`, `${length}, as ${names[0]}`);
     }
-    if (b.pool !== null && !pools.has(b.pool as string)) fail(`${path}.pool`, b.pool, 'the id of a box pool, or null');
-    if (b.flow === null) {
-      if (b.pool === null) fail(`${path}.pool`, b.pool, 'the id of a box pool (an empty-box move)');
-      for (const end of ['emptyFrom', 'emptyTo'] as const) {
-        if (!hubs.has(b[end] as string)) fail(`${path}.${end}`, b[end], 'the id of a hub (an empty-box move)');
+    return t as Record<string, unknown[]>;
+  };
+  const b = columns('bookings', ['flow', 'createdHour', 'teu', 'deliveredTeu', 'pool', 'emptyFrom', 'emptyTo']);
+  const bookings = (b.flow as unknown[]).length;
+  for (let i = 0; i < bookings; i++) {
+    const at = (name: string) => `.bookings.${name}[${i}]`;
+    const flow = b.flow?.[i];
+    const teu = b.teu?.[i];
+    const delivered = b.deliveredTeu?.[i];
+    const pool = b.pool?.[i];
+    if (flow !== null && !flows.has(flow as string)) fail(at('flow'), flow, 'the id of a demand flow, or null');
+    const created = b.createdHour?.[i];
+    if (!(finite(created) && created <= 0)) fail(at('createdHour'), created, 'a finite number <= 0');
+    if (!(finite(teu) && teu > 0)) fail(at('teu'), teu, 'a finite number > 0');
+    if (!(finite(delivered) && delivered >= 0 && delivered < teu)) {
+      fail(at('deliveredTeu'), delivered, `a finite number in [0, teu (${teu}))`);
+    }
+    if (pool !== null && !pools.has(pool as string)) fail(at('pool'), pool, 'the id of a box pool, or null');
+    for (const end of ['emptyFrom', 'emptyTo'] as const) {
+      const hub = b[end]?.[i];
+      if (flow === null && pool === null) fail(at('pool'), pool, 'the id of a box pool (an empty-box move)');
+      if (flow === null ? !hubs.has(hub as string) : hub !== null) {
+        fail(
+          at(end),
+          hub,
+          flow === null ? 'the id of a hub (an empty-box move)' : 'null (a booking, not an empty move)',
+        );
       }
     }
-  });
-  const parts = array('parts');
-  const open = new Float64Array(bookings.length);
-  parts.forEach((p, i) => {
-    const path = `.parts[${i}]`;
-    if (!isRecord(p)) fail(path, p, 'an object');
-    if (!(Number.isInteger(p.booking) && (p.booking as number) >= 0 && (p.booking as number) < bookings.length)) {
-      fail(`${path}.booking`, p.booking, `an index into bookings (0 to ${bookings.length - 1})`);
+  }
+  const p = columns('parts', ['booking', 'route', 'leg', 'alighting', 'teu', 'lastHour', 'place', 'hour']);
+  const parts = (p.booking as unknown[]).length;
+  const open = new Float64Array(bookings);
+  for (let i = 0; i < parts; i++) {
+    const at = (name: string) => `.parts.${name}[${i}]`;
+    const booking = p.booking?.[i];
+    const route = p.route?.[i];
+    const leg = p.leg?.[i];
+    const teu = p.teu?.[i];
+    const place = p.place?.[i];
+    const hour = p.hour?.[i];
+    const alighting = p.alighting?.[i];
+    if (!(Number.isInteger(booking) && (booking as number) >= 0 && (booking as number) < bookings)) {
+      fail(at('booking'), booking, `an index into the bookings (0 to ${bookings - 1})`);
     }
-    if (!(Number.isInteger(p.route) && (p.route as number) >= 0 && (p.route as number) < routes.length)) {
-      fail(`${path}.route`, p.route, `an index into routes (0 to ${routes.length - 1})`);
+    if (!(Number.isInteger(route) && (route as number) >= 0 && (route as number) < routes.length)) {
+      fail(at('route'), route, `an index into routes (0 to ${routes.length - 1})`);
     }
-    const legs = ((routes[p.route as number] as CarriedRoute).rides ?? []).length;
-    if (!(Number.isInteger(p.leg) && (p.leg as number) >= 0 && (p.leg as number) < legs)) {
-      fail(`${path}.leg`, p.leg, `a ride index of its route (0 to ${legs - 1})`);
+    const legs = ((routes[route as number] as CarriedRoute).rides ?? []).length;
+    if (!(Number.isInteger(leg) && (leg as number) >= 0 && (leg as number) < legs)) {
+      fail(at('leg'), leg, `a ride index of its route (0 to ${legs - 1})`);
     }
-    if (typeof p.alighting !== 'boolean') fail(`${path}.alighting`, p.alighting, 'a boolean');
-    if (!(finite(p.teu) && p.teu > 0)) fail(`${path}.teu`, p.teu, 'a finite number > 0');
-    if (!(finite(p.lastHour) && p.lastHour <= 0)) fail(`${path}.lastHour`, p.lastHour, 'a finite number <= 0');
-    if (!CARRIED_PLACES.includes(p.place as CarriedPlace)) {
-      fail(`${path}.place`, p.place, `one of ${CARRIED_PLACES.map((x) => `"${x}"`).join(', ')}`);
+    if (typeof alighting !== 'boolean') fail(at('alighting'), alighting, 'a boolean');
+    if (!(finite(teu) && teu > 0)) fail(at('teu'), teu, 'a finite number > 0');
+    const last = p.lastHour?.[i];
+    if (!(finite(last) && last <= 0)) fail(at('lastHour'), last, 'a finite number <= 0');
+    if (!CARRIED_PLACES.includes(place as CarriedPlace)) {
+      fail(at('place'), place, `one of ${CARRIED_PLACES.map((x) => `"${x}"`).join(', ')}`);
     }
-    const past = p.place === 'queue';
-    if (!(finite(p.hour) && (past ? p.hour <= 0 : p.hour >= 0))) {
-      fail(`${path}.hour`, p.hour, past ? 'a finite number <= 0' : 'a finite number >= 0');
+    const past = place === 'queue';
+    if (!(finite(hour) && (past ? hour <= 0 : hour >= 0))) {
+      fail(at('hour'), hour, past ? 'a finite number <= 0' : 'a finite number >= 0');
     }
-    if (p.place !== 'hub' && p.alighting)
-      fail(`${path}.alighting`, p.alighting, `false for a part in place "${p.place}"`);
-    const booking = bookings[p.booking as number] as CarriedBooking;
-    if (p.place === 'box' && (p.leg !== 0 || booking.pool === null)) {
-      fail(`${path}.place`, p.place, 'not "box": only a booking with a box pool, at its first ride, waits for boxes');
+    if (place !== 'hub' && alighting) fail(at('alighting'), alighting, `false for a part in place "${place}"`);
+    if (
+      place === 'box' &&
+      (leg !== 0 || b.pool?.[booking as number] === null || b.flow?.[booking as number] === null)
+    ) {
+      fail(at('place'), place, 'not "box": only a booking with a box pool, at its first ride, waits for boxes');
     }
-    open[p.booking as number] = (open[p.booking as number] as number) + (p.teu as number);
-  });
-  bookings.forEach((b, i) => {
-    const booked = b as CarriedBooking;
-    const left = booked.teu - booked.deliveredTeu;
-    if ((open[i] as number) > left + 1e-6 * Math.max(1, booked.teu)) {
-      fail(
-        `.bookings[${i}].teu`,
-        booked.teu,
-        `at least deliveredTeu + its parts' TEU (${booked.deliveredTeu + (open[i] as number)})`,
-      );
+    open[booking as number] = (open[booking as number] as number) + (teu as number);
+  }
+  for (let i = 0; i < bookings; i++) {
+    const teu = b.teu?.[i] as number;
+    const delivered = b.deliveredTeu?.[i] as number;
+    if ((open[i] as number) > teu - delivered + 1e-6 * Math.max(1, teu)) {
+      fail(`.bookings.teu[${i}]`, teu, `at least deliveredTeu + its parts' TEU (${delivered + (open[i] as number)})`);
     }
-  });
+  }
   if (s.pools !== undefined) {
     array('pools').forEach((p, i) => {
       const path = `.pools[${i}]`;
