@@ -3,8 +3,8 @@
  * (project.ts) runs it on Node's worker-thread pool; a browser runs it on Web Workers. One topic over 400 lines: the
  * model of the futures and the outlook drawn from them, which are read together. The model of the futures:
  *
- * Each replication is one possible future, simulated year by year (each year a one-year run with a 30-day
- * warm-up):
+ * Each replication is one possible future, simulated year by year (each year a one-year run: the first with a 30-day
+ * warm-up, the later ones from the pipeline the future's previous year ended with; see "backlog carried over"):
  * - **markets**: every demand flow belongs to the market of the corridor its cheapest route (by generalized cost,
  *   nothing closed) takes — flows to ASEAN to the ILSTC market, to Europe to the CR-Express market, and so on.
  *   A market's flows share its growth path, so a good year for the ILSTC is not also a good year on the Yangtze.

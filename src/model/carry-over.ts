@@ -91,7 +91,7 @@ export function takeEndState(m: ModelState): EndState {
     else if (handler === m.onArrive) arrivals.set(event.payload as Trip, event.time);
     else if (handler === m.onLeaseArrived) leases.push({ lease: event.payload as Lease, time: event.time });
     else if (m.carry !== undefined && handler === m.carry.onArrival) {
-      riding.push({ part: event.payload as Part, time: event.time });
+      for (const part of event.payload as Part[]) riding.push({ part, time: event.time });
     }
   }
 
@@ -225,15 +225,20 @@ export function carryOverResult(
   };
 }
 
-/** A carried part reaches the stop where its ride ends: it enters the hub there, as if unloaded. */
-function carriedArrival(m: ModelState, part: Part): void {
+/**
+ * Carried parts reach the stop where their ride ends (one event for the parts of a vehicle that arrive together): they
+ * enter the hub there, in order, as if unloaded.
+ */
+function carriedArrival(m: ModelState, parts: Part[]): void {
   const carry = m.carry as CarryRuntime;
-  if (part.shipment.empty !== undefined) carry.ridingEmptyTeu -= part.teu;
-  else carry.ridingTeu -= part.teu;
-  const leg = part.shipment.plan.legs[part.leg] as LegPlan;
-  stage(m, part, 'arrived', m.sim.now, part.lastTime + leg.minTransitHours, leg.alightHub);
-  part.alighting = true;
-  enterHub(m, part, leg.alightHub);
+  for (const part of parts) {
+    if (part.shipment.empty !== undefined) carry.ridingEmptyTeu -= part.teu;
+    else carry.ridingTeu -= part.teu;
+    const leg = part.shipment.plan.legs[part.leg] as LegPlan;
+    stage(m, part, 'arrived', m.sim.now, part.lastTime + leg.minTransitHours, leg.alightHub);
+    part.alighting = true;
+    enterHub(m, part, leg.alightHub);
+  }
 }
 
 /** The plan of a carried route (its corridor kept as carried: a re-routed booking keeps its own). */
@@ -270,7 +275,7 @@ export function restoreState(m: ModelState, state: PipelineState): void {
     inByCorridor: new Map(),
     ridingTeu: 0,
     ridingEmptyTeu: 0,
-    onArrival: (part) => carriedArrival(m, part),
+    onArrival: (parts) => carriedArrival(m, parts),
   };
   m.carry = carry;
   const rideIndex = new Map(m.network.rides().map((ride, i) => [ride.key, i]));
@@ -326,6 +331,9 @@ export function restoreState(m: ModelState, state: PipelineState): void {
   };
 
   const trucks = new Set<ServiceRuntime>();
+  // Parts on a vehicle listed one after another with the same arrival (a vehicle's parts for one stop) share an event.
+  let arriving: Part[] | undefined;
+  let arrivingAt = Number.NaN;
   const c = state.parts;
   for (let i = 0; i < c.booking.length; i++) {
     const shipment = shipmentOf(c.booking[i] as number, c.route[i] as number);
@@ -372,7 +380,12 @@ export function restoreState(m: ModelState, state: PipelineState): void {
       case 'vehicle':
         if (owner.empty !== undefined) carry.ridingEmptyTeu += teu;
         else carry.ridingTeu += teu;
-        m.sim.scheduleAt(hour, carry.onArrival, part);
+        if (arriving !== undefined && hour === arrivingAt && c.place[i - 1] === 'vehicle') arriving.push(part);
+        else {
+          arriving = [part];
+          arrivingAt = hour;
+          m.sim.scheduleAt(hour, carry.onArrival, arriving);
+        }
         break;
     }
   }

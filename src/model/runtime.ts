@@ -382,8 +382,8 @@ export interface CarryRuntime {
   /** Loaded and empty TEU carried in on a vehicle that have not reached their stop yet. */
   ridingTeu: number;
   ridingEmptyTeu: number;
-  /** The handler of a carried part reaching the stop where its ride ends. */
-  readonly onArrival: (part: Part) => void;
+  /** The handler of carried parts reaching the stop where their ride ends (those of one vehicle together). */
+  readonly onArrival: (parts: Part[]) => void;
 }
 
 /** A flow's choice set last used, the closure key it was built for, and the plans of its routes. */
