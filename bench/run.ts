@@ -20,6 +20,7 @@ for (const [name, file, fn] of [
   ['browser', './browser.bench.js', 'runBrowserBench'],
   ['import', './import.bench.js', 'runImportBench'],
   ['optimize', './optimize.bench.js', 'runOptimizeBench'],
+  ['carry', './carry.bench.js', 'runCarryBench'],
 ] as const) {
   try {
     const mod = (await import(file)) as Record<string, Suite>;

@@ -323,7 +323,15 @@ export {
   type ReplicationSummary,
   summariseRuns,
 } from './experiment/summary.js';
-
+export type {
+  CarriedBookings,
+  CarriedLease,
+  CarriedParts,
+  CarriedPlace,
+  CarriedPool,
+  CarriedRoute,
+  PipelineState,
+} from './model/carry-state.js';
 // ── The corridor model ───────────────────────────────────────────────────────────────────────────────────────────
 export { type SimulateOptions, simulate } from './model/corridor-model.js';
 export type { Direction } from './model/demand.js';
@@ -336,6 +344,7 @@ export type {
 } from './model/emissions-types.js';
 export type {
   BoxPoolResult,
+  CarryOverResult,
   Conservation,
   CorridorEmptiesResult,
   CorridorResult,

@@ -38,6 +38,13 @@ const INITIAL_CAPACITY = 64;
 /** Children per heap node. */
 const ARITY = 4;
 
+/** A pending event as {@link EventQueue.pending} lists it. */
+export interface PendingEvent {
+  readonly time: number;
+  readonly handler: EventHandler<never>;
+  readonly payload: unknown;
+}
+
 /** 4-ary min-heap of events keyed by (time, sequence). Used by {@link Simulator}; usable on its own. */
 export class EventQueue {
   // Heap entries, parallel arrays indexed by heap position.
@@ -176,6 +183,27 @@ export class EventQueue {
     for (let i = 0; i < this.heapSize; i++) this.releaseSlot(this.heapSlot[i] as number);
     this.heapSize = 0;
     this.cancelledCount = 0;
+  }
+
+  /**
+   * The live pending events, in the order they would run (time, then scheduling order), with their handlers and
+   * payloads: a read-only snapshot (e.g. to save what is under way when a run stops). Not for the hot path.
+   */
+  pending(): PendingEvent[] {
+    const out: { time: number; seq: number; handler: EventHandler<never>; payload: unknown }[] = [];
+    for (let i = 0; i < this.heapSize; i++) {
+      const slot = this.heapSlot[i] as number;
+      const handler = this.handlers[slot];
+      if (((this.slotGeneration[slot] as number) & 1) === 0 || handler === undefined) continue;
+      out.push({
+        time: this.heapTime[i] as number,
+        seq: this.heapSeq[i] as number,
+        handler,
+        payload: this.payloads[slot],
+      });
+    }
+    out.sort((a, b) => a.time - b.time || a.seq - b.seq);
+    return out.map(({ time, handler, payload }) => ({ time, handler, payload }));
   }
 
   /** Bytes held by the typed arrays (for memory reports; excludes payload objects). */

@@ -15,7 +15,7 @@
  * @module
  */
 import { InvalidParameterError, SimulationError } from '../errors.js';
-import { type EventHandler, type EventId, EventQueue } from './event-queue.js';
+import { type EventHandler, type EventId, EventQueue, type PendingEvent } from './event-queue.js';
 
 export type { EventHandler, EventId } from './event-queue.js';
 
@@ -133,6 +133,11 @@ export class Simulator {
   /** Cancels a pending event. Returns false if it already ran, was cancelled, or is unknown. */
   cancel(id: EventId): boolean {
     return this.queue.cancel(id);
+  }
+
+  /** The events still pending, in the order they would run, with their handlers and payloads (a snapshot). */
+  pendingList(): PendingEvent[] {
+    return this.queue.pending();
   }
 
   /** True while the event is scheduled and not yet run or cancelled. */

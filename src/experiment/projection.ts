@@ -3,8 +3,8 @@
  * (project.ts) runs it on Node's worker-thread pool; a browser runs it on Web Workers. One topic over 400 lines: the
  * model of the futures and the outlook drawn from them, which are read together. The model of the futures:
  *
- * Each replication is one possible future, simulated year by year (each year a one-year run with a 30-day
- * warm-up):
+ * Each replication is one possible future, simulated year by year (each year a one-year run: the first with a 30-day
+ * warm-up, the later ones from the pipeline the future's previous year ended with; see "backlog carried over"):
  * - **markets**: every demand flow belongs to the market of the corridor its cheapest route (by generalized cost,
  *   nothing closed) takes — flows to ASEAN to the ILSTC market, to Europe to the CR-Express market, and so on.
  *   A market's flows share its growth path, so a good year for the ILSTC is not also a good year on the Yangtze.
@@ -33,6 +33,12 @@
  * - random draws come from the future's own streams (`projection/growth/<market>/...`), so a future's path is the
  *   same whatever years are projected or how many workers run;
  * - **dated changes**: services and disruptions start and end on their dates (the model's `startDate`/`endDate`);
+ * - **backlog carried over** (`carryBacklog`, default on): the cargo waiting and on vehicles on 31 December of a
+ *   future (and its box pools' stocks and empties) starts the next year of the same future where it is
+ *   (`SimulateOptions.initialState`; docs/model.md, "Carry-over"), so a saturated corridor's queues, waits and
+ *   diversions build up from year to year. The first projected year keeps its warm-up; the later ones start from
+ *   the carried state with none (they start loaded; a warm-up would book last December's demand again on top of
+ *   the cargo carried from it). Each year reports `carried/in` and `carried/out` (TEU) in its summary;
  * - **route choice reacts**: in year y, every route's generalized cost is raised by the value of last year's delays
  *   in the same future — on each service it uses, the mean wait for a departure beyond the timetable's expected
  *   wait; and once per route, a reliability term of 0.5 × (p95 − mean)/1.645 of its corridor's door-to-door hours
@@ -55,6 +61,7 @@ import {
   proportionEstimate,
 } from '../engine/statistics/prediction-interval.js';
 import { InvalidParameterError } from '../errors.js';
+import type { PipelineState } from '../model/carry-state.js';
 import type { RunResult } from '../model/result.js';
 import { buildNetwork, type CorridorNetwork } from '../network/build.js';
 import { shortestRoute } from '../network/routing/index.js';
@@ -99,7 +106,13 @@ export interface ProjectOptions {
   logTrendSd?: number;
   /** Let route choice react to the previous year's delays (default true). */
   reactToDelays?: boolean;
-  /** Warm-up days of each yearly run (default 30). */
+  /**
+   * Carry each future's backlog into its next year (default true): the cargo waiting and on vehicles at the end of
+   * a year starts the next year of the same future, where it is (see the module notes). `false` runs every year on
+   * its own, from empty, as before.
+   */
+  carryBacklog?: boolean;
+  /** Warm-up days of each yearly run (default 30; with `carryBacklog`, of the first projected year only). */
   warmupDays?: number;
   onProgress?: (progress: { year: number; done: number; total: number }) => void;
   /**
@@ -460,6 +473,9 @@ export async function runProjection(
 
   const flowScales = demandPaths(scenario, markets, seed, growth);
 
+  const carry = options.carryBacklog ?? true;
+  if (typeof carry !== 'boolean') throw new InvalidParameterError('carryBacklog', carry, 'a boolean');
+
   const years: ProjectedYear[] = [];
   let previous: RunResult[] | undefined;
   for (let year = fromYear; year <= toYear; year++) {
@@ -467,6 +483,7 @@ export async function runProjection(
       previous && options.reactToDelays !== false
         ? previous.map((run) => delayPenalties(run, expectedWait))
         : undefined;
+    const carried = carry && previous !== undefined ? previous : undefined;
     const set = await replicate(scenario, {
       replications,
       seed: `${typeof seed === 'number' ? `n${seed}` : `s${seed}`}/year/${year}`,
@@ -474,10 +491,14 @@ export async function runProjection(
       ...(options.executor !== undefined ? { executor: options.executor } : {}),
       startDate: `${year}-01-01`,
       years: 1,
-      warmupDays: options.warmupDays ?? 30,
+      // A year that starts from its future's carried pipeline needs no warm-up: it starts loaded, and a warm-up
+      // would book last December's demand a second time on top of the cargo carried from it.
+      warmupDays: carried ? 0 : (options.warmupDays ?? 30),
       perReplication: (index) => ({
         demandScaleByFlow: flowScales(index, year),
         ...(penalties ? (penalties[index] as DelayPenalties) : {}),
+        ...(carried ? { initialState: carriedState(carried[index] as RunResult, index) } : {}),
+        ...(carry && year < toYear ? { keepEndState: true } : {}),
       }),
       onProgress: ({ done, total }) => options.onProgress?.({ year, done, total }),
     });
@@ -499,6 +520,14 @@ export async function runProjection(
     intervalDefinition: INTERVAL_DEFINITION,
     warnings: replicationWarnings(replications),
   };
+}
+
+/** The pipeline a future ended its previous year with. */
+function carriedState(run: RunResult, index: number): PipelineState {
+  if (run.endState === undefined) {
+    throw new InvalidParameterError(`runs[${index}].endState`, undefined, 'the end state the runner was asked to keep');
+  }
+  return run.endState;
 }
 
 /** Last year's delays as choice penalties for the next year (see the module notes). */

@@ -42,10 +42,13 @@ export type SharedRunOptions = Pick<
   'startDate' | 'years' | 'warmupDays' | 'maxEvents' | 'routePenaltyHours'
 >;
 
-/** Options of one replication on top of the shared ones (projections give each its own demand path). */
+/**
+ * Options of one replication on top of the shared ones (projections give each its own demand path, and the
+ * pipeline its future ended the previous year with: plain data, so it travels to any executor).
+ */
 export type PerReplicationOptions = Pick<
   SimulateOptions,
-  'demandScale' | 'demandScaleByFlow' | 'routePenaltyHours' | 'corridorPenaltyHours'
+  'demandScale' | 'demandScaleByFlow' | 'routePenaltyHours' | 'corridorPenaltyHours' | 'initialState' | 'keepEndState'
 >;
 
 /**

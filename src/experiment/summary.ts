@@ -36,6 +36,9 @@
  *   `PerTeu`) are left out of a replication whose denominator is 0, like durations;
  * - re-routing (scenarios with `reRouting` on): `reRouted/teu`, `reRouted/parts`, `reRouted/extraHandlingHours`,
  *   `reRouted/costUsd` (extra handling plus the new rides' freight).
+ * - carry-over (runs started from a carried pipeline, or keeping their end state: projections carrying backlog):
+ *   `carried/in`, `carried/out` (loaded TEU under way at the run's start and end), `carried/<corridor>/in` and
+ *   `carried/<corridor>/out` (by the corridor key the bookings count under).
  *
  * @module
  */
@@ -117,6 +120,14 @@ export function runKpis(run: RunResult): Map<string, number> {
     if (h.lock && h.lock.waitHours.count > 0) out.set(`wait/${id}/lock`, h.lock.waitHours.mean);
   }
   emissionKpis(run, out);
+  if (run.carryOver !== undefined) {
+    out.set('carried/in', run.carryOver.inTeu);
+    out.set('carried/out', run.carryOver.outTeu);
+    for (const [key, c] of Object.entries(run.carryOver.byCorridor)) {
+      out.set(`carried/${key}/in`, c.inTeu);
+      out.set(`carried/${key}/out`, c.outTeu);
+    }
+  }
   if (run.reRouting !== undefined) {
     out.set('reRouted/teu', run.reRouting.teu);
     out.set('reRouted/parts', run.reRouting.parts);

@@ -71,6 +71,8 @@ import type { ScenarioSpec } from '../scenario/types.js';
 import { book } from './booking.js';
 import { scheduleBackgroundTrains, vehicleStep } from './borders.js';
 import { Calendar } from './calendar.js';
+import { checkEndState, restoreState, takeEndState } from './carry-over.js';
+import { checkPipelineState, type PipelineState } from './carry-state.js';
 import { type Direction, flowRuntime, nextBookingHour } from './demand.js';
 import { depart, load, scheduleTimetable } from './departures.js';
 import { scheduleDisruptions } from './disruptions.js';
@@ -118,6 +120,18 @@ export interface SimulateOptions {
    */
   demandScaleByFlow?: Record<string, number>;
   /**
+   * Start from a carried pipeline state (the `endState` of a run with `keepEndState` that ended where this run
+   * starts: its `at` must be this run's first simulated instant, `startDate` − `warmupDays`): its cargo and empty
+   * boxes under way continue here (see docs/model.md, "Carry-over"). The result then reports `carryOver`. Plain
+   * JSON data, checked: a malformed state fails with an {@link InvalidParameterError} naming the field.
+   */
+  initialState?: PipelineState;
+  /**
+   * Return the pipeline at the end of the run as `RunResult.endState` (default false), with `RunResult.carryOver`
+   * (TEU carried out, by corridor).
+   */
+  keepEndState?: boolean;
+  /**
    * Record the stage times of every part (default false), read with `CorridorModel.traces()` (internal:
    * src/model/corridor-model.ts; through {@link simulate} the traces are not kept). For tests and debugging:
    * it costs memory proportional to the parts moved. The results are the same with and without it.
@@ -139,6 +153,7 @@ export class CorridorModel {
   /** What the run is expected to take (the work guard's estimate). */
   readonly workEstimate: WorkEstimate;
   private readonly maxEvents: number;
+  private readonly keepEndState: boolean;
 
   constructor(scenario: ScenarioSpec, options: SimulateOptions) {
     if (options === null || typeof options !== 'object') {
@@ -269,6 +284,13 @@ export class CorridorModel {
       });
     });
     checkOperable(m);
+    if (options.initialState !== undefined) {
+      restoreState(m, checkPipelineState(options.initialState, spec, network, calendar.isoAt(0)));
+    }
+    if (options.keepEndState !== undefined && typeof options.keepEndState !== 'boolean') {
+      throw new InvalidParameterError('options.keepEndState', options.keepEndState, 'a boolean');
+    }
+    this.keepEndState = options.keepEndState === true;
     const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
     if (!(typeof maxEvents === 'number' && maxEvents >= 1 && (Number.isInteger(maxEvents) || maxEvents === Infinity))) {
       throw new InvalidParameterError('options.maxEvents', maxEvents, 'an integer >= 1 or Infinity');
@@ -311,7 +333,14 @@ export class CorridorModel {
       Number.isFinite(this.maxEvents) ? { until: end, maxEvents: this.maxEvents } : { until: end },
     );
     if (summary.reason === 'max-events') throw new WorkLimitError(this.workEstimate, this.maxEvents, summary.events);
-    return result(m);
+    const out = result(m);
+    if (m.carry === undefined && !this.keepEndState) return out;
+    const taken = takeEndState(m);
+    const c = out.conservation;
+    checkEndState(taken.result, c.inTransitTeu + c.waitingTeu + (c.waitingForBoxTeu ?? 0));
+    out.carryOver = taken.result;
+    if (this.keepEndState) out.endState = taken.state;
+    return out;
   }
 }
 

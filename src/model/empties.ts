@@ -312,7 +312,7 @@ export function leaseArrived(m: ModelState, lease: Lease): void {
   addToStock(m, lease.pool, lease.stock, lease.teu);
 }
 
-function laneOf(m: ModelState, from: BoxStock, to: BoxStock): EmptyLane {
+export function laneOf(m: ModelState, from: BoxStock, to: BoxStock): EmptyLane {
   let lane = from.lanes[to.index];
   if (lane === undefined) {
     lane = { from, to, direction: laneDirection(m, from.hub, to.hub), key: undefined, plans: [] };

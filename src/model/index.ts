@@ -4,6 +4,7 @@
  * @module
  */
 export { Calendar, type CalendarMonth } from './calendar.js';
+export type * from './carry-state.js';
 export { CorridorModel, type SimulateOptions, simulate } from './corridor-model.js';
 export type { Direction } from './demand.js';
 export { DurationCollector, mergeDurationStats, summarise } from './durations.js';

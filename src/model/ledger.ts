@@ -103,7 +103,7 @@ export interface Conservation {
   readonly waitingForBoxTeu: number;
   /** Empty TEU on the move: at hubs and on vehicles. */
   readonly emptyMovingTeu: number;
-  /** Generated − delivered − in transit − waiting − waiting for boxes − diverted. */
+  /** Generated + carried in − delivered − in transit − waiting − waiting for boxes − diverted. */
   readonly imbalance: number;
   readonly conserved: boolean;
 }
@@ -132,13 +132,24 @@ export function checkInvariants(m: ModelState): Conservation {
         if (part.shipment.empty === undefined) inTransitTeu += part.teu;
         else emptyOnVehiclesTeu += part.teu;
       }
+  // Carried in (carry-over.ts): parts still on their carried ride.
+  if (m.carry !== undefined) {
+    inTransitTeu += m.carry.ridingTeu;
+    emptyOnVehiclesTeu += m.carry.ridingEmptyTeu;
+  }
   // Empties on the move, from the pools' counters: those not on a vehicle are at a hub (in the hubs' counts above).
   const boxes = checkBoxes(m);
   const emptyAtHubsTeu = boxes.emptyMovingTeu - emptyOnVehiclesTeu;
   waitingTeu -= emptyAtHubsTeu;
   const imbalance =
-    m.generatedTeu - m.deliveredTeu - inTransitTeu - waitingTeu - boxes.waitingForBoxTeu - m.divertedTeu;
-  const scale = Math.max(1, m.generatedTeu + boxes.emptyMovingTeu);
+    m.generatedTeu +
+    (m.carry?.inTeu ?? 0) -
+    m.deliveredTeu -
+    inTransitTeu -
+    waitingTeu -
+    boxes.waitingForBoxTeu -
+    m.divertedTeu;
+  const scale = Math.max(1, m.generatedTeu + (m.carry?.inTeu ?? 0) + boxes.emptyMovingTeu);
   const conserved = Math.abs(imbalance) <= 1e-6 * scale && emptyAtHubsTeu >= -1e-6 * scale;
   if (!conserved || !boxes.balanced || m.timestampViolations > 0 || m.maxLoadFactorOnBoard > 1 + EPS) {
     throw new SimulationError(

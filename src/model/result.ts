@@ -16,6 +16,7 @@
  */
 import type { QuantileHistogramJSON } from '../engine/statistics/quantile-histogram.js';
 import type { TallyJSON } from '../engine/statistics/tally.js';
+import type { PipelineState } from './carry-state.js';
 import type { Direction } from './demand.js';
 import type { EmissionsResult } from './emissions-types.js';
 
@@ -140,9 +141,11 @@ export interface TargetResult {
   met: boolean;
 }
 
-/** TEU accounting at the end of the run: generated = delivered + in transit + waiting. */
+/** TEU accounting at the end of the run: generated (+ carried in) = delivered + in transit + waiting + diverted. */
 export interface Conservation {
   generatedTeu: number;
+  /** Loaded TEU carried in from the run's `initialState` (present only then). */
+  carriedInTeu?: number;
   deliveredTeu: number;
   /** On vehicles. */
   inTransitTeu: number;
@@ -150,7 +153,7 @@ export interface Conservation {
   waitingTeu: number;
   /** Booked but diverted elsewhere because every route's backlog exceeded `routeChoice.maxBacklogHours`. */
   divertedTeu: number;
-  /** generated − delivered − inTransit − waiting − waitingForBox − diverted (0 when TEU are conserved). */
+  /** generated + carried in − delivered − inTransit − waiting − waitingForBox − diverted (0 when TEU are conserved). */
   imbalanceTeu: number;
   /** With box pools: bookings' TEU waiting at their origin for boxes (not yet at the hub). */
   waitingForBoxTeu?: number;
@@ -175,6 +178,21 @@ export interface ReRoutingResult {
   newRidesCostUsd: number;
   /** TEU re-routed, by the hub where they re-planned. */
   teuByHub: Record<string, number>;
+}
+
+/**
+ * TEU carried over: in from the run's `initialState`, out in its end state (the cargo waiting and on vehicles when
+ * the run ends). Present when the run started from a carried state or kept its end state.
+ */
+export interface CarryOverResult {
+  /** Loaded TEU carried in and out. */
+  inTeu: number;
+  outTeu: number;
+  /** Empty TEU being repositioned, carried in and out (box pools only; not in the figures above). */
+  emptyInTeu: number;
+  emptyOutTeu: number;
+  /** Loaded TEU carried in and out by the corridor key (corridor, and corridor/mode) their bookings count under. */
+  byCorridor: Record<string, { inTeu: number; outTeu: number }>;
 }
 
 /** The result of one run. */
@@ -204,6 +222,10 @@ export interface RunResult {
    * count empties too (they take slots); corridors' and flows' TEU are loaded boxes only.
    */
   empties?: EmptiesResult;
+  /** TEU carried in and out (runs with `initialState` or `keepEndState`). */
+  carryOver?: CarryOverResult;
+  /** The pipeline at the end of the run (with `keepEndState`): pass it as the next run's `initialState`. */
+  endState?: PipelineState;
   /** Invariant checks done during the run (a run that breaks one throws instead of returning). */
   invariants: {
     teuConserved: boolean;

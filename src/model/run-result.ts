@@ -184,6 +184,7 @@ export function result(m: ModelState): RunResult {
       inTransitTeu,
       waitingTeu,
       divertedTeu: m.divertedTeu,
+      ...(m.carry === undefined ? {} : { carriedInTeu: m.carry.inTeu }),
       imbalanceTeu: imbalance,
       ...(m.empties === undefined ? {} : { waitingForBoxTeu, emptyMovingTeu }),
     },

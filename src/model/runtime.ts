@@ -372,6 +372,20 @@ export interface ReRoutingRuntime {
   readonly byHub: Map<string, number>;
 }
 
+/** What a run started from a carried pipeline state holds of it (`carry-over.ts`). */
+export interface CarryRuntime {
+  /** Loaded and empty TEU carried in. */
+  inTeu: number;
+  emptyInTeu: number;
+  /** Loaded TEU carried in, by corridor key (corridor, and corridor/mode). */
+  readonly inByCorridor: Map<string, number>;
+  /** Loaded and empty TEU carried in on a vehicle that have not reached their stop yet. */
+  ridingTeu: number;
+  ridingEmptyTeu: number;
+  /** The handler of carried parts reaching the stop where their ride ends (those of one vehicle together). */
+  readonly onArrival: (parts: Part[]) => void;
+}
+
 /** A flow's choice set last used, the closure key it was built for, and the plans of its routes. */
 export interface FlowChoice {
   key: string | undefined;
@@ -470,6 +484,8 @@ export class ModelState {
   readonly scratchBacklog: Float64Array;
   /** Box pools and empty-container KPIs; undefined when the scenario tracks no boxes. */
   empties: EmptiesRuntime | undefined = undefined;
+  /** Set when the run started from a carried pipeline state (`carry-over.ts`). */
+  carry: CarryRuntime | undefined = undefined;
   /** The trip whose loading is under way (read by `onLoad`). */
   loadingTrip: Trip | undefined = undefined;
   bookings = 0;

@@ -89,7 +89,9 @@ export function deliver(m: ModelState, part: Part): void {
     if (plan.modeAcc) plan.modeAcc.deliveredTeu += part.teu;
     flowAcc.deliveredTeu += part.teu;
   }
-  if (shipment.openParts === 0 && shipment.createdAt >= m.calendar.startHour) {
+  // A booking carried in from an earlier run (created before hour 0: carry-over.ts) is recorded too, its door-to-door
+  // time counted from its booking.
+  if (shipment.openParts === 0 && (shipment.createdAt >= m.calendar.startHour || shipment.createdAt < 0)) {
     // Recorded once, by flow and corridor/mode; corridor and flow totals are merged from these at the end.
     let collector = flowAcc.doorToDoorByCorridor.get(plan.durationKey);
     if (collector === undefined) {

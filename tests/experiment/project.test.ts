@@ -79,6 +79,8 @@ describe('project', () => {
     const scenario = twoRouteScenario();
     scenario.services[0]!.capacityTeu = 4;
     scenario.routeChoice.congestionAware = false;
+    // Years on their own: a carried backlog at A (the same whether or not choice reacts: it was booked the year
+    // before) would weigh on both years' waits alike and hide what the reaction does to next year's bookings.
     const options = {
       fromYear: 2024,
       toYear: 2025,
@@ -87,6 +89,7 @@ describe('project', () => {
       workers: 0,
       logGrowthSd: 0,
       logTrendSd: 0,
+      carryBacklog: false,
     };
     const reacting = await project(scenario, options);
     const blind = await project(scenario, { ...options, reactToDelays: false });

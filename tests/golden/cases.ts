@@ -77,6 +77,19 @@ export const goldenCases: GoldenCase[] = [
     name: 'project-2025-2026',
     compute: () => project(chongqingScenario(), { fromYear: 2025, toYear: 2026, replications: 3, seed: 9, workers: 0 }),
   },
+  {
+    // Years run on their own (no carried backlog): the projection as it was before carry-over.
+    name: 'project-2025-2026-independent-years',
+    compute: () =>
+      project(chongqingScenario(), {
+        fromYear: 2025,
+        toYear: 2026,
+        replications: 3,
+        seed: 9,
+        workers: 0,
+        carryBacklog: false,
+      }),
+  },
 ];
 
 /** The text a case is stored as: stable JSON with one-space indentation and a final newline. */

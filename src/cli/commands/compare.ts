@@ -16,7 +16,12 @@ import { Progress } from '../progress.js';
 import { type RedisOptionValues, withExecutor } from './distributed.js';
 import { COMMON, type Command, common, workersOf } from './options.js';
 import { report } from './output.js';
-import { PROJECTION_HELP, parseProjectionOptions, projectionOptions } from './projection-options.js';
+import {
+  PROJECTION_HELP,
+  type ProjectionValues,
+  parseProjectionOptions,
+  projectionOptions,
+} from './projection-options.js';
 
 /** `corridor-sim compare`. */
 export const compareCommand: Command = {
@@ -107,9 +112,8 @@ ${COMMON}`,
 
 type CompareValues = {
   [K in 'out' | 'seed' | 'workers' | 'start' | 'years' | 'replications' | 'rank-by']?: string | undefined;
-} & { json: boolean; quiet: boolean } & {
-  [K in keyof typeof projectionOptions]?: string | undefined;
-} & RedisOptionValues;
+} & { json: boolean; quiet: boolean } & ProjectionValues &
+  RedisOptionValues;
 
 /** `compare --project`: projections of base and variants over the same futures, compared year by year. */
 async function compareProjected(

@@ -89,6 +89,7 @@ function printProjection(io: CliIo, p: Projection, maxBacklogHours: number | und
   const turnedAway = turnedAwayTable(p, maxBacklogHours);
   io.out(`\n${turnedAway.caption}`);
   io.out(table(turnedAway.header, turnedAway.rows));
+  for (const line of carriedLines(p)) io.out(line);
   const transit = transitTrendTable(p);
   io.out(`\n${transit.caption}`);
   io.out(table(transit.header, transit.rows));
@@ -98,4 +99,14 @@ function printProjection(io: CliIo, p: Projection, maxBacklogHours: number | und
     for (const t of outlooks) io.out(targetOutlookLine(t));
     for (const line of projectionFootnote(p)) io.out(line);
   }
+}
+
+/** The backlog each year carried into the next (mean over the futures), when the projection carried it. */
+function carriedLines(p: Projection): string[] {
+  const out = p.years.flatMap((y) => {
+    const teu = y.summary.kpis['carried/out'];
+    return teu === undefined || y.year === p.toYear ? [] : [`${y.year} → ${y.year + 1}: ${num(teu.mean)} TEU`];
+  });
+  if (out.length === 0) return [];
+  return ['\nBacklog carried over (cargo waiting and on vehicles on 31 December, mean of the futures)', ...out];
 }

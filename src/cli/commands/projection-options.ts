@@ -16,7 +16,9 @@ export const PROJECTION_HELP = `  --from YEAR          first projected year (def
                        (${GROWTH_MODELS.join(', ')}) or "auto" (the models pooled by their back-test scores)
   --growth-sd X        spread σ of a year's log growth, every market (default: calibrated from history)
   --trend-sd X         spread of a future's log-trend shift, every market (default: the fitted slope's standard
-                       error)`;
+                       error)
+  --independent-years  run each projected year from empty (default: each future's cargo under way on 31 December
+                       is carried into its next year)`;
 
 /** parseArgs definitions of the projection options. */
 export const projectionOptions = {
@@ -25,15 +27,21 @@ export const projectionOptions = {
   growth: { type: 'string' },
   'growth-sd': { type: 'string' },
   'trend-sd': { type: 'string' },
+  'independent-years': { type: 'boolean' },
 } as const;
 
-type ProjectionValues = Partial<Record<keyof typeof projectionOptions, string>>;
+/** The projection options' values as parsed. */
+export type ProjectionValues = Partial<Record<Exclude<keyof typeof projectionOptions, 'independent-years'>, string>> & {
+  'independent-years'?: boolean;
+};
 
 /** The projection settings the options give (years, growth, spreads) for `scenario`. */
 export function parseProjectionOptions(
   values: ProjectionValues,
   scenario: ScenarioSpec,
-): Pick<ProjectOptions, 'fromYear' | 'toYear' | 'growth' | 'logGrowthSd' | 'logTrendSd'> & { growth: GrowthModel } {
+): Pick<ProjectOptions, 'fromYear' | 'toYear' | 'growth' | 'logGrowthSd' | 'logTrendSd' | 'carryBacklog'> & {
+  growth: GrowthModel;
+} {
   const fromYear = parseInteger('from', values.from, scenario.baseYear + 1, scenario.baseYear, 2100);
   const toYear = parseInteger('to', values.to, fromYear, fromYear, fromYear + 50);
   const spread = (name: 'growth-sd' | 'trend-sd') => {
@@ -57,5 +65,6 @@ export function parseProjectionOptions(
     growth,
     ...(growthSd !== undefined ? { logGrowthSd: growthSd } : {}),
     ...(trendSd !== undefined ? { logTrendSd: trendSd } : {}),
+    ...(values['independent-years'] === true ? { carryBacklog: false } : {}),
   };
 }

@@ -116,6 +116,24 @@ export class DepartureQueue<T> {
   }
 
   /**
+   * Queues an item that has been waiting since `arrivedAt` (at or before now: e.g. carried over from an earlier run),
+   * behind those already queued; its wait at loading counts from `arrivedAt`.
+   * @throws InvalidParameterError if `units` is not a finite number > 0 or `arrivedAt` is not a finite time <= now.
+   */
+  restore(item: T, units: number, arrivedAt: number): void {
+    if (!(typeof arrivedAt === 'number' && Number.isFinite(arrivedAt) && arrivedAt <= this.sim.now)) {
+      throw new InvalidParameterError(`${this.name}.arrivedAt`, arrivedAt, `a finite time <= now (${this.sim.now})`);
+    }
+    if (!(units > 0 && units < Number.POSITIVE_INFINITY)) {
+      throw new InvalidParameterError(`${this.name}.units`, units, 'a finite number > 0');
+    }
+    this.accumulate();
+    this.items.push(item, units, arrivedAt);
+    this.waiting += units;
+    if (this.waiting > this.maxWaiting) this.maxWaiting = this.waiting;
+  }
+
+  /**
    * A departure with `capacity` units of room takes items in FIFO order (see {@link LoadingPolicy}) and reports
    * each through `onLoad`. Never loads more than `capacity`.
    * @returns units loaded.
