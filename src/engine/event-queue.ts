@@ -239,41 +239,12 @@ export class EventQueue {
     }
   }
 
-  /**
-   * Removes heap position 0 (the caller releases its slot), bottom-up (Floyd): the hole at the root sinks to a leaf
-   * along the smallest children, without comparing each level with the entry that fills it, and the heap's last
-   * entry is then sifted up from there. The last entry is a leaf, so it usually belongs near the bottom and rises a
-   * level or none: about one comparison a level fewer than a plain sift-down. The pop order is the same, as (time,
-   * sequence) keys are unique.
-   */
+  /** Removes heap position 0 (the caller releases its slot). */
   private removeTop(): void {
-    const size = --this.heapSize;
-    if (size === 0) return;
-    const hTime = this.heapTime;
-    const hSeq = this.heapSeq;
-    const hSlot = this.heapSlot;
-    let pos = 0;
-    for (;;) {
-      const first = ARITY * pos + 1;
-      if (first >= size) break;
-      let child = first;
-      let cTime = hTime[first] as number;
-      let cSeq = hSeq[first] as number;
-      const end = first + ARITY < size ? first + ARITY : size;
-      for (let c = first + 1; c < end; c++) {
-        const t = hTime[c] as number;
-        if (t < cTime || (t === cTime && (hSeq[c] as number) < cSeq)) {
-          child = c;
-          cTime = t;
-          cSeq = hSeq[c] as number;
-        }
-      }
-      hTime[pos] = cTime;
-      hSeq[pos] = cSeq;
-      hSlot[pos] = hSlot[child] as number;
-      pos = child;
+    const last = --this.heapSize;
+    if (last > 0) {
+      this.siftDown(0, this.heapTime[last] as number, this.heapSeq[last] as number, this.heapSlot[last] as number);
     }
-    this.siftUp(pos, hTime[size] as number, hSeq[size] as number, hSlot[size] as number);
   }
 
   /** Places (time, seq, slot) at or above position `pos`, moving larger parents down. */
