@@ -5,6 +5,7 @@
  * @module
  */
 import { type CompareOptions, type Comparison, runComparison, type Variant } from './comparison.js';
+import { keptThreadExecutor } from './executor.js';
 import { replicate } from './replicate.js';
 
 export * from './comparison.js';
@@ -32,5 +33,12 @@ export async function compare(
   variants: readonly Variant[],
   options: CompareOptions,
 ): Promise<Comparison> {
-  return runComparison(base, variants, options, replicate);
+  if (options.executor !== undefined) return runComparison(base, variants, options, replicate);
+  // One pool of worker threads for the base and every variant, started once and kept warm (not one pool a variant).
+  const executor = keptThreadExecutor(options.workers);
+  try {
+    return await runComparison(base, variants, { ...options, executor }, replicate);
+  } finally {
+    await executor.close();
+  }
 }

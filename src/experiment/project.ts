@@ -5,6 +5,7 @@
  * @module
  */
 import type { ScenarioSpec } from '../scenario/types.js';
+import { keptThreadExecutor } from './executor.js';
 import { type Projection, type ProjectOptions, runProjection } from './projection.js';
 import { replicate } from './replicate.js';
 
@@ -25,5 +26,12 @@ export * from './projection.js';
  * ```
  */
 export async function project(scenario: ScenarioSpec, options: ProjectOptions): Promise<Projection> {
-  return runProjection(scenario, options, replicate);
+  if (options.executor !== undefined) return runProjection(scenario, options, replicate);
+  // One pool of worker threads for every year, started at the first and kept warm (not one pool a year).
+  const executor = keptThreadExecutor(options.workers);
+  try {
+    return await runProjection(scenario, { ...options, executor }, replicate);
+  } finally {
+    await executor.close();
+  }
 }

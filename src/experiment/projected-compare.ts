@@ -21,6 +21,7 @@ import {
 import { InvalidParameterError } from '../errors.js';
 import type { RunResult } from '../model/result.js';
 import { type Comparison, pairedKpiDifferences, rankVariants, type Variant } from './comparison.js';
+import { keptThreadExecutor } from './executor.js';
 import { type Projection, type ProjectOptions, project } from './project.js';
 import { runKpis } from './summary.js';
 
@@ -101,18 +102,27 @@ export async function compareProjections(
     }
   }
   const { rankBy: rankOption, largerIsBetter = true, onProgress, ...projectOptions } = options;
+  // One pool of worker threads for every variant and year, started once and kept warm, unless an executor is given.
+  const kept = projectOptions.executor === undefined ? keptThreadExecutor(projectOptions.workers) : undefined;
+  const executor = projectOptions.executor ?? kept;
   const run = async (variant: Variant) => {
     const kpisByYear = new Map<number, Map<string, number>[]>();
     const projection = await project(variant.scenario, {
       ...projectOptions,
+      ...(executor !== undefined ? { executor } : {}),
       onProgress: ({ year, done, total }) => onProgress?.({ scenario: variant.name, year, done, total }),
       onYearRuns: (year: number, runs: readonly RunResult[]) => kpisByYear.set(year, runs.map(runKpis)),
     });
     return { name: variant.name, projection, kpisByYear };
   };
-  const baseRun = await run(base);
   const variantRuns: Awaited<ReturnType<typeof run>>[] = [];
-  for (const variant of variants) variantRuns.push(await run(variant));
+  let baseRun: Awaited<ReturnType<typeof run>>;
+  try {
+    baseRun = await run(base);
+    for (const variant of variants) variantRuns.push(await run(variant));
+  } finally {
+    await kept?.close();
+  }
 
   const firstTarget = base.scenario.targets[0];
   const targetCorridor = firstTarget?.corridorMode

@@ -9,9 +9,29 @@ import { PairedRing } from '../../src/engine/resources/paired-ring.js';
 import { RingQueue } from '../../src/engine/resources/ring-queue.js';
 import { DepartureQueue, ServerPool, Simulator } from '../../src/index.js';
 
-/** Object items that are still referenced by a queue's storage (to check nothing stale is kept alive). */
-function objectsIn(storage: unknown[]): Set<unknown> {
-  return new Set(storage.filter((x) => typeof x === 'object' && x !== null));
+/**
+ * Object items that are still referenced by a queue's storage (to check nothing stale is kept alive). The storage
+ * is null while a queue has held numbers only.
+ */
+function objectsIn(storage: unknown[] | null): Set<unknown> {
+  return new Set((storage ?? []).filter((x) => typeof x === 'object' && x !== null));
+}
+
+const isObject = (x: unknown) => typeof x === 'object' && x !== null;
+
+/**
+ * Kinds of items: all numbers (the typed-array storage), all objects, or mixed (numbers first, then a random mix
+ * from the `switchAt`-th item on: the storage moves from the typed array to a JS array with entries queued).
+ */
+const itemKinds = fc.constantFrom('numbers' as const, 'objects' as const, 'mixed' as const);
+type ItemKind = 'numbers' | 'objects' | 'mixed';
+function itemMaker(kind: ItemKind, switchAt: number): (v: number) => number | { v: number } {
+  let made = 0;
+  return (v) => {
+    made++;
+    if (kind === 'objects' || (kind === 'mixed' && made > switchAt && v % 3 !== 0)) return { v };
+    return v + 0.5;
+  };
 }
 
 describe('RingQueue against an array', () => {
@@ -41,67 +61,71 @@ describe('RingQueue against an array', () => {
   // Long sequences with more pushes than shifts: the ring wraps and grows several times with its head anywhere.
   const ops = fc.array(op, { minLength: 50, maxLength: 1500 });
 
-  test.prop([ops, fc.boolean()])('push, shift, take, peek, set and clear match an array FIFO', (sequence, objects) => {
-    type Item = number | { v: number };
-    const wrap = (v: number): Item => (objects ? { v } : v + 0.5);
-    const ring = new RingQueue<Item>();
-    const model: Item[] = [];
-    for (const o of sequence) {
-      switch (o.kind) {
-        case 'push': {
-          const item = wrap(o.value);
-          ring.push(item);
-          model.push(item);
-          break;
-        }
-        case 'shift':
-          expect(ring.shift()).toBe(model.shift());
-          break;
-        case 'take':
-          if (model.length === 0) expect(() => ring.take()).toThrow(RangeError);
-          else expect(ring.take()).toBe(model.shift());
-          break;
-        case 'peek':
-          expect(ring.peek(o.index)).toBe(o.index >= 0 ? model[o.index] : undefined);
-          break;
-        case 'set':
-          if (o.index < model.length) {
+  test.prop([ops, itemKinds, fc.nat(400)])(
+    'push, shift, take, peek, set and clear match an array FIFO',
+    (sequence, kind, switchAt) => {
+      type Item = number | { v: number };
+      const wrap = itemMaker(kind, switchAt);
+      const objects = kind !== 'numbers';
+      const ring = new RingQueue<Item>();
+      const model: Item[] = [];
+      for (const o of sequence) {
+        switch (o.kind) {
+          case 'push': {
             const item = wrap(o.value);
-            ring.set(o.index, item);
-            model[o.index] = item;
-          } else {
-            expect(() => ring.set(o.index, wrap(o.value))).toThrow(RangeError);
-          }
-          break;
-        case 'clear':
-          ring.clear();
-          model.length = 0;
-          break;
-        case 'pushMany':
-          for (let k = 0; k < o.count; k++) {
-            const item = wrap(k);
             ring.push(item);
             model.push(item);
+            break;
           }
-          break;
-        case 'shiftMany':
-          for (let k = 0; k < o.count; k++) expect(ring.shift()).toBe(model.shift());
-          break;
+          case 'shift':
+            expect(ring.shift()).toBe(model.shift());
+            break;
+          case 'take':
+            if (model.length === 0) expect(() => ring.take()).toThrow(RangeError);
+            else expect(ring.take()).toBe(model.shift());
+            break;
+          case 'peek':
+            expect(ring.peek(o.index)).toBe(o.index >= 0 ? model[o.index] : undefined);
+            break;
+          case 'set':
+            if (o.index < model.length) {
+              const item = wrap(o.value);
+              ring.set(o.index, item);
+              model[o.index] = item;
+            } else {
+              expect(() => ring.set(o.index, wrap(o.value))).toThrow(RangeError);
+            }
+            break;
+          case 'clear':
+            ring.clear();
+            model.length = 0;
+            break;
+          case 'pushMany':
+            for (let k = 0; k < o.count; k++) {
+              const item = wrap(k);
+              ring.push(item);
+              model.push(item);
+            }
+            break;
+          case 'shiftMany':
+            for (let k = 0; k < o.count; k++) expect(ring.shift()).toBe(model.shift());
+            break;
+        }
+        expect(ring.length).toBe(model.length);
+        if (objects) {
+          // The storage refers to queued objects only: nothing shifted, and no stale copy left by a growth.
+          const storage = (ring as unknown as { items: unknown[] | null }).items;
+          expect(objectsIn(storage).size).toBe(model.filter(isObject).length);
+        }
       }
-      expect(ring.length).toBe(model.length);
+      expect([...ring]).toEqual(model);
+      expect(ring.peek()).toBe(model[0]);
       if (objects) {
-        // The storage refers to queued objects only: nothing shifted, and no stale copy left by a growth.
-        const storage = (ring as unknown as { items: unknown[] }).items;
-        expect(objectsIn(storage).size).toBe(model.length);
+        const storage = (ring as unknown as { items: unknown[] | null }).items;
+        expect(objectsIn(storage)).toEqual(new Set(model.filter(isObject)));
       }
-    }
-    expect([...ring]).toEqual(model);
-    expect(ring.peek()).toBe(model[0]);
-    if (objects) {
-      const storage = (ring as unknown as { items: unknown[] }).items;
-      expect(objectsIn(storage)).toEqual(new Set(model));
-    }
-  });
+    },
+  );
 });
 
 describe('PairedRing against an array', () => {
@@ -112,16 +136,18 @@ describe('PairedRing against an array', () => {
     { weight: 1, arbitrary: fc.tuple(fc.constant('pushMany' as const), fc.integer({ min: 1, max: 120 })) },
     { weight: 1, arbitrary: fc.tuple(fc.constant('dropMany' as const), fc.integer({ min: 1, max: 120 })) },
   );
-  test.prop([fc.array(op, { minLength: 50, maxLength: 1500 }), fc.boolean()])(
+  test.prop([fc.array(op, { minLength: 50, maxLength: 1500 }), itemKinds, fc.nat(400)])(
     'push, dropHead and setFirst keep the entries of an array FIFO in order',
-    (sequence, objects) => {
+    (sequence, kind, switchAt) => {
       type Entry = { item: unknown; first: number; second: number };
       const ring = new PairedRing<unknown>();
       const model: Entry[] = [];
+      const make = itemMaker(kind, switchAt);
+      const objects = kind !== 'numbers';
       let id = 0;
       for (const o of sequence) {
         if (o[0] === 'push') {
-          const item = objects ? { id: id++ } : id++;
+          const item = make(id++);
           ring.push(item, o[1], o[2]);
           model.push({ item, first: o[1], second: o[2] });
         } else if (o[0] === 'drop') {
@@ -131,7 +157,7 @@ describe('PairedRing against an array', () => {
           }
         } else if (o[0] === 'pushMany') {
           for (let k = 0; k < o[1]; k++) {
-            const item = objects ? { id: id++ } : id++;
+            const item = make(id++);
             ring.push(item, k, -k);
             model.push({ item, first: k, second: -k });
           }
@@ -145,8 +171,8 @@ describe('PairedRing against an array', () => {
           (model[o[1]] as Entry).first = o[2];
         }
         if (objects) {
-          const storage = (ring as unknown as { items: unknown[] }).items;
-          expect(objectsIn(storage).size).toBe(model.length);
+          const storage = (ring as unknown as { items: unknown[] | null }).items;
+          expect(objectsIn(storage).size).toBe(model.filter((e) => isObject(e.item)).length);
         }
         expect(ring.length).toBe(model.length);
         if (model.length > 0) {
@@ -159,8 +185,8 @@ describe('PairedRing against an array', () => {
         expect({ item: ring.item(i), first: ring.first(i), second: ring.second(i) }).toEqual(entry);
       });
       if (objects) {
-        const storage = (ring as unknown as { items: unknown[] }).items;
-        expect(objectsIn(storage)).toEqual(new Set(model.map((e) => e.item)));
+        const storage = (ring as unknown as { items: unknown[] | null }).items;
+        expect(objectsIn(storage)).toEqual(new Set(model.map((e) => e.item).filter(isObject)));
       }
     },
   );

@@ -58,6 +58,8 @@ const MAX_RELATIVE_ACCURACY = 0.5;
  */
 const SAFETY = 1 - 1e-6;
 const MIN_CAPACITY = 64;
+/** Distance from an integer within which a bucket index is computed with `portableLog` (see `index`). */
+const INDEX_GUARD = 1e-7;
 
 /** A growable dense array of bucket counts over a contiguous range of bucket indices. */
 class Buckets {
@@ -226,9 +228,22 @@ export class QuantileHistogram {
     if (x > this.hi) this.hi = x;
   }
 
-  /** Bucket index of a magnitude m > 0. */
+  /**
+   * Bucket index of a magnitude m > 0: ⌈portableLog(m) / ln γ⌉, the same integer in every JavaScript engine.
+   *
+   * `Math.log` is cheaper than `portableLog` and within a few units in the last place of it (both are within 2 ulp
+   * of ln m), so the two products differ by far less than {@link INDEX_GUARD} (< 1e-10 for any double m at the
+   * default α; the guard leaves a factor of 1,000 and more for an engine whose `Math.log` is worse). Whenever
+   * `Math.log(m) / ln γ` is further than the guard from an integer, its ceiling is therefore the ceiling of the
+   * portable product; otherwise (a fraction ~2e-7 of values) the portable product is computed. Either way the
+   * index is exactly the portable one.
+   */
   private index(m: number): number {
-    return Math.ceil(portableLog(m) * this.multiplier) + 0; // + 0: ceil(−0.5) is −0, which would leak into the JSON
+    const fast = Math.log(m) * this.multiplier;
+    const up = Math.ceil(fast);
+    // + 0: ceil(−0.5) is −0, which would leak into the JSON
+    if (up - fast > INDEX_GUARD && fast - (up - 1) > INDEX_GUARD) return up + 0;
+    return Math.ceil(portableLog(m) * this.multiplier) + 0;
   }
 
   /** Representative magnitude of bucket `index`: γ^index · (1 − α'). */
