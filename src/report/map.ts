@@ -15,7 +15,8 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { ReplicationSummary } from '../experiment/summary.js';
 import type { CorridorNetwork, NetworkHub } from '../network/build.js';
 import type { GeoJsonFeatureCollection, ServiceFeatureProperties } from '../network/geojson.js';
-import { corridorColour, formatCompact, formatNumber, sortCorridorKeys } from './scale.js';
+import { DIFFERENCE_COLOURS, mapLegend } from './map-legend.js';
+import { corridorColour, formatNumber, sortCorridorKeys } from './scale.js';
 import { el, svgDocument, TITLE_BLOCK, text, tooltip } from './svg.js';
 
 /**
@@ -107,6 +108,11 @@ export interface CorridorMapOptions {
   maxLabels?: number;
   /** Draw the detail panel of the southern corridor when the network has ILSTC services (default true). */
   detail?: boolean;
+  /**
+   * The volumes' `serviceTeu` are differences (a variant − the base, signed): lines are coloured by the sign
+   * (more TEU: blue, fewer: red), their width grows with the size of the difference (see `differenceMapSvg`).
+   */
+  difference?: { base: string; variant: string };
 }
 
 /**
@@ -169,6 +175,7 @@ interface MapLayers {
   radiusOf: (hubId: string) => number;
   /** Hubs busiest first (label priority). */
   hubsByPriority: NetworkHub[];
+  difference: CorridorMapOptions['difference'];
 }
 
 interface PanelBox {
@@ -230,22 +237,37 @@ function mapPanel(
     }),
   );
   const { volumes, teuOf, widthOf } = layers;
-  const ordered = [...layers.services].sort((a, b) => teuOf(b.properties.id) - teuOf(a.properties.id));
+  const ordered = [...layers.services].sort(
+    (a, b) => Math.abs(teuOf(b.properties.id)) - Math.abs(teuOf(a.properties.id)),
+  );
   for (const s of ordered) {
     const p = s.properties;
     const key = corridorKey(p);
     const teu = teuOf(p.id);
-    const idle = volumes !== undefined && teu === 0;
+    const diff = layers.difference;
+    const idle = volumes !== undefined && Math.abs(teu) < 0.5;
     const d = path(s);
     if (!d) continue;
+    const colour = diff
+      ? idle
+        ? DIFFERENCE_COLOURS.none
+        : teu > 0
+          ? DIFFERENCE_COLOURS.more
+          : DIFFERENCE_COLOURS.fewer
+      : corridorColour(key);
+    const carried = diff
+      ? `; ${teu > 0 ? '+' : ''}${formatNumber(Math.abs(teu) < 0.5 ? 0 : teu)} TEU loaded, ${diff.variant} − ${diff.base} (${volumes?.label})`
+      : volumes
+        ? `; ${formatNumber(teu)} TEU loaded (${volumes.label})`
+        : '';
     inner.push(
       el(
         'path',
         {
           d,
           fill: 'none',
-          stroke: corridorColour(key),
-          'stroke-width': widthOf(teu),
+          stroke: colour,
+          'stroke-width': widthOf(Math.abs(teu)),
           'stroke-opacity': idle ? 0.5 : 0.8,
           'stroke-dasharray': idle ? '3 3' : undefined,
           'stroke-linecap': 'round',
@@ -256,7 +278,7 @@ function mapPanel(
         },
         tooltip(
           `${p.name} (${key}, ${p.mode}): ${p.stops}; ${formatNumber(p.departuresPerWeek, 1)} departures/week × ` +
-            `${formatNumber(p.capacityTeu)} TEU${volumes ? `; ${formatNumber(teu)} TEU loaded (${volumes.label})` : ''}`,
+            `${formatNumber(p.capacityTeu)} TEU${carried}`,
         ),
       ),
     );
@@ -366,7 +388,7 @@ export function corridorMapSvg(
   const geo = network.toGeoJSON() as GeoJsonFeatureCollection;
   const services = geo.features.filter((f) => f.properties.featureType === 'service') as unknown as ServiceFeature[];
   const teuOf = (id: string) => (volumes?.serviceTeu[id] ?? 0) + (volumes?.serviceTeu[`${id}~return`] ?? 0);
-  const maxTeu = Math.max(1, ...services.map((s) => teuOf(s.properties.id)));
+  const maxTeu = Math.max(1, ...services.map((s) => Math.abs(teuOf(s.properties.id))));
   const hubs = network.hubs();
   const maxHubTeu = Math.max(1, ...hubs.map((h) => volumes?.hubTeu[h.id] ?? 0));
   const hubRadius = (teu: number) => (volumes ? 2.5 + 6 * Math.sqrt(teu / maxHubTeu) : 3.5);
@@ -378,6 +400,7 @@ export function corridorMapSvg(
     widthOf: (teu) => (volumes ? 1 + 11 * Math.sqrt(teu / maxTeu) : 2.5),
     radiusOf: (id) => hubRadius(volumes?.hubTeu[id] ?? 0),
     hubsByPriority: labelPriority(network, hubs, volumes),
+    difference: options.difference,
   };
 
   const south = services.filter((s) => s.properties.corridor === 'ILSTC');
@@ -434,10 +457,15 @@ export function corridorMapSvg(
     );
   }
   parts.push(
-    legend(withDetail ? { x: 20, y: top + 440 } : { x: 20, y: top + 620 }, services, volumes, maxTeu, layers.widthOf, {
-      max: maxHubTeu,
-      radiusOf: hubRadius,
-    }),
+    mapLegend(
+      withDetail ? { x: 20, y: top + 440 } : { x: 20, y: top + 620 },
+      sortCorridorKeys(new Set(services.map((s) => corridorKey(s.properties)))),
+      volumes !== undefined,
+      maxTeu,
+      layers.widthOf,
+      { max: maxHubTeu, radiusOf: hubRadius },
+      options.difference !== undefined,
+    ),
   );
   const totalTeu = volumes ? Object.values(volumes.serviceTeu).reduce((a, b) => a + b, 0) : 0;
   return svgDocument(
@@ -446,9 +474,11 @@ export function corridorMapSvg(
       width,
       height,
       title: options.title ?? `${network.spec.name}: corridors and services`,
-      subtitle: volumes
-        ? `Line width: TEU loaded per service, both directions (${volumes.label})`
-        : 'Services by corridor',
+      subtitle: options.difference
+        ? `Line width: the change in TEU loaded per service, both directions, ${options.difference.variant} − ${options.difference.base} (${volumes?.label})`
+        : volumes
+          ? `Line width: TEU loaded per service, both directions (${volumes.label})`
+          : 'Services by corridor',
       note: 'Base map: Natural Earth 1:50m (world-atlas). Lines are great circles between stops, not track alignments.',
       description:
         `Map of ${services.length} services and ${hubs.length} hubs.` +
@@ -456,66 +486,6 @@ export function corridorMapSvg(
     },
     parts.join(''),
   );
-}
-
-function legend(
-  at: { x: number; y: number },
-  services: ServiceFeature[],
-  volumes: MapVolumes | undefined,
-  maxTeu: number,
-  widthOf: (teu: number) => number,
-  hubs: { max: number; radiusOf: (teu: number) => number },
-): string {
-  const keys = sortCorridorKeys(new Set(services.map((s) => corridorKey(s.properties))));
-  const rows: string[] = [text(at.x, at.y + 4, 'Corridor', { class: 'label', 'font-weight': '600' })];
-  // Corridors in two columns.
-  const perColumn = Math.ceil(keys.length / 2);
-  keys.forEach((key, i) => {
-    const x = at.x + (i < perColumn ? 0 : 200);
-    const y = at.y + 24 + (i % perColumn) * 18;
-    rows.push(
-      el('line', { x1: x, x2: x + 24, y1: y, y2: y, stroke: corridorColour(key), 'stroke-width': 4 }),
-      text(x + 30, y + 4, key, { class: 'small' }),
-    );
-  });
-  if (volumes) {
-    const x = at.x + 440;
-    let y = at.y + 4;
-    rows.push(text(x, y, 'TEU per year', { class: 'label', 'font-weight': '600' }));
-    y += 20;
-    for (const teu of legendSteps(maxTeu)) {
-      rows.push(
-        el('line', { x1: x, x2: x + 24, y1: y, y2: y, stroke: '#6b7280', 'stroke-width': widthOf(teu) }),
-        text(x + 30, y + 4, formatCompact(teu), { class: 'small' }),
-      );
-      y += 18;
-    }
-    rows.push(
-      el('line', { x1: x, x2: x + 24, y1: y, y2: y, stroke: '#6b7280', 'stroke-width': 1, 'stroke-dasharray': '3 3' }),
-      text(x + 30, y + 4, 'no cargo', { class: 'small' }),
-    );
-    // Hub size: TEU handled a year (a transfer is handled twice).
-    const hx = at.x + 540;
-    let hy = at.y + 4;
-    rows.push(text(hx, hy, 'TEU handled', { class: 'label', 'font-weight': '600' }));
-    hy += 22;
-    for (const teu of legendSteps(hubs.max)) {
-      const r = hubs.radiusOf(teu);
-      rows.push(
-        el('circle', { cx: hx + 10, cy: hy, r, fill: '#ffffff', stroke: '#1f2937', 'stroke-width': 1.2 }),
-        text(hx + 26, hy + 4, formatCompact(teu), { class: 'small' }),
-      );
-      hy += Math.max(20, 2 * r + 6);
-    }
-  }
-  return el('g', { class: 'legend' }, ...rows);
-}
-
-/** Round legend values: the largest "nice" value below the maximum, then a third and a tenth of it. */
-function legendSteps(maxTeu: number): number[] {
-  const power = 10 ** Math.floor(Math.log10(maxTeu));
-  const top = [5, 2, 1].map((m) => m * power).find((v) => v <= maxTeu) ?? power;
-  return [...new Set([top, top / 4, top / 20].map((v) => Math.max(1, Math.round(v))))];
 }
 
 /**

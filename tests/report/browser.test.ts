@@ -96,7 +96,7 @@ describe.skipIf(!executable)('report in headless Chromium', () => {
         band80: bbox('#fan-chart .band80'),
         target: bbox('#fan-chart .target-line'),
         boxes: document.querySelectorAll('#transit-times g.box').length,
-        headline: document.querySelector('.headlines li')?.textContent ?? '',
+        headline: document.querySelector('p.headlines')?.textContent ?? '',
       };
     });
     expect(drawn.land.width * drawn.land.height).toBeGreaterThan(100_000);
