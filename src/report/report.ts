@@ -342,6 +342,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'corridors.csv': 'TEU, door-to-door days and cost per corridor',
   'transit-by-od.csv': 'door-to-door days per origin–destination flow and corridor taken',
   'service-load-factors.csv': 'load factor and TEU loaded per service',
+  'utilisation-by-month.svg': 'monthly peak load factor per service and offered load per hub resource (heat map)',
   'kpis.csv': 'every KPI summarised over replications',
   'summary.json': 'everything above as JSON',
 };

@@ -75,6 +75,7 @@ describe.skipIf(!executable)('report in headless Chromium', () => {
       'transit-times',
       'emissions',
       'corridor-map',
+      'utilisation',
     ]);
     for (const f of figures) {
       expect(f.width, f.id).toBeGreaterThan(300);
