@@ -24,20 +24,24 @@ describe('utilisation by month in the report', () => {
       ]),
     );
     const svg = files.get('utilisation-by-month.svg') as string;
-    const cells = [
-      ...svg.matchAll(/<rect [^>]*class="cell" data-row="([^"]+)" data-month="([^"]+)" data-value="([^"]+)"/g),
-    ];
-    const rows = new Set(cells.map((c) => c[1]));
-    expect(rows).toContain('malaszewicze/gaugeChange');
-    expect(rows).toContain('three-gorges-locks/lock');
-    expect([...rows].some((r) => !r?.includes('/'))).toBe(true); // services
-    expect(new Set(cells.map((c) => c[2]))).toEqual(new Set(['2025-01', '2025-02', '2025-03', '2025-04']));
-    // Each cell is the mean of the KPI over the runs.
-    const lock = cells.find((c) => c[1] === 'three-gorges-locks/lock' && c[2] === '2025-02');
-    expect(Number(lock?.[3])).toBeCloseTo(
-      summary.kpis['offeredLoad/three-gorges-locks/lock/2025-02']?.mean as number,
-      2,
+    // A row per service or hub resource: its months, and a cell (data-value) per month.
+    const rows = new Map(
+      [...svg.matchAll(/<g class="row" data-row="([^"]+)" data-months="([^"]+)">(.*?)<g class="small"/g)].map((m) => [
+        m[1] as string,
+        {
+          months: (m[2] as string).split(' '),
+          values: [...(m[3] as string).matchAll(/data-value="([^"]+)"/g)].map((v) => Number(v[1])),
+        },
+      ]),
     );
+    expect([...rows.keys()]).toContain('malaszewicze/gaugeChange');
+    expect([...rows.keys()]).toContain('three-gorges-locks/lock');
+    expect([...rows.keys()].some((r) => !r.includes('/'))).toBe(true); // services
+    const lock = rows.get('three-gorges-locks/lock');
+    expect(lock?.months).toEqual(['2025-01', '2025-02', '2025-03', '2025-04']);
+    expect(lock?.values).toHaveLength(4);
+    // Each cell is the mean of the KPI over the runs.
+    expect(lock?.values[1]).toBeCloseTo(summary.kpis['offeredLoad/three-gorges-locks/lock/2025-02']?.mean as number, 2);
     const html = files.get('index.html') as string;
     const bottlenecks = html.slice(html.indexOf('<section id="bottlenecks">'));
     expect(bottlenecks).toContain('id="utilisation"');

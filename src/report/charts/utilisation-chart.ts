@@ -9,7 +9,7 @@
 import type { ReplicationSummary } from '../../experiment/summary.js';
 import type { CorridorNetwork } from '../../network/build.js';
 import { formatNumber } from '../scale.js';
-import { el, NOTE_BLOCK, svgDocument, TITLE_BLOCK, text, tooltip } from '../svg.js';
+import { el, NOTE_BLOCK, px, svgDocument, TITLE_BLOCK, text, tooltip } from '../svg.js';
 import { monthLabel } from './monthly-chart.js';
 
 /** One row of the heat map: a service or a hub resource, with a value per month (undefined: not measured). */
@@ -31,6 +31,11 @@ export interface UtilisationChartData {
   replications: number;
 }
 
+/** `2025-02` → `Feb`. */
+function monthShort(month: string): string {
+  return MONTHS[Number(month.slice(5, 7)) - 1] ?? month;
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const RESOURCE_WORDS: Record<string, string> = {
@@ -47,8 +52,8 @@ const RESOURCE_WORDS: Record<string, string> = {
 export function utilisationChartData(
   summary: ReplicationSummary,
   network: CorridorNetwork,
-  maxServices = 12,
-  maxHubs = 10,
+  maxServices = 10,
+  maxHubs = 8,
 ): UtilisationChartData {
   const months = new Set<string>();
   const byRow = new Map<string, Map<string, number>>();
@@ -149,43 +154,49 @@ export function utilisationChartSvg(data: UtilisationChartData, options: Utilisa
     parts.push(text(margin.left, y - 8, title, { class: 'label', 'font-weight': '600' }));
     for (const row of rows) {
       const label = row.label.length > 58 ? `${row.label.slice(0, 57)}…` : row.label;
-      parts.push(text(margin.left, y + rowHeight - 5, label, { class: 'small' }));
+      const cells: string[] = [];
+      const dark: string[] = [];
+      const light: string[] = [];
       row.values.forEach((v, i) => {
-        const x = margin.left + labelWidth + i * cellWidth;
         if (v === undefined) return;
-        const pct = `${formatNumber(v * 100, 0)}%`;
-        parts.push(
-          el(
-            'rect',
-            {
-              x: x + 0.5,
-              y: y + 0.5,
-              width: cellWidth - 1,
-              height: rowHeight - 1,
-              fill: utilisationColour(v),
-              class: 'cell',
-              'data-row': row.id,
-              'data-month': data.months[i],
-              'data-value': Number(v.toFixed(4)),
-            },
-            tooltip(
-              `${row.label}, ${data.months[i]}: ${what} ${pct}` +
-                (row.peaks?.[i] !== undefined
-                  ? `; fullest departure ${formatNumber((row.peaks[i] as number) * 100, 0)}%`
-                  : ''),
-            ),
-          ),
+        const x = margin.left + labelWidth + i * cellWidth;
+        // One short cell: its month is its column (the row's data-months), its value data-value.
+        cells.push(
+          el('rect', {
+            x: x + 0.5,
+            width: cellWidth - 1,
+            height: rowHeight - 1,
+            fill: utilisationColour(v),
+            'data-value': Number(v.toFixed(3)),
+          }),
         );
         if (cellWidth >= 30) {
-          parts.push(
-            text(x + cellWidth / 2, y + rowHeight - 5, pct, {
-              class: 'small',
-              'text-anchor': 'middle',
-              style: `fill:${v > 0.55 ? '#ffffff' : '#1f2937'}`,
-            }),
-          );
+          (v > 0.55 ? dark : light).push(el('text', { x: x + cellWidth / 2 }, `${formatNumber(v * 100, 0)}%`));
         }
       });
+      const peaks = row.peaks
+        ? `; fullest departure by month: ${row.peaks
+            .map((p, i) =>
+              p === undefined ? '' : `${monthShort(data.months[i] as string)} ${formatNumber(p * 100, 0)}%`,
+            )
+            .filter((t) => t !== '')
+            .join(', ')}`
+        : '';
+      parts.push(
+        el(
+          'g',
+          { class: 'row', 'data-row': row.id, 'data-months': data.months.join(' ') },
+          tooltip(`${row.label}: ${what} by month${peaks}`),
+          text(margin.left, y + rowHeight - 5, label, { class: 'small' }),
+          el('g', { class: 'cells', transform: `translate(0 ${px(y + 0.5)})` }, ...cells),
+          el(
+            'g',
+            { class: 'small', 'text-anchor': 'middle', transform: `translate(0 ${px(y + rowHeight - 5)})` },
+            ...(light.length > 0 ? [el('g', { style: 'fill:#1f2937' }, ...light)] : []),
+            ...(dark.length > 0 ? [el('g', { style: 'fill:#ffffff' }, ...dark)] : []),
+          ),
+        ),
+      );
       y += rowHeight;
     }
     y += blockGap;
