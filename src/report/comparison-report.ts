@@ -82,7 +82,9 @@ export function comparisonParts(input: ComparisonReportParts, files: ReportFile[
       ],
     },
     sideBySide,
-    ...base.map((s) => ({ ...s, id: `base-${s.id}`, heading: `Base: ${s.heading}` })),
+    // The base's own map is a file (corridor-map.svg) but not inline: the difference maps show the network already,
+    // and the page stays light.
+    ...base.filter((s) => s.id !== 'map').map((s) => ({ ...s, id: `base-${s.id}`, heading: `Base: ${s.heading}` })),
   ];
   return { tiles, headlines, sections };
 }

@@ -28,7 +28,6 @@ export function mapLegend(
     const swatches: [string, string][] = [
       [DIFFERENCE_COLOURS.more, 'more TEU in the variant'],
       [DIFFERENCE_COLOURS.fewer, 'fewer TEU in the variant'],
-      [DIFFERENCE_COLOURS.none, 'no change (dashed)'],
     ];
     swatches.forEach(([colour, label], i) => {
       const y = at.y + 24 + i * 18;
@@ -62,7 +61,7 @@ export function mapLegend(
     }
     rows.push(
       el('line', { x1: x, x2: x + 24, y1: y, y2: y, stroke: '#6b7280', 'stroke-width': 1, 'stroke-dasharray': '3 3' }),
-      text(x + 30, y + 4, 'no cargo', { class: 'small' }),
+      text(x + 30, y + 4, difference ? 'no change' : 'no cargo', { class: 'small' }),
     );
     // Hub size: TEU handled a year (a transfer is handled twice).
     const hx = at.x + 540;

@@ -93,6 +93,9 @@ describe('the comparison report', () => {
     const feeder = map.match(/<path [^>]*data-service="ilstc-feeder-tanjung-priok"[^>]*>/)?.[0] ?? '';
     expect(feeder).toMatch(/stroke="#(1d4ed8|dc2626|9ca3af)"/);
     expect(map).toContain('Change in TEU');
+    // The base's map is a file, not inline: the page stays under 250 KB.
+    expect(files.get('corridor-map.svg')).toContain('id="corridor-map"');
+    expect(Buffer.byteLength(files.get('index.html') as string, 'utf8')).toBeLessThanOrEqual(250 * 1024);
   });
 });
 
