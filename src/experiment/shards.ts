@@ -357,6 +357,8 @@ const runSchema = z.looseObject({
       capacityOfferedTeu: nonNegative,
       loadFactor: nonNegative,
       maxOnBoardTeu: nonNegative,
+      peakLoadFactorByMonth: record(nonNegative),
+      loadFactorByMonth: record(nonNegative),
       capacityTeu: nonNegative,
       splits: count,
       meanWaitForDepartureHours: nonNegative,
@@ -377,6 +379,13 @@ const runSchema = z.looseObject({
           waitHours: durationSummary,
           closures: count,
           closedHours: nonNegative,
+        })
+        .optional(),
+      offeredLoadByMonth: z
+        .looseObject({
+          handling: record(nonNegative).optional(),
+          gaugeChange: record(nonNegative).optional(),
+          lock: record(nonNegative).optional(),
         })
         .optional(),
       backlogTeu: nonNegative,

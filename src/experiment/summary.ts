@@ -14,6 +14,10 @@
  *   `target/<id>/covered` (1 when the run spans the whole target year);
  * - `loadFactor/<service>`, `teuLoaded/<service>` (TEU loaded in the measured period; return runs have their own
  *   ids, `<service>~return`);
+ * - `peakLoad/<service>/<YYYY-MM>`: the highest load factor of any departure of the service in a month (TEU on
+ *   board ÷ capacity leaving a stop); `loadFactor/<service>/<YYYY-MM>`: the load factor of the month's departures;
+ * - `offeredLoad/<hub>/<handling|gaugeChange|lock>/<YYYY-MM>`: work arriving at the hub's cranes, gauge-change
+ *   tracks or lock in a month ÷ the work they can do in it (above 1: the queue grows that month);
  * - `wait/<hub>/departure` (mean hours a part waited for a departure with room at the hub);
  * - `teuHandled/<hub>` (TEU handled by the hub's cranes; a transfer counts twice), `utilisation/<hub>/handling`
  *   (busy share of its cranes), `wait/<hub>/handling`, `wait/<hub>/gaugeChange` (hours a train waited for a
@@ -108,6 +112,8 @@ export function runKpis(run: RunResult): Map<string, number> {
   for (const [id, s] of Object.entries(run.services)) {
     out.set(`loadFactor/${id}`, s.loadFactor);
     out.set(`teuLoaded/${id}`, s.teuLoaded);
+    for (const [month, peak] of Object.entries(s.peakLoadFactorByMonth)) out.set(`peakLoad/${id}/${month}`, peak);
+    for (const [month, load] of Object.entries(s.loadFactorByMonth)) out.set(`loadFactor/${id}/${month}`, load);
   }
   if (run.empties !== undefined) emptiesKpis(run.empties, out);
   for (const [id, h] of Object.entries(run.hubs)) {
@@ -118,6 +124,9 @@ export function runKpis(run: RunResult): Map<string, number> {
     if (h.gaugeChange && h.gaugeChange.waitHours.count > 0)
       out.set(`wait/${id}/gaugeChange`, h.gaugeChange.waitHours.mean);
     if (h.lock && h.lock.waitHours.count > 0) out.set(`wait/${id}/lock`, h.lock.waitHours.mean);
+    for (const [resource, byMonth] of Object.entries(h.offeredLoadByMonth ?? {})) {
+      for (const [month, load] of Object.entries(byMonth)) out.set(`offeredLoad/${id}/${resource}/${month}`, load);
+    }
   }
   emissionKpis(run, out);
   if (run.carryOver !== undefined) {

@@ -30,10 +30,9 @@ export function vehicleStep(m: ModelState, trip: Trip): void {
   if (trip.phase === 1) {
     trip.phase = 2;
     if (service.gaugeChange[s]) {
-      (hub.gauge as ServerPool<Trip | null>).submit(
-        trip,
-        (hub.gaugeHours as Distribution).sample(hub.gaugeRng) * hub.slow,
-      );
+      const hours = (hub.gaugeHours as Distribution).sample(hub.gaugeRng) * hub.slow;
+      gaugeWorkArrives(m, hub, hours);
+      (hub.gauge as ServerPool<Trip | null>).submit(trip, hours);
       return;
     }
   }
@@ -48,6 +47,15 @@ export function vehicleStep(m: ModelState, trip: Trip): void {
   trip.phase = 0;
   loadTrip(m, trip);
   leaveStop(m, trip);
+}
+
+/** Track hours of a train (the scenario's or a background one) arriving to be re-gauged, by month when measuring. */
+function gaugeWorkArrives(m: ModelState, hub: HubRuntime, hours: number): void {
+  const now = m.sim.now;
+  if (now < m.calendar.startHour) return;
+  const byMonth = hub.gaugeHoursByMonth as Float64Array;
+  const k = m.calendar.monthIndexNow(now);
+  byMonth[k] = (byMonth[k] as number) + hours;
 }
 
 /** A train of the scenario has been re-gauged at `hub` after waiting `waited` hours for a track: its next step. */
@@ -69,7 +77,9 @@ export function scheduleBackgroundTrains(m: ModelState, hub: HubRuntime): void {
   const pool = hub.gauge as ServerPool<Trip | null>;
   const hours = hub.gaugeHours as Distribution;
   const arrive = () => {
-    pool.submit(null, hours.sample(rng) * hub.slow);
+    const work = hours.sample(rng) * hub.slow;
+    gaugeWorkArrives(m, hub, work);
+    pool.submit(null, work);
     const gap = -mean * portableLog(1 - rng());
     if (sim.now + gap < end) sim.schedule(gap, arrive);
   };

@@ -118,6 +118,22 @@ export class Calendar {
     return (ms - this.originMs) / HOUR_MS;
   }
 
+  /** The month index {@link monthIndexNow} returned last (simulation time only moves forward). */
+  private cursor = 0;
+
+  /**
+   * {@link monthIndexAt} for the simulation's current hour: O(1) as the clock moves forward (a cursor steps to the
+   * next month), a search only when `hour` is earlier than the last call's month.
+   */
+  monthIndexNow(hour: number): number {
+    const months = this.months;
+    let k = this.cursor;
+    if (hour < (months[k] as CalendarMonth).startHour) k = this.monthIndexAt(hour);
+    while (k + 1 < months.length && (months[k + 1] as CalendarMonth).startHour <= hour) k++;
+    this.cursor = k;
+    return k;
+  }
+
   /** Index into {@link months} of the month containing `hour` (clamped to the run). */
   monthIndexAt(hour: number): number {
     const months = this.months;

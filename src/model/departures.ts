@@ -84,6 +84,8 @@ export function depart(m: ModelState, slot: DepartureSlot): void {
   if (measuring && !trucks) {
     service.departures++;
     service.capacityOffered += service.capacityTeu;
+    const k = m.calendar.monthIndexNow(now);
+    service.capacityByMonth[k] = (service.capacityByMonth[k] as number) + service.capacityTeu;
   }
   const origin = service.stops[0] as HubRuntime;
   if (service.closed > 0 || origin.closed > 0) {
@@ -150,6 +152,11 @@ export function loadTrip(m: ModelState, trip: Trip): void {
   if (trip.onBoard > service.maxOnBoard) service.maxOnBoard = trip.onBoard;
   const factor = trip.onBoard / service.capacityTeu;
   if (factor > m.maxLoadFactorOnBoard) m.maxLoadFactorOnBoard = factor;
+  const now = m.sim.now;
+  if (now >= m.calendar.startHour) {
+    const k = m.calendar.monthIndexNow(now);
+    if (factor > (service.peakLoadByMonth[k] as number)) service.peakLoadByMonth[k] = factor;
+  }
   if (trip.onBoard > service.capacityTeu + EPS) {
     throw new SimulationError(
       `service ${service.net.id} loaded ${trip.onBoard} TEU on a departure of capacity ${service.capacityTeu}`,
@@ -231,7 +238,11 @@ export function startLeg(m: ModelState, trip: Trip): void {
   const link = service.legLinks[trip.stop] as LinkRuntime;
   const hours = (service.legTransit[trip.stop] as Distribution).sample(service.transitRng) * service.slow * link.slow;
   // Legs of the departures counted in the measured period only (their capacity is what the load factor divides by).
-  if (trip.departedAt >= m.calendar.startHour) service.teuLegs += trip.onBoard;
+  if (trip.departedAt >= m.calendar.startHour) {
+    service.teuLegs += trip.onBoard;
+    const k = m.calendar.monthIndexAt(trip.departedAt);
+    service.teuLegsByMonth[k] = (service.teuLegsByMonth[k] as number) + trip.onBoard;
+  }
   if (m.sim.now >= m.calendar.startHour) legEmissions(m, trip);
   m.sim.schedule(hours, m.onArrive, trip);
 }

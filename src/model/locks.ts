@@ -15,8 +15,13 @@ import type { LockRuntime, ModelState, Trip } from './runtime.js';
 
 export function enterLock(m: ModelState, lock: LockRuntime, side: 0 | 1, vessel: Trip | null): void {
   const flight = lock.flights[side];
+  const now = m.sim.now;
   flight.queue.push(vessel);
-  flight.arrived.push(m.sim.now);
+  flight.arrived.push(now);
+  if (now >= m.calendar.startHour) {
+    const k = m.calendar.monthIndexNow(now);
+    lock.vesselsByMonth[k] = (lock.vesselsByMonth[k] as number) + 1;
+  }
 }
 
 export function scheduleLock(m: ModelState, lock: LockRuntime): void {
@@ -31,6 +36,11 @@ export function scheduleLock(m: ModelState, lock: LockRuntime): void {
     if (sim.now + gap < end) sim.schedule(gap, lockage);
     // Closed (randomly or with its hub): no lockage for anyone; the queues build up.
     if (lock.closed > 0) return;
+    // Places offered: every open lockage takes up to vesselsPerLockage vessels on each side.
+    if (sim.now >= m.calendar.startHour) {
+      const k = m.calendar.monthIndexNow(sim.now);
+      lock.placesByMonth[k] = (lock.placesByMonth[k] as number) + 2 * spec.vesselsPerLockage;
+    }
     for (const flight of lock.flights) {
       for (let k = 0; k < spec.vesselsPerLockage && flight.queue.length > 0; k++) {
         const vessel = flight.queue.shift() as Trip | null;

@@ -95,6 +95,16 @@ export interface ServiceResult {
   loadFactor: number;
   /** Highest TEU on board at any moment of any trip (never above the capacity). */
   maxOnBoardTeu: number;
+  /**
+   * Per calendar month (`YYYY-MM`) of the measured period: the highest load factor of any departure, TEU on board ÷
+   * capacity as it leaves a stop (0 in a month without cargo). The month a service runs full shows as 1.
+   */
+  peakLoadFactorByMonth: Record<string, number>;
+  /**
+   * Per calendar month (`YYYY-MM`) of the measured period: `loadFactor` of the departures of that month (TEU on board
+   * at the start of each leg ÷ capacity offered on each leg; trucks: every truck slot of the month).
+   */
+  loadFactorByMonth: Record<string, number>;
   capacityTeu: number;
   /** Bookings split because only part fitted. */
   splits: number;
@@ -124,6 +134,13 @@ export interface HubResult {
    * the lock was closed in it (overlapping closures counted once).
    */
   lock?: { vessels: number; barges: number; waitHours: DurationSummary; closures: number; closedHours: number };
+  /**
+   * Offered load per calendar month (`YYYY-MM`) of the measured period, of each resource the hub has: the work
+   * arriving in the month ÷ the work the resource can do in it. Cranes: crane hours booked ÷ (cranes × hours);
+   * gauge change: track hours of the trains arriving (background ones too) ÷ (tracks × hours); lock: vessels arriving ÷
+   * places of the lockages run while open (of one lockage, when closed all month). Above 1 the queue grows that month.
+   */
+  offeredLoadByMonth?: Partial<Record<'handling' | 'gaugeChange' | 'lock', Record<string, number>>>;
   /** TEU at the hub at the end of the run (waiting for handling, clearance or a departure; empties on the move too). */
   backlogTeu: number;
 }

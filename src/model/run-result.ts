@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { CalendarMonth } from './calendar.js';
 import type { Direction } from './demand.js';
 import { DurationCollector } from './durations.js';
 import { emissionsResult } from './emissions-result.js';
@@ -112,6 +113,17 @@ export function result(m: ModelState): RunResult {
       capacityOfferedTeu: s.capacityOffered,
       loadFactor: s.capacityOffered > 0 ? s.teuLegs / (s.capacityOffered * legs) : 0,
       maxOnBoardTeu: s.maxOnBoard,
+      peakLoadFactorByMonth: byMeasuredMonth((k) => s.peakLoadByMonth[k] as number),
+      loadFactorByMonth: byMeasuredMonth((k, _hours, month) => {
+        // Trucks: the slots of the month in the operating window, as for the whole period above.
+        let capacity = s.capacityByMonth[k] as number;
+        if (s.truckIntervalHours > 0) {
+          const from = Math.max(calendar.startHour, s.fromHour, month.startHour);
+          const to = Math.min(calendar.endHour, s.toHour, month.endHour);
+          capacity = to > from ? ((to - from) / s.truckIntervalHours) * s.capacityTeu : 0;
+        }
+        return capacity > 0 ? Math.min(1, (s.teuLegsByMonth[k] as number) / (capacity * legs)) : 0;
+      }),
       capacityTeu: s.capacityTeu,
       splits: s.splits,
       meanWaitForDepartureHours: s.waitForDepartureCount > 0 ? s.waitForDepartureSum / s.waitForDepartureCount : 0,
@@ -149,7 +161,35 @@ export function result(m: ModelState): RunResult {
         closedHours: lock.closedHours + openClosure,
       };
     }
+    const offered: NonNullable<HubResult['offeredLoadByMonth']> = {};
+    const cranes = hub.net.spec.handling?.servers ?? 0;
+    if (hub.handlingHoursByMonth && cranes > 0) {
+      const work = hub.handlingHoursByMonth;
+      offered.handling = byMeasuredMonth((k, hours) => (work[k] as number) / (cranes * hours));
+    }
+    if (hub.gaugeHoursByMonth && hub.tracks > 0) {
+      const work = hub.gaugeHoursByMonth;
+      offered.gaugeChange = byMeasuredMonth((k, hours) => (work[k] as number) / (hub.tracks * hours));
+    }
+    if (hub.lock) {
+      const { vesselsByMonth, placesByMonth, spec } = hub.lock;
+      const one = 2 * spec.vesselsPerLockage;
+      offered.lock = byMeasuredMonth((k) => (vesselsByMonth[k] as number) / Math.max(placesByMonth[k] as number, one));
+    }
+    if (Object.keys(offered).length > 0) result.offeredLoadByMonth = offered;
     hubs[hub.net.id] = result;
+  }
+
+  /** A value per month of the measured period (its measured hours > 0), keyed `YYYY-MM`. */
+  function byMeasuredMonth(
+    value: (k: number, measuredHours: number, month: CalendarMonth) => number,
+  ): Record<string, number> {
+    const out: Record<string, number> = {};
+    calendar.months.forEach((month, k) => {
+      const hours = Math.min(month.endHour, calendar.endHour) - Math.max(month.startHour, calendar.startHour);
+      if (hours > 1e-9) out[month.key] = value(k, hours, month);
+    });
+    return out;
   }
 
   const targets: TargetResult[] = m.scenario.targets.map((target) => {

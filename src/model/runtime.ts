@@ -54,6 +54,13 @@ export interface HubRuntime {
   readonly handlingWait: DurationCollector;
   readonly departureWait: DurationCollector;
   readonly gaugeWait: DurationCollector;
+  /**
+   * Per calendar month (index into `calendar.months`), hours of work arriving in the measured period: crane hours
+   * booked by parts (hubs with cranes) and track hours of the trains to re-gauge (breaks of gauge), for the monthly
+   * offered load (`run-result.ts`).
+   */
+  readonly handlingHoursByMonth: Float64Array | undefined;
+  readonly gaugeHoursByMonth: Float64Array | undefined;
   /** Handling emissions here (`emissions.ts`; set at the first TEU handled in the measured period). */
   handlingCo2e: { wtw: number; ttw: number } | undefined;
   /** With box pools: this hub's stock of each pool, by pool index (`empties.ts`). */
@@ -86,6 +93,9 @@ export interface LockRuntime {
   vessels: number;
   barges: number;
   readonly wait: DurationCollector;
+  /** Per calendar month in the measured period: vessels arriving, and places offered by the lockages while open. */
+  readonly vesselsByMonth: Float64Array;
+  readonly placesByMonth: Float64Array;
 }
 
 export interface ServiceRuntime {
@@ -129,6 +139,11 @@ export interface ServiceRuntime {
   /** Σ over legs run of TEU on board when the leg started (TEU-legs). */
   teuLegs: number;
   maxOnBoard: number;
+  /** Per calendar month in the measured period: the highest TEU on board ÷ capacity of any departure leaving a stop. */
+  readonly peakLoadByMonth: Float64Array;
+  /** Per calendar month of the departure: TEU-legs run, and capacity offered (timetabled services; see run-result). */
+  readonly teuLegsByMonth: Float64Array;
+  readonly capacityByMonth: Float64Array;
   splits: number;
   waitForDepartureSum: number;
   waitForDepartureCount: number;

@@ -71,6 +71,8 @@ export function hubRuntime(m: ModelState, net: NetworkHub): HubRuntime {
     handlingWait: new DurationCollector(),
     departureWait: new DurationCollector(),
     gaugeWait: new DurationCollector(),
+    handlingHoursByMonth: spec.handling ? new Float64Array(m.calendar.months.length) : undefined,
+    gaugeHoursByMonth: spec.gaugeChange ? new Float64Array(m.calendar.months.length) : undefined,
     handlingCo2e: undefined,
     boxStocks: undefined,
   };
@@ -118,6 +120,8 @@ export function hubRuntime(m: ModelState, net: NetworkHub): HubRuntime {
       vessels: 0,
       barges: 0,
       wait: new DurationCollector(),
+      vesselsByMonth: new Float64Array(m.calendar.months.length),
+      placesByMonth: new Float64Array(m.calendar.months.length),
     };
   }
   return hub;
@@ -181,6 +185,9 @@ export function serviceRuntime(m: ModelState, net: NetworkService): ServiceRunti
     capacityOffered: 0,
     teuLegs: 0,
     maxOnBoard: 0,
+    peakLoadByMonth: new Float64Array(m.calendar.months.length),
+    teuLegsByMonth: new Float64Array(m.calendar.months.length),
+    capacityByMonth: new Float64Array(m.calendar.months.length),
     splits: 0,
     waitForDepartureSum: 0,
     waitForDepartureCount: 0,

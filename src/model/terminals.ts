@@ -31,7 +31,12 @@ export function enterHub(m: ModelState, part: Part, hub: HubRuntime): void {
     if (measuring) handlingEmissions(m, part, hub);
     const hours = part.teu * (hub.handlingHours as Distribution).sample(hub.handlingRng) * hub.slow;
     const start = hub.handling.book(now, hours);
-    if (measuring) hub.handlingWait.add(start - now);
+    if (measuring) {
+      hub.handlingWait.add(start - now);
+      const byMonth = hub.handlingHoursByMonth as Float64Array;
+      const k = m.calendar.monthIndexNow(now);
+      byMonth[k] = (byMonth[k] as number) + hours;
+    }
     done = start + hours;
     stage(m, part, 'handling-start', start, now, hub);
     stage(m, part, 'handling-end', done, start + part.teu * hub.minHandlingHours, hub);

@@ -15,6 +15,15 @@ export interface HtmlSection {
   /** Inline SVG documents. */
   figures?: string[];
   tables?: HtmlTable[];
+  /** Figures side by side (two to a row on a wide screen) instead of one under another. */
+  figureGrid?: boolean;
+}
+
+/** A KPI tile at the top of the page: a label, one big value, a line of detail. */
+export interface HtmlTile {
+  label: string;
+  value: string;
+  detail?: string;
 }
 
 /** A table: header, rows of plain-text cells (escaped), right-aligned numeric columns. */
@@ -33,6 +42,8 @@ export interface HtmlPage {
   meta: string[];
   /** Headline answers, in bold, at the top. */
   headlines: string[];
+  /** KPI tiles shown above the headlines. */
+  tiles?: HtmlTile[];
   sections: HtmlSection[];
   /** Files of the report to link to (CSV, JSON, SVG). */
   downloads: { name: string; description: string }[];
@@ -48,7 +59,7 @@ export function htmlPage(page: HtmlPage): string {
     (s) => `<section id="${e(s.id)}">
 <h2>${e(s.heading)}</h2>
 ${(s.intro ?? []).map((p) => `<p>${e(p)}</p>`).join('\n')}
-${(s.figures ?? []).map((svg) => `<figure>${svg}</figure>`).join('\n')}
+${figures(s)}
 ${(s.tables ?? []).map(htmlTable).join('\n')}
 </section>`,
   );
@@ -65,7 +76,8 @@ ${(s.tables ?? []).map(htmlTable).join('\n')}
 <header>
 <h1>${e(page.title)}</h1>
 ${page.meta.map((m) => `<p class="meta">${e(m)}</p>`).join('\n')}
-${page.headlines.length > 0 ? `<ul class="headlines">${page.headlines.map((h) => `<li>${e(h)}</li>`).join('')}</ul>` : ''}
+${tiles(page.tiles ?? [])}
+${headlines(page.headlines)}
 <nav>${nav}</nav>
 </header>
 <main>
@@ -79,6 +91,28 @@ ${sections.join('\n')}
 </body>
 </html>
 `;
+}
+
+/** One headline is a paragraph; several are a list. */
+function headlines(lines: string[]): string {
+  const e = escapeXml;
+  if (lines.length === 0) return '';
+  if (lines.length === 1) return `<p class="headlines">${e(lines[0] as string)}</p>`;
+  return `<ul class="headlines">${lines.map((h) => `<li>${e(h)}</li>`).join('')}</ul>`;
+}
+
+function tiles(list: HtmlTile[]): string {
+  const e = escapeXml;
+  if (list.length === 0) return '';
+  const tile = (t: HtmlTile) =>
+    `<div class="tile"><div class="tile-label">${e(t.label)}</div><div class="tile-value">${e(t.value)}</div>` +
+    `${t.detail ? `<div class="tile-detail">${e(t.detail)}</div>` : ''}</div>`;
+  return `<div class="tiles">${list.map(tile).join('')}</div>`;
+}
+
+function figures(s: HtmlSection): string {
+  const list = (s.figures ?? []).map((svg) => `<figure>${svg}</figure>`).join('\n');
+  return s.figureGrid ? `<div class="figure-grid">${list}</div>` : list;
 }
 
 function htmlTable(t: HtmlTable): string {
@@ -107,6 +141,12 @@ const CSS = [
   'h1{font-size:24px;margin:0 0 6px}h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}',
   '.meta{color:#4b5563;margin:2px 0;font-size:14px}',
   '.headlines{background:#f0fdfa;border-left:4px solid #0f766e;padding:10px 14px 10px 32px;font-weight:600}',
+  'p.headlines{padding:10px 14px}',
+  '.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:10px;margin:14px 0}',
+  '.tile{border:1px solid #e5e7eb;border-radius:6px;padding:10px 12px;background:#fff}',
+  '.tile-label{font-size:13px;color:#4b5563}.tile-value{font-size:24px;font-weight:700;color:#0f766e;margin:2px 0}',
+  '.tile-detail{font-size:12px;color:#4b5563}',
+  '.figure-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:8px}',
   'nav{font-size:14px;margin-top:10px}nav a{color:#0f766e}',
   'figure{margin:12px 0;overflow-x:auto}figure svg{max-width:100%;height:auto}',
   '.table{overflow-x:auto}table{border-collapse:collapse;font-size:13px;margin:10px 0}',

@@ -10,12 +10,16 @@
  */
 import { type GeoProjection, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
-import { feature, mesh } from 'topojson-client';
+import { merge, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { ReplicationSummary } from '../experiment/summary.js';
 import type { CorridorNetwork, NetworkHub } from '../network/build.js';
 import type { GeoJsonFeatureCollection, ServiceFeatureProperties } from '../network/geojson.js';
-import { corridorColour, formatCompact, formatNumber, sortCorridorKeys } from './scale.js';
+import { bottleneckHubIds, placeLabels } from './map-labels.js';
+import { DIFFERENCE_COLOURS, mapLegend } from './map-legend.js';
+import { thinStream } from './map-simplify.js';
+import { corridorColour, formatNumber, sortCorridorKeys } from './scale.js';
+import { seaServiceLine } from './sea-lanes.js';
 import { el, svgDocument, TITLE_BLOCK, text, tooltip } from './svg.js';
 
 /**
@@ -107,6 +111,11 @@ export interface CorridorMapOptions {
   maxLabels?: number;
   /** Draw the detail panel of the southern corridor when the network has ILSTC services (default true). */
   detail?: boolean;
+  /**
+   * The volumes' `serviceTeu` are differences (a variant − the base, signed): lines are coloured by the sign
+   * (more TEU: blue, fewer: red), their width grows with the size of the difference (see `differenceMapSvg`).
+   */
+  difference?: { base: string; variant: string };
 }
 
 /**
@@ -120,24 +129,24 @@ export interface MapAtlas {
 }
 type Atlas = Topology<{ countries: GeometryCollection }>;
 let atlas: Atlas | undefined;
-let countries: FeatureCollection | undefined;
+let countries: Geometry | undefined;
 let borders: MultiLineString | undefined;
 
 /**
- * Natural Earth 1:50m countries, loaded once from the world-atlas package in Node (through
+ * Natural Earth 1:110m countries, loaded once from the world-atlas package in Node (through
  * `process.getBuiltinModule`, so this module imports no Node built-in and bundles for a browser).
  */
 function loadAtlas(): Atlas {
   if (!atlas) {
     const { createRequire } = process.getBuiltinModule('node:module');
-    atlas = createRequire(import.meta.url)('world-atlas/countries-50m.json') as Atlas;
+    atlas = createRequire(import.meta.url)('world-atlas/countries-110m.json') as Atlas;
   }
   return atlas;
 }
 
 /**
  * Sets the base map every later map draws (a browser, which cannot read the world-atlas package's files, passes
- * one it bundled, e.g. world-atlas' `countries-110m.json`). Default: world-atlas' 1:50m countries, read in Node.
+ * one it bundled, e.g. world-atlas' `countries-110m.json`). Default: world-atlas' 1:110m countries, read in Node.
  */
 export function useMapAtlas(topology: MapAtlas): void {
   atlas = topology as unknown as Atlas;
@@ -145,8 +154,9 @@ export function useMapAtlas(topology: MapAtlas): void {
   borders = undefined;
 }
 
-function countriesOf(world: Atlas): FeatureCollection {
-  countries ??= feature(world, world.objects.countries) as FeatureCollection;
+/** The land: every country merged into one outline (coastlines only, so no border is drawn twice). */
+function countriesOf(world: Atlas): Geometry {
+  countries ??= merge(world, world.objects.countries.geometries as never) as Geometry;
   return countries;
 }
 
@@ -169,6 +179,9 @@ interface MapLayers {
   radiusOf: (hubId: string) => number;
   /** Hubs busiest first (label priority). */
   hubsByPriority: NetworkHub[];
+  difference: CorridorMapOptions['difference'];
+  /** Hubs a bottleneck table names: always labelled. */
+  mustLabel: ReadonlySet<string>;
 }
 
 interface PanelBox {
@@ -207,6 +220,8 @@ function mapPanel(
     fitTo,
   );
   const path = geoPath(projection).digits(1);
+  // The base map thinned to points at least 1.5 px apart (services and hubs are drawn exactly).
+  const basePath = geoPath({ stream: (s) => projection.stream(thinStream(s, 1.5)) }).digits(1);
   const world = loadAtlas();
   const clip = `clip-${options.id}`;
   const parts: string[] = [
@@ -220,9 +235,9 @@ function mapPanel(
     [box.x + box.width, box.y + box.height],
   ]);
   inner.push(
-    el('path', { d: path(countriesOf(world)) ?? '', fill: '#f5f5f0', stroke: 'none', class: 'land' }),
+    el('path', { d: basePath(countriesOf(world)) ?? '', fill: '#f5f5f0', stroke: 'none', class: 'land' }),
     el('path', {
-      d: path(bordersOf(world)) ?? '',
+      d: basePath(bordersOf(world)) ?? '',
       fill: 'none',
       stroke: '#c4c4b8',
       'stroke-width': 0.6,
@@ -230,22 +245,37 @@ function mapPanel(
     }),
   );
   const { volumes, teuOf, widthOf } = layers;
-  const ordered = [...layers.services].sort((a, b) => teuOf(b.properties.id) - teuOf(a.properties.id));
+  const ordered = [...layers.services].sort(
+    (a, b) => Math.abs(teuOf(b.properties.id)) - Math.abs(teuOf(a.properties.id)),
+  );
   for (const s of ordered) {
     const p = s.properties;
     const key = corridorKey(p);
     const teu = teuOf(p.id);
-    const idle = volumes !== undefined && teu === 0;
+    const diff = layers.difference;
+    const idle = volumes !== undefined && Math.abs(teu) < 0.5;
     const d = path(s);
     if (!d) continue;
+    const colour = diff
+      ? idle
+        ? DIFFERENCE_COLOURS.none
+        : teu > 0
+          ? DIFFERENCE_COLOURS.more
+          : DIFFERENCE_COLOURS.fewer
+      : corridorColour(key);
+    const carried = diff
+      ? `; ${teu > 0 ? '+' : ''}${formatNumber(Math.abs(teu) < 0.5 ? 0 : teu)} TEU loaded, ${diff.variant} − ${diff.base} (${volumes?.label})`
+      : volumes
+        ? `; ${formatNumber(teu)} TEU loaded (${volumes.label})`
+        : '';
     inner.push(
       el(
         'path',
         {
           d,
           fill: 'none',
-          stroke: corridorColour(key),
-          'stroke-width': widthOf(teu),
+          stroke: colour,
+          'stroke-width': widthOf(Math.abs(teu)),
           'stroke-opacity': idle ? 0.5 : 0.8,
           'stroke-dasharray': idle ? '3 3' : undefined,
           'stroke-linecap': 'round',
@@ -256,7 +286,7 @@ function mapPanel(
         },
         tooltip(
           `${p.name} (${key}, ${p.mode}): ${p.stops}; ${formatNumber(p.departuresPerWeek, 1)} departures/week × ` +
-            `${formatNumber(p.capacityTeu)} TEU${volumes ? `; ${formatNumber(teu)} TEU loaded (${volumes.label})` : ''}`,
+            `${formatNumber(p.capacityTeu)} TEU${carried}`,
         ),
       ),
     );
@@ -282,59 +312,32 @@ function mapPanel(
       ),
     );
   }
-  type Box = { x0: number; y0: number; x1: number; y1: number };
-  const circles = shown.map((c) => ({
-    x: c.x,
-    y: c.y,
-    r: c.r,
-    x0: c.x - c.r,
-    y0: c.y - c.r,
-    x1: c.x + c.r,
-    y1: c.y + c.r,
-  }));
-  // Circles that touch this hub's (co-located terminals, e.g. two ports of one city) do not block its label.
-  const apart = (c: { x: number; y: number; r: number }, x: number, y: number, r: number) =>
-    Math.hypot(c.x - x, c.y - y) > c.r + r;
-  const placed: Box[] = [];
-  const labels: string[] = [];
-  const labelled: { x: number; y: number; r: number }[] = [];
-  for (const { hub: h, x, y, r } of shown) {
-    if (labels.length >= options.maxLabels) break;
-    if (options.skipLabels?.has(h.id)) continue;
-    // One label per cluster of touching circles (the busiest hub names it).
-    if (labelled.some((c) => !apart(c, x, y, r))) continue;
-    const label = shortName(h.name);
-    const w = label.length * 5.6;
-    const candidates: Box[] = [
-      { x0: x + r + 2, y0: y - 8, x1: x + r + 2 + w, y1: y + 5 },
-      { x0: x - r - 2 - w, y0: y - 8, x1: x - r - 2, y1: y + 5 },
-      { x0: x - w / 2, y0: y - r - 15, x1: x + w / 2, y1: y - r - 2 },
-      { x0: x - w / 2, y0: y + r + 2, x1: x + w / 2, y1: y + r + 15 },
-      // Near a panel's edge: above or below, ending at the hub.
-      { x0: x + r - w, y0: y + r + 2, x1: x + r, y1: y + r + 15 },
-      { x0: x + r - w, y0: y - r - 15, x1: x + r, y1: y - r - 2 },
-    ];
-    const fits = (b: Box) =>
-      b.x0 >= box.x + 2 &&
-      b.x1 <= box.x + box.width - 2 &&
-      b.y0 >= box.y + 2 &&
-      b.y1 <= box.y + box.height - 2 &&
-      !placed.some((p) => overlaps(p, b)) &&
-      !circles.some((c) => apart(c, x, y, r) && overlaps(c, b));
-    const spot = candidates.find(fits);
-    if (!spot) continue;
-    placed.push(spot);
-    labelled.push({ x, y, r });
-    labels.push(
-      text(spot.x0, spot.y1 - 3.5, label, {
-        class: 'small',
-        stroke: '#ffffff',
-        'stroke-width': 3,
-        'paint-order': 'stroke',
-        'stroke-linejoin': 'round',
-      }),
-    );
-  }
+  // Labels: one per cluster of touching circles naming all its hubs, bottleneck hubs always, clear of labels,
+  // circles and (where there is room) service lines.
+  const lines: [number, number][][] = [];
+  const collect = {
+    moveTo: (x: number, y: number) => lines.push([[x, y]]),
+    lineTo: (x: number, y: number) => lines.at(-1)?.push([x, y]),
+    closePath: () => undefined,
+    arc: () => undefined,
+  };
+  const trace = geoPath(projection, collect as never);
+  for (const s of layers.services) trace(s);
+  const labels = placeLabels(shown, lines, box, {
+    maxLabels: options.maxLabels,
+    must: layers.mustLabel,
+    ...(options.skipLabels ? { skip: options.skipLabels } : {}),
+    name: (h) => shortName(h.name),
+  }).map((l) =>
+    text(l.x, l.y, l.text, {
+      class: 'small hub-label',
+      'data-hubs': l.hubs.join(' '),
+      stroke: '#ffffff',
+      'stroke-width': 3,
+      'paint-order': 'stroke',
+      'stroke-linejoin': 'round',
+    }),
+  );
   inner.push(el('g', { class: 'hub-labels' }, ...labels));
   parts.push(el('g', { 'clip-path': `url(#${clip})` }, ...inner));
   if (options.title) parts.push(text(box.x, box.y - 7, options.title, { class: 'label', 'font-weight': '600' }));
@@ -364,9 +367,23 @@ export function corridorMapSvg(
   options: CorridorMapOptions = {},
 ): string {
   const geo = network.toGeoJSON() as GeoJsonFeatureCollection;
-  const services = geo.features.filter((f) => f.properties.featureType === 'service') as unknown as ServiceFeature[];
+  const positions = new Map(network.hubs().map((h) => [h.id, [h.lon, h.lat] as const]));
+  const services = (
+    geo.features.filter((f) => f.properties.featureType === 'service') as unknown as ServiceFeature[]
+  ).map((s) =>
+    // Sea legs along the sea lanes (an estimate, src/data/sea-lanes.ts), not great circles across the land.
+    s.properties.mode === 'sea'
+      ? {
+          ...s,
+          geometry: {
+            type: 'LineString',
+            coordinates: seaServiceLine(s.properties.stops.split(' > '), (id) => positions.get(id)),
+          } as Geometry,
+        }
+      : s,
+  );
   const teuOf = (id: string) => (volumes?.serviceTeu[id] ?? 0) + (volumes?.serviceTeu[`${id}~return`] ?? 0);
-  const maxTeu = Math.max(1, ...services.map((s) => teuOf(s.properties.id)));
+  const maxTeu = Math.max(1, ...services.map((s) => Math.abs(teuOf(s.properties.id))));
   const hubs = network.hubs();
   const maxHubTeu = Math.max(1, ...hubs.map((h) => volumes?.hubTeu[h.id] ?? 0));
   const hubRadius = (teu: number) => (volumes ? 2.5 + 6 * Math.sqrt(teu / maxHubTeu) : 3.5);
@@ -378,6 +395,8 @@ export function corridorMapSvg(
     widthOf: (teu) => (volumes ? 1 + 11 * Math.sqrt(teu / maxTeu) : 2.5),
     radiusOf: (id) => hubRadius(volumes?.hubTeu[id] ?? 0),
     hubsByPriority: labelPriority(network, hubs, volumes),
+    difference: options.difference,
+    mustLabel: bottleneckHubIds(hubs, volumes?.hubWaitHours),
   };
 
   const south = services.filter((s) => s.properties.corridor === 'ILSTC');
@@ -434,10 +453,15 @@ export function corridorMapSvg(
     );
   }
   parts.push(
-    legend(withDetail ? { x: 20, y: top + 440 } : { x: 20, y: top + 620 }, services, volumes, maxTeu, layers.widthOf, {
-      max: maxHubTeu,
-      radiusOf: hubRadius,
-    }),
+    mapLegend(
+      withDetail ? { x: 20, y: top + 440 } : { x: 20, y: top + 620 },
+      sortCorridorKeys(new Set(services.map((s) => corridorKey(s.properties)))),
+      volumes !== undefined,
+      maxTeu,
+      layers.widthOf,
+      { max: maxHubTeu, radiusOf: hubRadius },
+      options.difference !== undefined,
+    ),
   );
   const totalTeu = volumes ? Object.values(volumes.serviceTeu).reduce((a, b) => a + b, 0) : 0;
   return svgDocument(
@@ -446,76 +470,20 @@ export function corridorMapSvg(
       width,
       height,
       title: options.title ?? `${network.spec.name}: corridors and services`,
-      subtitle: volumes
-        ? `Line width: TEU loaded per service, both directions (${volumes.label})`
-        : 'Services by corridor',
-      note: 'Base map: Natural Earth 1:50m (world-atlas). Lines are great circles between stops, not track alignments.',
+      subtitle: options.difference
+        ? `Line width: the change in TEU loaded per service, both directions, ${options.difference.variant} − ${options.difference.base} (${volumes?.label})`
+        : volumes
+          ? `Line width: TEU loaded per service, both directions (${volumes.label})`
+          : 'Services by corridor',
+      note:
+        'Base map: Natural Earth 1:110m (world-atlas). Sea legs follow estimated sea lanes; rail, road and river ' +
+        'lines are great circles between stops, not alignments.',
       description:
         `Map of ${services.length} services and ${hubs.length} hubs.` +
         (volumes ? ` ${formatNumber(totalTeu)} TEU loaded on services in all (${volumes.label}).` : ''),
     },
     parts.join(''),
   );
-}
-
-function legend(
-  at: { x: number; y: number },
-  services: ServiceFeature[],
-  volumes: MapVolumes | undefined,
-  maxTeu: number,
-  widthOf: (teu: number) => number,
-  hubs: { max: number; radiusOf: (teu: number) => number },
-): string {
-  const keys = sortCorridorKeys(new Set(services.map((s) => corridorKey(s.properties))));
-  const rows: string[] = [text(at.x, at.y + 4, 'Corridor', { class: 'label', 'font-weight': '600' })];
-  // Corridors in two columns.
-  const perColumn = Math.ceil(keys.length / 2);
-  keys.forEach((key, i) => {
-    const x = at.x + (i < perColumn ? 0 : 200);
-    const y = at.y + 24 + (i % perColumn) * 18;
-    rows.push(
-      el('line', { x1: x, x2: x + 24, y1: y, y2: y, stroke: corridorColour(key), 'stroke-width': 4 }),
-      text(x + 30, y + 4, key, { class: 'small' }),
-    );
-  });
-  if (volumes) {
-    const x = at.x + 440;
-    let y = at.y + 4;
-    rows.push(text(x, y, 'TEU per year', { class: 'label', 'font-weight': '600' }));
-    y += 20;
-    for (const teu of legendSteps(maxTeu)) {
-      rows.push(
-        el('line', { x1: x, x2: x + 24, y1: y, y2: y, stroke: '#6b7280', 'stroke-width': widthOf(teu) }),
-        text(x + 30, y + 4, formatCompact(teu), { class: 'small' }),
-      );
-      y += 18;
-    }
-    rows.push(
-      el('line', { x1: x, x2: x + 24, y1: y, y2: y, stroke: '#6b7280', 'stroke-width': 1, 'stroke-dasharray': '3 3' }),
-      text(x + 30, y + 4, 'no cargo', { class: 'small' }),
-    );
-    // Hub size: TEU handled a year (a transfer is handled twice).
-    const hx = at.x + 540;
-    let hy = at.y + 4;
-    rows.push(text(hx, hy, 'TEU handled', { class: 'label', 'font-weight': '600' }));
-    hy += 22;
-    for (const teu of legendSteps(hubs.max)) {
-      const r = hubs.radiusOf(teu);
-      rows.push(
-        el('circle', { cx: hx + 10, cy: hy, r, fill: '#ffffff', stroke: '#1f2937', 'stroke-width': 1.2 }),
-        text(hx + 26, hy + 4, formatCompact(teu), { class: 'small' }),
-      );
-      hy += Math.max(20, 2 * r + 6);
-    }
-  }
-  return el('g', { class: 'legend' }, ...rows);
-}
-
-/** Round legend values: the largest "nice" value below the maximum, then a third and a tenth of it. */
-function legendSteps(maxTeu: number): number[] {
-  const power = 10 ** Math.floor(Math.log10(maxTeu));
-  const top = [5, 2, 1].map((m) => m * power).find((v) => v <= maxTeu) ?? power;
-  return [...new Set([top, top / 4, top / 20].map((v) => Math.max(1, Math.round(v))))];
 }
 
 /**
@@ -539,8 +507,4 @@ function labelPriority(network: CorridorNetwork, hubs: NetworkHub[], volumes: Ma
 function shortName(name: string): string {
   const cut = (name.split(/ [(/–] ?| - /)[0] ?? name).replace(/ (?:deep-water |river |sea )?port$/i, '');
   return cut.length > 26 ? `${cut.slice(0, 25)}…` : cut;
-}
-
-function overlaps(a: { x0: number; y0: number; x1: number; y1: number }, b: typeof a): boolean {
-  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }

@@ -11,21 +11,22 @@ import type { RollingBacktest } from '../experiment/backtest.js';
 import type { Comparison } from '../experiment/compare.js';
 import type { OptimizationResult } from '../experiment/optimize/optimize.js';
 import type { Projection } from '../experiment/project.js';
+import type { ProjectedComparison } from '../experiment/projected-compare.js';
 import type { ReplicationSummary } from '../experiment/summary.js';
 import { buildNetwork } from '../network/build.js';
 import type { ScenarioSpec } from '../scenario/types.js';
 import { VERSION } from '../version.js';
 import { backtestChartData, backtestChartSvg, backtestScoreTable } from './charts/backtest-chart.js';
-import { comparisonChartData, comparisonChartSvg } from './charts/comparison-chart.js';
 import { fanChartData, fanChartSvg } from './charts/fan-chart.js';
-import { comparisonCsv, projectionTargetsCsv, projectionVolumesCsv } from './csv.js';
+import { comparisonParts } from './comparison-report.js';
+import { projectionTargetsCsv, projectionVolumesCsv } from './csv.js';
 import { type HtmlPage, type HtmlTable, htmlPage } from './html.js';
+import { kpiTiles } from './kpi-tiles.js';
 import { optimizationReport } from './optimization-report.js';
 import { formatNumber, sortCorridorKeys } from './scale.js';
 import {
   bottleneckSection,
   growthAssumption,
-  kpiLabel,
   marketTable,
   summarySections,
   targetHeadlines,
@@ -75,7 +76,13 @@ export interface ComparisonReportInput {
   kind: 'comparison';
   /** The base scenario (for the map and the tables of the base). */
   base: ScenarioSpec;
+  /** The comparison shown (with `projected`: that of its last year). */
   comparison: Comparison;
+  /**
+   * A projected comparison (`compare --project`): its targets' P(met) in base and variants, with paired differences,
+   * lead the report.
+   */
+  projected?: ProjectedComparison;
   settings: ReportSettings;
 }
 
@@ -181,6 +188,7 @@ function replicationsReport(input: ReplicationsReportInput): ReportFile[] {
   const page: HtmlPage = {
     title: `${input.scenario.name}: ${input.period}`,
     meta: metaLines(input.scenario.name, input.settings),
+    tiles: kpiTiles({ summary: input.summary, network, period: input.period }),
     headlines: targetHeadlines(input.summary, input.scenario),
     sections,
     downloads: downloads(files),
@@ -265,6 +273,14 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
   const page: HtmlPage = {
     title: `${scenario.name}: projection ${span}`,
     meta: metaLines(scenario.name, input.settings),
+    tiles: focus
+      ? kpiTiles({
+          summary: focus.summary,
+          network,
+          period: String(focus.year),
+          ...(outlooks[0] ? { outlook: outlooks[0] } : {}),
+        })
+      : [],
     headlines,
     sections: [
       {
@@ -295,85 +311,20 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
   return finish(files, htmlPage(page), summaryJson('projection', scenario.name, input.settings, projection));
 }
 
-function rankingHeadline(comparison: Comparison, best: Comparison['ranking'][number]): string {
-  const { label, unit } = kpiLabel(comparison.rankBy);
-  const digits = Math.abs(best.mean) < 10 ? 2 : 0;
-  const signed = (v: number) => `${v > 0 ? '+' : ''}${formatNumber(v, digits)}`;
-  const u = unit ? ` ${unit}` : '';
-  return (
-    `Best by ${label}: ${best.name}, ${signed(best.mean)}${u} against ${comparison.base.name} ` +
-    `(95% CI ${signed(best.ci95[0])} to ${signed(best.ci95[1])}${u}).`
-  );
-}
-
 function comparisonReport(input: ComparisonReportInput): ReportFile[] {
-  const { comparison } = input;
-  const network = buildNetwork(input.base);
   const files: ReportFile[] = [];
-  const chart = comparisonChartSvg(comparisonChartData(comparison));
-  files.push(
-    { name: 'comparison.svg', content: chart },
-    { name: 'comparison.csv', content: comparisonCsv(comparison) },
-  );
-  const interesting = (k: string) =>
-    (k.startsWith('teu/') && k.split('/').length === 2) ||
-    (k.startsWith('days/') && k.endsWith('/mean')) ||
-    (k.startsWith('target/') && k.endsWith('/met')) ||
-    k === 'co2eKgWtw' ||
-    (k.startsWith('co2eKgWtwPerTeu/') && k.split('/').length === 2);
-  const tables: HtmlTable[] = comparison.variants.map((v) => ({
-    caption: `${v.name} − ${comparison.base.name}`,
-    header: ['KPI', 'base', 'variant', 'difference (95% CI)', 'relative', 'paired ±', 'independent ±'],
-    rows: Object.entries(v.differences)
-      .filter(([k]) => interesting(k))
-      .map(([k, d]) => {
-        const digits = Math.abs(d.mean) < 10 ? 2 : 0;
-        return [
-          k,
-          formatNumber(comparison.base.summary.kpis[k]?.mean ?? 0, digits),
-          formatNumber(v.summary.kpis[k]?.mean ?? 0, digits),
-          `${formatNumber(d.mean, digits)} (${formatNumber(d.ci95[0], digits)} to ${formatNumber(d.ci95[1], digits)})` +
-            (d.significant ? '' : ' n.s.'),
-          `${formatNumber(d.relative * 100, 1)}%`,
-          formatNumber(d.halfWidth95, digits),
-          formatNumber(d.independentHalfWidth95, digits),
-        ];
-      }),
-  }));
-  const ranking: HtmlTable = {
-    caption: `Ranking by ${kpiLabel(comparison.rankBy).label} (mean paired difference from the base)`,
-    header: ['rank', 'variant', 'difference', '95% CI'],
-    numeric: [0, 2, 3],
-    rows: comparison.ranking.map((r, i) => [
-      String(i + 1),
-      r.name,
-      formatNumber(r.mean, 1),
-      `${formatNumber(r.ci95[0], 1)} to ${formatNumber(r.ci95[1], 1)}`,
-    ]),
-  };
-  const base = summarySections(comparison.base.summary, network, `${comparison.base.name} (base)`, files);
-  const best = comparison.ranking[0];
+  const { tiles, headlines, sections } = comparisonParts(input, files);
   const page: HtmlPage = {
-    title: `Route changes against ${comparison.base.name}`,
+    title: `Route changes against ${input.comparison.base.name}`,
     meta: metaLines(input.base.name, input.settings),
-    headlines: best ? [rankingHeadline(comparison, best)] : [],
-    sections: [
-      {
-        id: 'comparison',
-        heading: 'Paired differences',
-        intro: [
-          'The base and every variant ran with the same replication seeds (common random numbers), so each ' +
-            'difference is measured replication by replication; the independent-runs half-width shows what pairing saves.',
-        ],
-        figures: [chart],
-        tables: [ranking, ...tables],
-      },
-      ...base.map((s) => ({ ...s, id: `base-${s.id}`, heading: `Base: ${s.heading}` })),
-    ],
+    tiles,
+    headlines,
+    sections,
     downloads: downloads(files),
     footer: [LIMITS],
   };
-  return finish(files, htmlPage(page), summaryJson('comparison', input.base.name, input.settings, comparison));
+  const result = input.projected ? { comparison: input.comparison, projected: input.projected } : input.comparison;
+  return finish(files, htmlPage(page), summaryJson('comparison', input.base.name, input.settings, result));
 }
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -391,6 +342,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'corridors.csv': 'TEU, door-to-door days and cost per corridor',
   'transit-by-od.csv': 'door-to-door days per origin–destination flow and corridor taken',
   'service-load-factors.csv': 'load factor and TEU loaded per service',
+  'utilisation-by-month.svg': 'monthly peak load factor per service and offered load per hub resource (heat map)',
   'kpis.csv': 'every KPI summarised over replications',
   'summary.json': 'everything above as JSON',
 };

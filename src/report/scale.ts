@@ -97,11 +97,15 @@ export function formatTick(value: number, step: number, digits = 0): string {
   return /^-[0.]*$/.test(written) ? written.slice(1) : written;
 }
 
-/** `mean ± half-width` (the mean alone when the half-width is not finite, e.g. from one replication). */
+/**
+ * `mean ± half-width`: the mean alone when the half-width is not finite (one replication) or exactly 0 (the same in
+ * every run); `± <0.1` when it rounds to zero at the decimals shown (never the noise `± 0.0`).
+ */
 export function formatPlusMinus(mean: number, halfWidth: number, digits = 0): string {
-  return Number.isFinite(halfWidth)
-    ? `${formatNumber(mean, digits)} ± ${formatNumber(halfWidth, digits)}`
-    : formatNumber(mean, digits);
+  if (!Number.isFinite(halfWidth) || halfWidth === 0) return formatNumber(mean, digits);
+  const written = formatNumber(halfWidth, digits);
+  const shown = /^[0.,]*$/.test(written) ? `<${formatNumber(10 ** -digits, digits)}` : written;
+  return `${formatNumber(mean, digits)} ± ${shown}`;
 }
 
 /**

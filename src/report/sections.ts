@@ -15,6 +15,7 @@ import type { ScenarioSpec } from '../scenario/types.js';
 import { emissionsChartData, emissionsChartSvg } from './charts/emissions-chart.js';
 import { monthlyChartData, monthlyChartSvg } from './charts/monthly-chart.js';
 import { transitChartData, transitChartSvg } from './charts/transit-chart.js';
+import { utilisationChartData, utilisationChartSvg, utilisationTable } from './charts/utilisation-chart.js';
 import { corridorsCsv, kpisCsv, monthlyVolumesCsv, serviceLoadCsv, transitByOdCsv } from './csv.js';
 import { emissionsCsv, emissionsHeadline, emissionsModeTable, emissionsTable } from './emissions.js';
 import { emptiesSection } from './empties-table.js';
@@ -52,6 +53,7 @@ export function summarySections(
     { name: 'transit-times.svg', content: transit },
     { name: 'corridor-map.svg', content: map },
     { name: 'emissions.svg', content: emissions },
+    { name: 'utilisation-by-month.svg', content: utilisationSvg(summary, network, period, 'utilisation') },
     { name: 'emissions.csv', content: emissionsCsv(summary) },
     { name: 'volumes-by-corridor-month.csv', content: monthlyVolumesCsv(summary) },
     { name: 'corridors.csv', content: corridorsCsv(summary) },
@@ -120,13 +122,20 @@ export function bottleneckSection(
         'is where extra capacity pays first. Waits of different kinds are counted per different things (a part of ' +
         'a booking, a train, a vessel), so each kind is ranked on its own.',
     ],
+    figures: [utilisationSvg(summary, network, period, id === 'bottlenecks' ? 'utilisation' : `utilisation-${id}`)],
     tables: [
+      utilisationTable(utilisationChartData(summary, network)),
       serviceTable(summary, network),
       waitKindTable(summary, network),
       hubTable(summary, network),
       ...divertedTable(summary, network),
     ],
   };
+}
+
+/** The monthly utilisation heat map of one summary. */
+function utilisationSvg(summary: ReplicationSummary, network: CorridorNetwork, period: string, id: string): string {
+  return utilisationChartSvg(utilisationChartData(summary, network), { id, title: `Utilisation by month, ${period}` });
 }
 
 /**

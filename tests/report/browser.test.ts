@@ -75,6 +75,7 @@ describe.skipIf(!executable)('report in headless Chromium', () => {
       'transit-times',
       'emissions',
       'corridor-map',
+      'utilisation',
     ]);
     for (const f of figures) {
       expect(f.width, f.id).toBeGreaterThan(300);
@@ -96,7 +97,7 @@ describe.skipIf(!executable)('report in headless Chromium', () => {
         band80: bbox('#fan-chart .band80'),
         target: bbox('#fan-chart .target-line'),
         boxes: document.querySelectorAll('#transit-times g.box').length,
-        headline: document.querySelector('.headlines li')?.textContent ?? '',
+        headline: document.querySelector('p.headlines')?.textContent ?? '',
       };
     });
     expect(drawn.land.width * drawn.land.height).toBeGreaterThan(100_000);
@@ -104,10 +105,67 @@ describe.skipIf(!executable)('report in headless Chromium', () => {
     expect(drawn.drawnServices).toBe(drawn.services);
     expect(drawn.hubs).toBeGreaterThanOrEqual(scenario.hubs.length);
     expect(drawn.band80.width * drawn.band80.height).toBeGreaterThan(0);
-    expect(drawn.target.width).toBeGreaterThan(100); // a horizontal line across the plot
+    // The target line spans its year only: about one year's width, not the plot's.
+    expect(drawn.target.width).toBeGreaterThan(10);
+    expect(drawn.target.width).toBeLessThan(drawn.band80.width * 2);
     expect(drawn.boxes).toBeGreaterThan(3);
     expect(drawn.headline).toMatch(/^Will ILSTC reach 270,000 TEU in 2025\? Probability \d+%/);
     expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('labels every bottleneck hub on the map, no label over another label or over a hub marker', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(dir, 'corridor-map.svg')).href);
+    const panels = await page.evaluate(() =>
+      [...document.querySelectorAll('g.map-panel')].map((panel) => ({
+        id: panel.id,
+        labels: [...panel.querySelectorAll('text.hub-label')].map((t) => {
+          const b = (t as SVGGraphicsElement).getBBox();
+          return {
+            hubs: t.getAttribute('data-hubs') ?? '',
+            text: t.textContent ?? '',
+            x0: b.x,
+            y0: b.y,
+            x1: b.x + b.width,
+            y1: b.y + b.height,
+          };
+        }),
+        markers: [...panel.querySelectorAll('circle.hub')].map((c) => ({
+          hub: c.getAttribute('data-hub') ?? '',
+          x: Number(c.getAttribute('cx')),
+          y: Number(c.getAttribute('cy')),
+          r: Number(c.getAttribute('r')),
+        })),
+      })),
+    );
+    expect(panels.map((p) => p.id)).toEqual(['map-overview', 'map-detail-ilstc']);
+    const labelled = new Set(panels.flatMap((p) => p.labels.flatMap((l) => l.hubs.split(' '))));
+    for (const hub of ['malaszewicze', 'three-gorges-locks', 'haiphong', 'yangshan', 'pingxiang', 'mohan']) {
+      expect(labelled, hub).toContain(hub);
+    }
+    for (const panel of panels) {
+      expect(panel.labels.length, panel.id).toBeGreaterThan(5);
+      for (const [i, a] of panel.labels.entries()) {
+        for (const b of panel.labels.slice(i + 1)) {
+          const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+          expect(overlap, `${panel.id}: "${a.text}" and "${b.text}"`).toBe(false);
+        }
+        for (const m of panel.markers) {
+          const nx = Math.max(a.x0, Math.min(m.x, a.x1));
+          const ny = Math.max(a.y0, Math.min(m.y, a.y1));
+          expect(Math.hypot(m.x - nx, m.y - ny), `${panel.id}: "${a.text}" over ${m.hub}`).toBeGreaterThanOrEqual(m.r);
+        }
+        // Near its own markers: within 45 px of the nearest hub it names.
+        const own = panel.markers.filter((m) => a.hubs.split(' ').includes(m.hub));
+        const distance = Math.min(
+          ...own.map((m) =>
+            Math.hypot(m.x - Math.max(a.x0, Math.min(m.x, a.x1)), m.y - Math.max(a.y0, Math.min(m.y, a.y1))),
+          ),
+        );
+        expect(distance, `${panel.id}: "${a.text}"`).toBeLessThan(45);
+      }
+    }
     await page.close();
   }, 60_000);
 

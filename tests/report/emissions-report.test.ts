@@ -37,8 +37,8 @@ describe('emissions in reports', () => {
     const comparison = await bundledComparison();
     const files = byName(buildReport({ kind: 'comparison', base: scenario, comparison, settings: {} }));
     const html = files.get('index.html') as string;
-    expect(html).toContain('<td>co2eKgWtw</td>');
-    expect(html).toContain('<td>co2eKgWtwPerTeu/ILSTC</td>');
+    expect(html).toContain('<td>CO2e well-to-wheel, all corridors</td>');
+    expect(html).toContain('<td>ILSTC CO2e per TEU (WTW)</td>');
     expect(comparison.variants[0]?.differences['co2eKgWtwPerTeu/ILSTC/rail-sea']?.ci95).toHaveLength(2);
   });
 

@@ -26,6 +26,7 @@ describe('buildReport', () => {
       'transit-times.svg',
       'corridor-map.svg',
       'emissions.svg',
+      'utilisation-by-month.svg',
       'emissions.csv',
       'volumes-by-corridor-month.csv',
       'corridors.csv',

@@ -7,6 +7,12 @@
 import { type Comparison, compare } from '../../experiment/compare.js';
 import { compareProjections, type TargetDifference } from '../../experiment/projected-compare.js';
 import { loadScenario } from '../../experiment/scenario-file.js';
+import {
+  comparisonKpiOrder,
+  formatKpiDifference,
+  formatKpiHalfWidth,
+  formatRelative,
+} from '../../report/comparison-kpis.js';
 import { checkReportTarget } from '../../report/write.js';
 import type { ScenarioSpec } from '../../scenario/types.js';
 import { parseInteger, parseOptions, parseSeed, parseStartDate, parseYears, UsageError } from '../args.js';
@@ -177,7 +183,7 @@ async function compareProjected(
         report(
           io,
           values.out,
-          { kind: 'comparison', base: base.scenario, comparison: last.comparison, settings: shown },
+          { kind: 'comparison', base: base.scenario, comparison: last.comparison, projected: result, settings: shown },
           values.json,
         );
       }
@@ -235,27 +241,24 @@ function printComparison(io: CliIo, c: Comparison, named: readonly NamedScenario
         .join('\n'),
     );
   }
-  const interesting = (k: string) =>
-    (k.startsWith('teu/') && k.split('/').length === 2) ||
-    (k.startsWith('days/') && k.endsWith('/mean')) ||
-    k.startsWith('cost/') ||
-    (k.startsWith('target/') && !k.endsWith('/covered')) ||
-    k === 'co2eKgWtw' ||
-    (k.startsWith('co2eKgWtwPerTeu/') && k.split('/').length === 2);
   for (const v of c.variants) {
     io.out(`\n${v.name} − ${c.base.name} (paired, 95% CI; independent-runs CI for reference)`);
     io.out(
       table(
         ['KPI', 'difference', 'relative', 'paired ±', 'independent ±'],
-        Object.entries(v.differences)
-          .filter(([k]) => interesting(k))
-          .map(([k, d]) => [
-            k,
-            num(d.mean, Math.abs(d.mean) < 10 ? 2 : 0),
-            `${num(d.relative * 100, 1)}%`,
-            num(d.halfWidth95, d.halfWidth95 < 10 ? 2 : 0),
-            num(d.independentHalfWidth95, d.independentHalfWidth95 < 10 ? 2 : 0),
-          ]),
+        comparisonKpiOrder(Object.keys(v.differences)).flatMap((kpi) => {
+          const d = v.differences[kpi.name];
+          if (!d) return [];
+          return [
+            [
+              kpi.name,
+              formatKpiDifference(kpi, d.mean),
+              formatRelative(d.relative),
+              formatKpiHalfWidth(kpi, d.halfWidth95),
+              formatKpiHalfWidth(kpi, d.independentHalfWidth95),
+            ],
+          ];
+        }),
       ),
     );
   }

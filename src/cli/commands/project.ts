@@ -66,7 +66,8 @@ ${COMMON}`,
 };
 
 function printProjection(io: CliIo, p: Projection, maxBacklogHours: number | undefined): void {
-  io.out(`${p.scenario}: ${p.fromYear}–${p.toYear}, ${count(p.replications, 'future')} per year\n`);
+  const span = p.fromYear === p.toYear ? `${p.fromYear}` : `${p.fromYear}–${p.toYear}`;
+  io.out(`${p.scenario}: ${span}, ${count(p.replications, 'future')} per year\n`);
   const growth = marketTable(p);
   io.out(`Demand growth by market (${p.growth} trend)`);
   io.out(table(growth.header, growth.rows));

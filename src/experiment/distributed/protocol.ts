@@ -150,11 +150,17 @@ export function estimateRunBytes(scenario: ScenarioSpec, years: number): number 
   const hubs = scenario.hubs.length;
   const corridors = new Set(scenario.services.map((s) => `${s.corridor}/${s.corridorMode ?? s.mode}`)).size + 1;
   const months = Math.ceil(Math.max(1, years) * 12) + 2;
+  // Monthly utilisation: two values a month per service, one per hub resource (cranes, gauge tracks, a lock).
+  const resources = scenario.hubs.reduce(
+    (n, h) => n + (h.handling ? 1 : 0) + (h.gaugeChange ? 1 : 0) + (h.lock ? 1 : 0),
+    0,
+  );
   return Math.ceil(
     2000 +
       flows * 1800 +
-      services * 400 +
+      services * (400 + months * 2 * 32) +
       hubs * 450 +
+      resources * (60 + months * 32) +
       corridors * (2000 + months * 60) +
       scenario.targets.length * 150 +
       emptiesBytes(scenario, services, hubs, corridors),

@@ -106,10 +106,12 @@ export interface ComparisonChartOptions {
  * ```
  */
 export function comparisonChartSvg(data: ComparisonChartData, options: ComparisonChartOptions = {}): string {
-  const width = options.width ?? 900;
   const rowHeight = 20;
   const groupGap = 8;
-  const labelWidth = 230;
+  // Variant names in full: the label column grows with the longest label (about 6 px a character at 11 px).
+  const longest = Math.max(0, ...data.rows.map((r) => `${r.group} — ${r.variant}`.length));
+  const labelWidth = Math.max(230, Math.ceil(longest * 6.2) + 24);
+  const width = options.width ?? Math.max(900, labelWidth + 670);
   const margin = { top: TITLE_BLOCK + 30, bottom: NOTE_BLOCK + 30, left: 16, right: 24 };
   // Row centres, with a gap between corridors.
   const ys: number[] = [];
@@ -128,7 +130,7 @@ export function comparisonChartSvg(data: ComparisonChartData, options: Compariso
     const cy = ys[i] as number;
     parts.push(
       el('rect', { x: margin.left, y: cy - 5, width: 10, height: 10, fill: corridorColour(r.group) }),
-      text(margin.left + 16, cy + 4, `${r.group} — ${truncate(r.variant, 30)}`, { class: 'small' }),
+      text(margin.left + 16, cy + 4, `${r.group} — ${r.variant}`, { class: 'small variant-label' }),
     );
   });
   data.panels.forEach((panel, p) => {
@@ -165,8 +167,8 @@ export function comparisonChartSvg(data: ComparisonChartData, options: Compariso
           'g',
           { class: 'difference', 'data-kpi': `${panel.unit}/${row.group}`, 'data-variant': row.variant },
           tooltip(
-            `${row.variant} − ${data.base}, ${row.group}: ${format2(v.mean)} ${panel.unit} ` +
-              `(95% CI ${format2(v.ci95[0])} to ${format2(v.ci95[1])})${v.significant ? '' : ', not significant'}`,
+            `${row.variant} − ${data.base}, ${row.group}: ${format2(v.mean, panel.unit)} ${panel.unit} ` +
+              `(95% CI ${format2(v.ci95[0], panel.unit)} to ${format2(v.ci95[1], panel.unit)})${v.significant ? '' : ', not significant'}`,
           ),
           el('line', { x1: x(v.ci95[0]), x2: x(v.ci95[1]), y1: cy, y2: cy, stroke: colour, 'stroke-width': 2 }),
           el('circle', {
@@ -198,7 +200,7 @@ export function comparisonChartSvg(data: ComparisonChartData, options: Compariso
             const row = data.rows[i] as { group: string; variant: string };
             return v
               ? [
-                  `${row.variant}, ${row.group}: ${format2(v.mean)} ${p.unit} (95% CI ${format2(v.ci95[0])} to ${format2(v.ci95[1])}).`,
+                  `${row.variant}, ${row.group}: ${format2(v.mean, p.unit)} ${p.unit} (95% CI ${format2(v.ci95[0], p.unit)} to ${format2(v.ci95[1], p.unit)}).`,
                 ]
               : [];
           }),
@@ -209,10 +211,8 @@ export function comparisonChartSvg(data: ComparisonChartData, options: Compariso
   );
 }
 
-function format2(v: number): string {
-  return formatNumber(v, Math.abs(v) < 10 ? 2 : 0);
-}
-
-function truncate(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+/** A difference in its unit's decimals (TEU whole, days to two decimals), with no `-0`. */
+function format2(v: number, unit: string): string {
+  const written = formatNumber(v, unit === 'TEU' ? 0 : 2);
+  return /^-[0.,]*$/.test(written) ? written.slice(1) : written;
 }

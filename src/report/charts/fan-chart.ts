@@ -120,7 +120,18 @@ export function fanChartSvg(data: FanChartData, options: FanChartOptions = {}): 
     ...targetsShown.map((t) => t.teu),
   ];
   const x = linearScale(minYear - 0.4, maxYear + 0.4, [margin.left, plotRight], Math.min(10, maxYear - minYear + 1));
-  x.ticks = x.ticks.filter((t) => Number.isInteger(t) && t >= minYear && t <= maxYear);
+  // Every year when they fit (up to 15), else the scale's round years plus every projected and target year.
+  const allYears = Array.from({ length: maxYear - minYear + 1 }, (_, i) => minYear + i);
+  x.ticks =
+    allYears.length <= 15
+      ? allYears
+      : [
+          ...new Set([
+            ...x.ticks.filter((t) => Number.isInteger(t) && t >= minYear && t <= maxYear),
+            ...data.projected.map((p) => p.year),
+            ...targetsShown.map((t) => t.year),
+          ]),
+        ].sort((a, b) => a - b);
   const y = linearScale(0, Math.max(...values) * 1.05, [plotBottom, margin.top]);
 
   const parts: string[] = [];
@@ -201,9 +212,10 @@ export function fanChartSvg(data: FanChartData, options: FanChartOptions = {}): 
   for (const t of targetsShown) {
     const ty = y(t.teu);
     parts.push(
+      // The target applies to one year: its line spans that year only.
       el('line', {
-        x1: margin.left,
-        x2: plotRight,
+        x1: x(t.year - 0.45),
+        x2: x(t.year + 0.45),
         y1: ty,
         y2: ty,
         stroke: '#b91c1c',
@@ -236,7 +248,7 @@ export function fanChartSvg(data: FanChartData, options: FanChartOptions = {}): 
       subtitle,
       note:
         `Bands: 80% and 95% of ${data.replications ?? 'the'} simulated futures per year (uncertain growth). ` +
-        'Dashed red: target.',
+        'Dashed red: the target, over its year.',
       description:
         `Fan chart of ${data.corridor} TEU per year. ` +
         data.projected

@@ -94,6 +94,8 @@ export interface MonthlyChartOptions {
   height?: number;
   id?: string;
   title?: string;
+  /** The y axis reaches at least this many TEU (so charts shown side by side share a scale). */
+  yMax?: number;
 }
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -126,7 +128,7 @@ export function monthlyChartSvg(data: MonthlyChartData, options: MonthlyChartOpt
   const n = data.months.length;
   const x = (i: number) =>
     margin.left + (n <= 1 ? (plotRight - margin.left) / 2 : (i / (n - 1)) * (plotRight - margin.left));
-  const top = Math.max(1, ...data.series.flatMap((s) => [...s.high, ...s.mean]));
+  const top = Math.max(1, options.yMax ?? 0, ...data.series.flatMap((s) => [...s.high, ...s.mean]));
   const y = linearScale(0, top * 1.05, [plotBottom, margin.top]);
 
   const parts: string[] = [yAxis(y, margin.left, plotRight)];

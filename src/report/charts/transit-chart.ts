@@ -66,6 +66,8 @@ export interface TransitChartOptions {
   width?: number;
   id?: string;
   title?: string;
+  /** The x axis reaches at least this many days (so charts shown side by side share a scale). */
+  xMax?: number;
 }
 
 /**
@@ -87,7 +89,7 @@ export function transitChartSvg(data: TransitChartData, options: TransitChartOpt
   const margin = { left: 190, right: 40, top: TITLE_BLOCK + 18, bottom: NOTE_BLOCK + 30 };
   const height = margin.top + Math.max(1, data.rows.length) * rowHeight + margin.bottom;
   const plotBottom = height - margin.bottom;
-  const maxDays = Math.max(1, ...data.rows.map((r) => r.p95));
+  const maxDays = Math.max(1, options.xMax ?? 0, ...data.rows.map((r) => r.p95));
   const x = linearScale(0, maxDays * 1.05, [margin.left, width - margin.right], 8);
 
   const parts: string[] = [xAxis(x, margin.top, plotBottom, (v) => formatTick(v, x.step))];
