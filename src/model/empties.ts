@@ -210,7 +210,10 @@ export function emptyLoaded(
   const e = m.empties as EmptiesRuntime;
   const shipment = part.shipment;
   const plan = shipment.plan;
-  const km = (plan.route.legs[part.leg] as { distanceKm: number }).distanceKm;
+  // A re-routed plan is the legs done before followed by the new route's legs, and `plan.route` is the new route:
+  // its legs start at index legs.length - route.legs.length of the plan.
+  const routeLeg = part.leg - (plan.legs.length - plan.route.legs.length);
+  const km = (plan.route.legs[routeLeg] as { distanceKm: number }).distanceKm;
   let acc = service.emptyAcc;
   if (acc === undefined) {
     acc = accumulator(e.byService, service.net.id);

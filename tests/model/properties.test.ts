@@ -89,6 +89,21 @@ describe('saved counterexamples', () => {
   });
 });
 
+describe('saved counterexamples: re-routed empties', () => {
+  it('an empty lot re-routed around a closure boards its new route (fast-check seed 1950068173)', () => {
+    // Found by the box-pool + re-routing property: a re-routed plan is the legs done followed by the new route's, but
+    // the empty's TEU-km read the new route's legs at the part's leg number in the whole plan (past their end), and
+    // the departure threw "Cannot read properties of undefined (reading 'distanceKm')".
+    const [c] = JSON.parse(readFileSync(new URL('./empties-reroute-counterexample.json', import.meta.url), 'utf8')) as [
+      ModelCase,
+    ];
+    check(c);
+    const run = new CorridorModel(c.scenario, c).run();
+    expect(run.reRouting?.parts ?? 0).toBeGreaterThan(0);
+    expect(run.empties?.totals.emptyTeuKm ?? 0).toBeGreaterThan(0);
+  });
+});
+
 describe('what the box-pool arbitraries produce', () => {
   it('repositioned empties, bookings that waited for boxes, leases', () => {
     const seen = { repositioned: 0, waited: 0, leased: 0 };
