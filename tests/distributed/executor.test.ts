@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { estimateRunBytes } from '../../src/experiment/distributed/protocol.js';
+import { estimateEndStateBytes, estimateRunBytes } from '../../src/experiment/distributed/protocol.js';
 import { parseRedisUrl, redactRedisUrl } from '../../src/experiment/distributed/redis-url.js';
 import {
   chongqingScenario,
@@ -19,6 +19,7 @@ import {
   redisExecutor,
   replicate,
   SimulationError,
+  simulate,
   startRedisWorker,
   VersionMismatchError,
 } from '../../src/index.js';
@@ -81,6 +82,25 @@ describe('URLs and estimates (no Redis needed)', () => {
       expect(estimate, name).toBeGreaterThanOrEqual(actual);
       expect(estimate, name).toBeLessThanOrEqual(3 * actual);
     }
+  });
+
+  it('estimates the end states a carried projection returns above their real size, within 3x (from 2025 and 2027)', () => {
+    const scenario = chongqingScenario();
+    let first: string | undefined;
+    for (const startDate of ['2025-01-01', '2027-01-01']) {
+      const run = simulate(scenario, { seed: 1, startDate, keepEndState: true });
+      const actual = JSON.stringify(run.endState).length;
+      first ??= JSON.stringify(run.endState);
+      const estimate = estimateEndStateBytes(scenario, startDate, [{ keepEndState: true }]);
+      expect(estimate, startDate).toBeGreaterThanOrEqual(actual);
+      expect(estimate, startDate).toBeLessThanOrEqual(3 * actual);
+    }
+    // A carried year's state: at least twice the one it starts from; no end state kept, nothing added.
+    const initialState = JSON.parse(first as string);
+    expect(
+      estimateEndStateBytes(scenario, '2026-01-01', [{ keepEndState: true, initialState }]),
+    ).toBeGreaterThanOrEqual(2 * (first as string).length);
+    expect(estimateEndStateBytes(scenario, '2025-01-01', [{ demandScale: 2 }])).toBe(0);
   });
 });
 

@@ -26,6 +26,7 @@ import {
   BLOB_TTL_SECONDS,
   blobKey,
   DEFAULT_QUEUE,
+  estimateEndStateBytes,
   estimateRunBytes,
   JOB_NAME,
   KEY_PREFIX,
@@ -183,7 +184,9 @@ async function checkMemory(client: Redis, target: RedisTarget, batch: Replicatio
     );
   }
   if (memory.maxBytes === 0) return;
-  const runBytes = estimateRunBytes(batch.scenario, batch.shared.years ?? 1);
+  const runBytes =
+    estimateRunBytes(batch.scenario, batch.shared.years ?? 1) +
+    estimateEndStateBytes(batch.scenario, batch.shared.startDate, batch.perReplication);
   const extra = batch.perReplication
     ? JSON.stringify(batch.perReplication).length * (replications / batch.replications)
     : 0;

@@ -167,6 +167,36 @@ export function estimateRunBytes(scenario: ScenarioSpec, years: number): number 
   );
 }
 
+/**
+ * With `keepEndState` (the years of a carried projection before its last), each run also returns its pipeline
+ * (`RunResult.endState`), which outweighs the rest of the run: 1.19 MB for a bundled year from 2025 and 2.50 MB from
+ * 2027 (congested), against about 0.17 MB for the rest. The estimate, per run: 3 bytes per TEU of the year's demand
+ * (each flow's base-year TEU grown to the start year, times the largest demand scale a replication asks for), or
+ * twice the largest state a replication starts from, whichever is larger (a congested corridor's pipeline grows from
+ * year to year). 0 when no replication keeps its end state.
+ */
+export function estimateEndStateBytes(
+  scenario: ScenarioSpec,
+  startDate: string | undefined,
+  perReplication?: readonly PerReplicationOptions[],
+): number {
+  if (perReplication === undefined || !perReplication.some((o) => o.keepEndState === true)) return 0;
+  const startYear = startDate === undefined ? scenario.baseYear : Number(startDate.slice(0, 4));
+  const years = Math.max(0, startYear - scenario.baseYear);
+  const demandTeu = scenario.demand.flows.reduce(
+    (n, f) => n + f.teuPerYear * (1 + (f.growthPerYear ?? scenario.demand.growthPerYear)) ** years,
+    0,
+  );
+  let scale = 1;
+  let largestState = 0;
+  for (const o of perReplication) {
+    const byFlow = o.demandScaleByFlow === undefined ? [] : Object.values(o.demandScaleByFlow);
+    scale = Math.max(scale, (o.demandScale ?? 1) * Math.max(1, ...byFlow));
+    if (o.initialState !== undefined) largestState = Math.max(largestState, JSON.stringify(o.initialState).length);
+  }
+  return Math.ceil(Math.max(3 * demandTeu * scale, 2 * largestState));
+}
+
 /** With box pools, `RunResult.empties`: loaded/empty TEU per service, corridor and direction, and each pool. */
 function emptiesBytes(scenario: ScenarioSpec, services: number, hubs: number, corridors: number): number {
   const pools = scenario.empties?.pools.length;
