@@ -7,6 +7,7 @@
  *
  * @module
  */
+
 import type { RollingBacktest } from '../experiment/backtest.js';
 import type { Comparison } from '../experiment/compare.js';
 import type { OptimizationResult } from '../experiment/optimize/optimize.js';
@@ -16,6 +17,7 @@ import type { ReplicationSummary } from '../experiment/summary.js';
 import { buildNetwork } from '../network/build.js';
 import type { ScenarioSpec } from '../scenario/types.js';
 import { VERSION } from '../version.js';
+import { carriedTable } from './carried-table.js';
 import { backtestChartData, backtestChartSvg, backtestScoreTable } from './charts/backtest-chart.js';
 import { fanChartData, fanChartSvg } from './charts/fan-chart.js';
 import { comparisonParts } from './comparison-report.js';
@@ -233,6 +235,7 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
       `assuming ${growthAssumption(projection, t.corridor.split('/')[0])}.`,
   );
   const keys = sortCorridorKeys(Object.keys(projection.years[0]?.volumes ?? {}));
+  const carried = carriedTable(projection);
   const volumeTable: HtmlTable = {
     caption: 'TEU per year: mean (80% interval) across simulated futures',
     header: ['corridor', ...projection.years.map((y) => String(y.year))],
@@ -300,6 +303,7 @@ function projectionReport(input: ProjectionReportInput): ReportFile[] {
           volumeTable,
           transitTrendTable(projection),
           turnedAwayTable(projection, scenario.routeChoice.maxBacklogHours),
+          ...(carried ? [carried] : []),
           marketTable(projection),
         ],
       },
