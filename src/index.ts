@@ -13,6 +13,8 @@
  *
  * Reports (charts, map, CSV, HTML) are under their own entry, `corridor-sim/report`.
  *
+ * One topic over 400 lines: the curated list of public names, each named explicitly (nothing re-exported wholesale).
+ *
  * @packageDocumentation
  */
 

@@ -14,6 +14,9 @@
  * - box pools keep their idle stocks, the boxes in use by carried bookings, the empties being repositioned (carried
  *   as parts like cargo) and leases on their way.
  *
+ * One topic a little over 400 lines: taking the pipeline and restoring it, read side by side so every place a part
+ * can be is both taken and restored.
+ *
  * @module
  */
 import type { Distribution } from '../engine/distributions.js';

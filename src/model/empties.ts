@@ -18,6 +18,8 @@
  * The ledger (`ledger.ts`) checks per pool that boxes are conserved: fleet = idle stock + boxes in use by bookings
  * + empties moving + leases on their way.
  *
+ * One topic a little over 400 lines: the box pools' stocks, releases, repositioning and leasing.
+ *
  * @module
  */
 
