@@ -82,10 +82,13 @@ export function bundleSize(contents: Uint8Array, metafile: Metafile): BundleSize
   return { bytes: contents.length, gzipBytes: gzipSync(contents, { level: 9 }).length, byPackage };
 }
 
-/** The repository's root: the nearest folder above this file with a package.json (from scripts/ or dist-bench/). */
+/**
+ * The repository's root: the nearest folder above this file with a package.json and src/core.ts (from scripts/ or
+ * dist-bench/scripts/; `npm run bench` copies package.json into dist-bench/, which has no src/core.ts).
+ */
 export function repositoryRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'src', 'core.ts'))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error('no package.json above scripts/browser-bundle');
     dir = parent;
