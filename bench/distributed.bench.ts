@@ -15,7 +15,7 @@ import { lineScenario } from '../tests/model/fixtures.js';
 import type { BenchResult } from './types.js';
 
 /** Starts a bench worker process; resolves once it takes jobs. `stop()` resolves with its CPU time (s). */
-async function startWorker(url: string): Promise<{ stop: () => Promise<number> }> {
+export async function startWorker(url: string): Promise<{ stop: () => Promise<number> }> {
   const child = spawn(process.execPath, [new URL('./distributed-worker.js', import.meta.url).pathname, url, '1']);
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));

@@ -88,6 +88,42 @@ describe('shards', () => {
     expect(canonicalJson(reversed(v))).toBe(text);
   });
 
+  test.prop([
+    fc.anything({
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withObjectString: true,
+      withBigInt: false,
+    }),
+  ])('canonical JSON is JSON.stringify of the value with keys sorted, whatever the value holds', (v) => {
+    // The definition, written the slow way: the JSON round trip, then keys sorted at every level.
+    const sorted = (node: unknown): string =>
+      Array.isArray(node)
+        ? `[${node.map(sorted).join(',')}]`
+        : node !== null && typeof node === 'object'
+          ? `{${Object.keys(node)
+              .sort()
+              .map((k) => `${JSON.stringify(k)}:${sorted((node as Record<string, unknown>)[k])}`)
+              .join(',')}}`
+          : JSON.stringify(node);
+    expect(canonicalJson(v)).toBe(sorted(JSON.parse(JSON.stringify(v) ?? 'null')));
+  });
+
+  it('canonical JSON of values JSON.stringify writes specially: Date, Map, typed array, undefined, bigint', () => {
+    const date = new Date(Date.UTC(2025, 0, 2));
+    expect(canonicalJson({ z: date, a: new Map([[1, 2]]), f: new Float64Array([1.5, -0]) })).toBe(
+      '{"a":{},"f":{"0":1.5,"1":0},"z":"2025-01-02T00:00:00.000Z"}',
+    );
+    expect(canonicalJson(undefined)).toBe('null');
+    expect(canonicalJson([undefined, () => 1, Symbol('s')])).toBe('[null,null,null]');
+    expect(() => canonicalJson({ n: 1n })).toThrow(TypeError);
+  });
+
   it('canonical JSON sorts keys, drops undefined, writes -0 as 0 and non-finite numbers as null', () => {
     expect(canonicalJson({ b: 1, a: [{ d: -0, c: undefined, e: Number.NaN }] })).toBe('{"a":[{"d":0,"e":null}],"b":1}');
   });
