@@ -17,14 +17,26 @@ export interface DrawnHub {
   r: number;
 }
 
-/** A placed label: its text, its box, and where the text starts (baseline). */
+/** Which end of a label's text sits at its `x` (SVG `text-anchor`). */
+export type Anchor = 'start' | 'middle' | 'end';
+
+/** A placed label: its text, its box, and where the text is anchored (`x`, baseline `y`, `anchor`). */
 export interface PlacedLabel {
   text: string;
   hubs: string[];
   x: number;
   y: number;
+  anchor: Anchor;
   box: Box;
+  /**
+   * A leader line `[x1, y1, x2, y2]` from the label's box to the edge of its nearest circle, when the label had to
+   * sit {@link LEADER_GAP} px or more from its cluster (around a crowded hub), so it still reads as that hub's.
+   */
+  leader?: [number, number, number, number];
 }
+
+/** Gap (px) from which a label gets a leader line to its circle. */
+export const LEADER_GAP = 16;
 
 interface Box {
   x0: number;
@@ -116,7 +128,13 @@ export function placeLabels(
     const label = clusterLabel(named.map((h) => options.name(h.hub)));
     const spot = bestSpot(cluster, label, hubs, placed, segments, panel, must);
     if (!spot) continue;
-    placed.push({ text: label, hubs: named.map((h) => h.hub.id), ...spot });
+    const { gap, ...at } = spot;
+    placed.push({
+      text: label,
+      hubs: named.map((h) => h.hub.id),
+      ...at,
+      ...(gap >= LEADER_GAP ? { leader: leaderLine(cluster, at.box) } : {}),
+    });
     if (!must) optional++;
   }
   return placed;
@@ -164,7 +182,7 @@ function bestSpot(
   segments: readonly (readonly [readonly [number, number], readonly [number, number]])[],
   panel: { x: number; y: number; width: number; height: number },
   must: boolean,
-): { x: number; y: number; box: Box } | undefined {
+): { x: number; y: number; box: Box; gap: number; anchor: Anchor } | undefined {
   const x0 = Math.min(...cluster.map((h) => h.x - h.r));
   const x1 = Math.max(...cluster.map((h) => h.x + h.r));
   const y0 = Math.min(...cluster.map((h) => h.y - h.r));
@@ -173,19 +191,21 @@ function bestSpot(
   const cy = (y0 + y1) / 2;
   const w = label.length * CHAR_WIDTH;
   const h = LABEL_HEIGHT;
-  const candidates: { box: Box; gap: number }[] = [];
+  const candidates: { box: Box; gap: number; anchor: Anchor }[] = [];
   for (const gap of must ? [3, 9, 16, 24, 34] : [3, 9, 16]) {
-    const around: Box[] = [
-      { x0: x1 + gap, y0: cy - h / 2, x1: x1 + gap + w, y1: cy + h / 2 },
-      { x0: x0 - gap - w, y0: cy - h / 2, x1: x0 - gap, y1: cy + h / 2 },
-      { x0: cx - w / 2, y0: y0 - gap - h, x1: cx + w / 2, y1: y0 - gap },
-      { x0: cx - w / 2, y0: y1 + gap, x1: cx + w / 2, y1: y1 + gap + h },
-      { x0: x1 + gap - 2, y0: y0 - gap - h + 2, x1: x1 + gap - 2 + w, y1: y0 - gap + 2 },
-      { x0: x1 + gap - 2, y0: y1 + gap - 2, x1: x1 + gap - 2 + w, y1: y1 + gap - 2 + h },
-      { x0: x0 - gap + 2 - w, y0: y0 - gap - h + 2, x1: x0 - gap + 2, y1: y0 - gap + 2 },
-      { x0: x0 - gap + 2 - w, y0: y1 + gap - 2, x1: x0 - gap + 2, y1: y1 + gap - 2 + h },
+    // Each spot with the side its text is anchored to: the side facing the circles, so the text (narrower than
+    // its generous box) still starts or ends a few pixels from them.
+    const around: [Box, Anchor][] = [
+      [{ x0: x1 + gap, y0: cy - h / 2, x1: x1 + gap + w, y1: cy + h / 2 }, 'start'],
+      [{ x0: x0 - gap - w, y0: cy - h / 2, x1: x0 - gap, y1: cy + h / 2 }, 'end'],
+      [{ x0: cx - w / 2, y0: y0 - gap - h, x1: cx + w / 2, y1: y0 - gap }, 'middle'],
+      [{ x0: cx - w / 2, y0: y1 + gap, x1: cx + w / 2, y1: y1 + gap + h }, 'middle'],
+      [{ x0: x1 + gap - 2, y0: y0 - gap - h + 2, x1: x1 + gap - 2 + w, y1: y0 - gap + 2 }, 'start'],
+      [{ x0: x1 + gap - 2, y0: y1 + gap - 2, x1: x1 + gap - 2 + w, y1: y1 + gap - 2 + h }, 'start'],
+      [{ x0: x0 - gap + 2 - w, y0: y0 - gap - h + 2, x1: x0 - gap + 2, y1: y0 - gap + 2 }, 'end'],
+      [{ x0: x0 - gap + 2 - w, y0: y1 + gap - 2, x1: x0 - gap + 2, y1: y1 + gap - 2 + h }, 'end'],
     ];
-    for (const box of around) candidates.push({ box, gap });
+    for (const [box, anchor] of around) candidates.push({ box, gap, anchor });
   }
   const inside = (b: Box) =>
     b.x0 >= panel.x + 2 &&
@@ -197,15 +217,39 @@ function bestSpot(
   const clearOfLines = (b: Box) => !segments.some(([p, q]) => segmentHitsBox(p, q, b));
   // The nearest free spot, a spot on a line costing as much as 14 px more distance (the text has a white halo);
   // optional labels only where no line is crossed.
-  let best: { box: Box; cost: number } | undefined;
-  for (const { box, gap } of candidates) {
+  let best: { box: Box; cost: number; gap: number; anchor: Anchor } | undefined;
+  for (const { box, gap, anchor } of candidates) {
     if (!free(box)) continue;
     const onLine = !clearOfLines(box);
     if (onLine && !must) continue;
     const cost = gap + (onLine ? 14 : 0);
-    if (!best || cost < best.cost) best = { box, cost };
+    if (!best || cost < best.cost) best = { box, cost, gap, anchor };
   }
-  return best ? { x: best.box.x0, y: best.box.y1 - 3, box: best.box } : undefined;
+  if (!best) return undefined;
+  const { box, anchor } = best;
+  const x = anchor === 'start' ? box.x0 : anchor === 'end' ? box.x1 : (box.x0 + box.x1) / 2;
+  return { x, y: box.y1 - 3, box, gap: best.gap, anchor };
+}
+
+/** The leader from the box's nearest point to the edge of the cluster's circle nearest to it (1 px outside). */
+function leaderLine(cluster: readonly DrawnHub[], box: Box): [number, number, number, number] {
+  let best: [number, number, number, number] | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const c of cluster) {
+    const bx = Math.max(box.x0, Math.min(c.x, box.x1));
+    const by = Math.max(box.y0, Math.min(c.y, box.y1));
+    const d = Math.hypot(bx - c.x, by - c.y);
+    if (d >= bestDistance || d === 0) continue;
+    bestDistance = d;
+    const edge = (c.r + 1) / d;
+    best = [bx, by, c.x + (bx - c.x) * edge, c.y + (by - c.y) * edge];
+  }
+  return (best ?? [box.x0, box.y0, box.x0, box.y0]).map((v) => Math.round(v * 10) / 10) as [
+    number,
+    number,
+    number,
+    number,
+  ];
 }
 
 function overlaps(a: Box, b: Box): boolean {

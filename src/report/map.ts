@@ -15,6 +15,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { ReplicationSummary } from '../experiment/summary.js';
 import type { CorridorNetwork, NetworkHub } from '../network/build.js';
 import type { GeoJsonFeatureCollection, ServiceFeatureProperties } from '../network/geojson.js';
+import { landServiceLine } from './land-lines.js';
 import { bottleneckHubIds, placeLabels } from './map-labels.js';
 import { DIFFERENCE_COLOURS, mapLegend } from './map-legend.js';
 import { thinStream } from './map-simplify.js';
@@ -328,16 +329,31 @@ function mapPanel(
     must: layers.mustLabel,
     ...(options.skipLabels ? { skip: options.skipLabels } : {}),
     name: (h) => shortName(h.name),
-  }).map((l) =>
+  }).flatMap((l) => [
+    ...(l.leader
+      ? [
+          el('line', {
+            class: 'hub-leader',
+            'data-hubs': l.hubs.join(' '),
+            x1: l.leader[0],
+            y1: l.leader[1],
+            x2: l.leader[2],
+            y2: l.leader[3],
+            stroke: '#4b5563',
+            'stroke-width': 0.8,
+          }),
+        ]
+      : []),
     text(l.x, l.y, l.text, {
       class: 'small hub-label',
       'data-hubs': l.hubs.join(' '),
+      ...(l.anchor === 'start' ? {} : { 'text-anchor': l.anchor }),
       stroke: '#ffffff',
       'stroke-width': 3,
       'paint-order': 'stroke',
       'stroke-linejoin': 'round',
     }),
-  );
+  ]);
   inner.push(el('g', { class: 'hub-labels' }, ...labels));
   parts.push(el('g', { 'clip-path': `url(#${clip})` }, ...inner));
   if (options.title) parts.push(text(box.x, box.y - 7, options.title, { class: 'label', 'font-weight': '600' }));
@@ -371,16 +387,18 @@ export function corridorMapSvg(
   const services = (
     geo.features.filter((f) => f.properties.featureType === 'service') as unknown as ServiceFeature[]
   ).map((s) =>
-    // Sea legs along the sea lanes (an estimate, src/data/sea-lanes.ts), not great circles across the land.
-    s.properties.mode === 'sea'
-      ? {
-          ...s,
-          geometry: {
-            type: 'LineString',
-            coordinates: seaServiceLine(s.properties.stops.split(' > '), (id) => positions.get(id)),
-          } as Geometry,
-        }
-      : s,
+    // Sea legs along the sea lanes (src/data/sea-lanes.ts), not great circles across the land; rail, road and river
+    // legs along their lines (src/data/land-lines.ts), not straight across the plateau. Both are estimates.
+    ({
+      ...s,
+      geometry: {
+        type: 'LineString',
+        coordinates: (s.properties.mode === 'sea' ? seaServiceLine : landServiceLine)(
+          s.properties.stops.split(' > '),
+          (id) => positions.get(id),
+        ),
+      } as Geometry,
+    }),
   );
   const teuOf = (id: string) => (volumes?.serviceTeu[id] ?? 0) + (volumes?.serviceTeu[`${id}~return`] ?? 0);
   const maxTeu = Math.max(1, ...services.map((s) => Math.abs(teuOf(s.properties.id))));
@@ -476,8 +494,8 @@ export function corridorMapSvg(
           ? `Line width: TEU loaded per service, both directions (${volumes.label})`
           : 'Services by corridor',
       note:
-        'Base map: Natural Earth 1:110m (world-atlas). Sea legs follow estimated sea lanes; rail, road and river ' +
-        'lines are great circles between stops, not alignments.',
+        'Base map: Natural Earth 1:110m (world-atlas). Sea legs follow estimated sea lanes, rail, road and river ' +
+        'legs the towns on their lines (estimates, for reading; distances come from the scenario).',
       description:
         `Map of ${services.length} services and ${hubs.length} hubs.` +
         (volumes ? ` ${formatNumber(totalTeu)} TEU loaded on services in all (${volumes.label}).` : ''),

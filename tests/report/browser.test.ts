@@ -131,6 +131,13 @@ describe.skipIf(!executable)('report in headless Chromium', () => {
             y1: b.y + b.height,
           };
         }),
+        leaders: [...panel.querySelectorAll('line.hub-leader')].map((l) => ({
+          hubs: l.getAttribute('data-hubs') ?? '',
+          x1: Number(l.getAttribute('x1')),
+          y1: Number(l.getAttribute('y1')),
+          x2: Number(l.getAttribute('x2')),
+          y2: Number(l.getAttribute('y2')),
+        })),
         markers: [...panel.querySelectorAll('circle.hub')].map((c) => ({
           hub: c.getAttribute('data-hub') ?? '',
           x: Number(c.getAttribute('cx')),
@@ -156,14 +163,27 @@ describe.skipIf(!executable)('report in headless Chromium', () => {
           const ny = Math.max(a.y0, Math.min(m.y, a.y1));
           expect(Math.hypot(m.x - nx, m.y - ny), `${panel.id}: "${a.text}" over ${m.hub}`).toBeGreaterThanOrEqual(m.r);
         }
-        // Near its own markers: within 45 px of the nearest hub it names.
+        // Near its own markers: the text within 18 px of the nearest circle it names, or joined to one by a leader
+        // line that starts at the text and ends at the circle.
         const own = panel.markers.filter((m) => a.hubs.split(' ').includes(m.hub));
-        const distance = Math.min(
-          ...own.map((m) =>
-            Math.hypot(m.x - Math.max(a.x0, Math.min(m.x, a.x1)), m.y - Math.max(a.y0, Math.min(m.y, a.y1))),
+        const gap = Math.min(
+          ...own.map(
+            (m) =>
+              Math.hypot(m.x - Math.max(a.x0, Math.min(m.x, a.x1)), m.y - Math.max(a.y0, Math.min(m.y, a.y1))) - m.r,
           ),
         );
-        expect(distance, `${panel.id}: "${a.text}"`).toBeLessThan(45);
+        const leader = panel.leaders.find((l) => l.hubs === a.hubs);
+        if (leader) {
+          const fromText = Math.hypot(
+            leader.x1 - Math.max(a.x0, Math.min(leader.x1, a.x1)),
+            leader.y1 - Math.max(a.y0, Math.min(leader.y1, a.y1)),
+          );
+          expect(fromText, `${panel.id}: leader of "${a.text}" starts at its text`).toBeLessThan(6);
+          const toCircle = Math.min(...own.map((m) => Math.abs(Math.hypot(leader.x2 - m.x, leader.y2 - m.y) - m.r)));
+          expect(toCircle, `${panel.id}: leader of "${a.text}" ends at its circle`).toBeLessThan(2.5);
+        } else {
+          expect(gap, `${panel.id}: "${a.text}" is ${gap.toFixed(1)} px from its circle`).toBeLessThan(18);
+        }
       }
     }
     await page.close();
