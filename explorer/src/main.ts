@@ -24,6 +24,7 @@ import { transitChartData, transitChartSvg } from '../../src/report/charts/trans
 import { corridorMapSvg, type MapAtlas, mapVolumesFromSummary, useMapAtlas } from '../../src/report/map.js';
 import { formatNumber } from '../../src/report/scale.js';
 import { BASELINE_FILE, matchingBaseline } from './baseline.js';
+import { MapZoom } from './map-zoom.js';
 import { type ComparedKpi, comparedKpiNames, compareRuns, type ExplorerRun, runExplorer } from './run.js';
 import { defaultState, type ExplorerState, isBaseline, scenarioOf, stateFromQuery, stateToQuery } from './state.js';
 
@@ -53,6 +54,7 @@ declare global {
   }
 }
 window.corridorSimExplorer = { lastRun: () => lastRun, workersStarted: () => pool.workersStarted };
+const mapZoom = new MapZoom($('map'), { zoomIn: $('zoom-in'), zoomOut: $('zoom-out'), reset: $('zoom-reset') });
 
 const pct = (x: number, digits = 0) => `${formatNumber(x * 100, digits)}%`;
 
@@ -219,6 +221,7 @@ function render(run: ExplorerRun, scenario: ScenarioSpec, compared: ComparedKpi[
       buildNetwork(scenario),
       mapVolumesFromSummary(focus.summary, `${focus.year}, mean of ${projection.replications} futures`),
     );
+    mapZoom.redrawn();
   }
   document.body.dataset.state = 'done';
 }

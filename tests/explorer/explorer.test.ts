@@ -144,6 +144,56 @@ describe.skipIf(!chromiumExecutable)('the explorer in headless Chromium', () => 
     await page.close();
   }, 900_000);
 
+  it('the map zooms and pans from buttons, keys, the wheel and dragging, within the map', async () => {
+    const page = await open('?n=2');
+    await finished(page);
+    const view = () =>
+      page.evaluate(() => {
+        const svg = document.querySelector('#map svg');
+        const [x, y, width, height] = (svg?.getAttribute('viewBox') ?? '').split(' ').map(Number);
+        return { x: x as number, y: y as number, width: width as number, height: height as number };
+      });
+    const whole = await view();
+    expect(whole.width).toBeGreaterThan(500);
+    await page.click('#zoom-in');
+    const zoomed = await view();
+    expect(zoomed.width).toBeCloseTo(whole.width / 1.5, 6);
+    // Zoomed about the centre: the centre stays.
+    expect(zoomed.x + zoomed.width / 2).toBeCloseTo(whole.x + whole.width / 2, 6);
+    await page.focus('#map');
+    await page.keyboard.press('+');
+    expect((await view()).width).toBeCloseTo(whole.width / 2.25, 6);
+    const before = await view();
+    await page.keyboard.press('ArrowRight');
+    const right = await view();
+    expect(right.x).toBeGreaterThan(before.x);
+    expect(right.width).toBe(before.width);
+    // Dragging to the right shows more of the west.
+    const box = await page.locator('#map svg').boundingBox();
+    if (!box) throw new Error('the map has no box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 100, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    expect((await view()).x).toBeLessThan(right.x);
+    await page.screenshot({ path: join(shots, '5-map-zoomed.png'), fullPage: true });
+    // The wheel zooms out around the pointer; 0 shows the whole map again, and the view never leaves the map.
+    await page.mouse.wheel(0, 200);
+    expect((await view()).width).toBeGreaterThan(right.width);
+    await page.keyboard.press('0');
+    expect(await view()).toEqual(whole);
+    for (let i = 0; i < 12; i++) await page.click('#zoom-in');
+    const deepest = await view();
+    expect(deepest.width).toBeCloseTo(whole.width / 8, 6);
+    await page.focus('#map');
+    for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowLeft');
+    expect((await view()).x).toBe(whole.x);
+    await page.click('#zoom-reset');
+    expect(await view()).toEqual(whole);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('a bad scenario file shows the error naming its path', async () => {
     const page = await open('?n=2');
     await finished(page);
