@@ -183,6 +183,42 @@ describe.skipIf(!available)('sensitivity and optimize on worker processes throug
     expect(readFileSync(partial, 'utf8').trim().split('\n')).toHaveLength(1 + 12);
   });
 
+  it('a coordinator started again reuses the finished measured jobs (idempotent ids); identical batches share a job', async () => {
+    const batch = {
+      scenario: lineScenario(),
+      seed: 'again',
+      first: 0,
+      replications: 3,
+      shared: { startDate: '2024-01-01', years: 0.2 },
+    };
+    const measure = { kind: 'kpis' as const, names: ['teu/ILSTC', 'days/ILSTC/mean', 'no/such/kpi'] };
+    const batches: MeasuredBatch[] = [
+      { batch, measure, label: 'plan a' },
+      { batch, measure, label: 'plan a, again' },
+    ];
+    const first = redisExecutor(redis.url, { replicationsPerJob: 1 });
+    let values: (number | null)[][][];
+    try {
+      values = await first.measure(batches);
+    } finally {
+      await first.close(); // not released: as if the coordinator had stopped before writing its output
+    }
+    expect(values[1]).toEqual(values[0]);
+    expect(values[0]?.map((row) => row[2])).toEqual([null, null, null]); // a KPI the runs do not have
+    expect(await queue.getJobCounts('completed')).toEqual({ completed: 3 });
+    const lines: string[] = [];
+    const again = redisExecutor(redis.url, { replicationsPerJob: 1, log: (line) => lines.push(line) });
+    try {
+      expect(await again.measure(batches)).toEqual(values);
+      expect(lines.join('\n')).toContain('as 3 jobs on redis://127.0.0.1');
+      expect(lines.join('\n')).toContain('(3 already finished, reused)');
+      await again.release();
+    } finally {
+      await again.close();
+    }
+    expect(await queue.getJobCounts('completed')).toEqual({ completed: 0 });
+  });
+
   it('a job that fails deterministically fails the experiment once, naming its design point and the error', async () => {
     const executor = redisExecutor(redis.url, { replicationsPerJob: 1 });
     const batch = {
