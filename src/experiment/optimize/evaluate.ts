@@ -8,10 +8,11 @@
  *
  * Requests are batched onto one {@link ReplicationPool} for the whole optimisation, or, with a measuring executor
  * (Redis), sent as one batch per plan and run of consecutive indices whose workers return only the KPIs; each result
- * depends only on (plan, index), so the answer is the same for any number of workers, wherever they are. Results are cached by (plan, index) and, with a
- * checkpoint file, recorded there as each batch finishes: a resumed optimisation takes a (plan, index) from the file
- * instead of simulating it (keyed by the content hash of the plan's scenario), counts it in the simulation budget as
- * if it had run, and so takes every decision exactly as the uninterrupted run did.
+ * depends only on (plan, index), so the answer is the same for any number of workers, wherever they are. Results are
+ * cached by (plan, index) and, with a checkpoint file, recorded there as each batch finishes: a resumed optimisation
+ * takes a (plan, index) from the file instead of simulating it (keyed by the content hash of the plan's scenario),
+ * counts it in the simulation budget as if it had run, and so takes every decision exactly as the uninterrupted run
+ * did.
  *
  * @module
  */
