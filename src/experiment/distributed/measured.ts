@@ -138,7 +138,7 @@ async function checkMemory(
     largest = Math.max(largest, result);
     jobBytes += JSON.stringify(data).length + result;
   }
-  const needed = Math.ceil(blobBytes + jobBytes + EVENTS_KEPT * largest);
+  const needed = Math.ceil(blobBytes + jobBytes + EVENTS_KEPT * (largest + 1000)); // + the kept completion events
   const free = memory.maxBytes - memory.usedBytes;
   if (needed > free) {
     throw new RedisMemoryError(
