@@ -267,6 +267,7 @@ export {
   type ReplicationTask,
   type SharedRunOptions,
 } from './experiment/replication-plan.js';
+export type { MeasuredBatch, MeasureHooks, MeasuringExecutor, RunMeasure } from './experiment/run-measure.js';
 export {
   loadScenario,
   type SaveScenarioOptions,

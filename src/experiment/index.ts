@@ -28,6 +28,7 @@ export {
   requireReplicationIndex,
   type SharedRunOptions,
 } from './replication-plan.js';
+export type { MeasuredBatch, MeasureHooks, MeasuringExecutor, RunMeasure } from './run-measure.js';
 export {
   BASE_SCENARIOS,
   loadScenario,

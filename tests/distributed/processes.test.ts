@@ -12,74 +12,19 @@
  * job started and killed only once Redis confirms that job is still running, so the kill is mid-job by construction,
  * not by luck. Timeouts are hang guards only.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisWorker } from '../../src/index.js';
-import { cli, repo } from '../cli/run-cli.js';
+import { cli } from '../cli/run-cli.js';
 import { lineScenario } from '../model/fixtures.js';
+import { type Child, corridorSim, killMidJob, workerArgs } from './children.js';
 import { hasRedisServer, startRedis, type TestRedis } from './redis-server.js';
 
 const available = hasRedisServer();
 
-/** A CLI child process, its output so far, and a way to wait for a line of its stderr or for its exit. */
-interface Child {
-  process: ChildProcessWithoutNullStreams;
-  out: () => string;
-  err: () => string;
-  /** Resolves with the first match of `pattern` in stderr after `from` characters (rejects if the child exits). */
-  waitFor: (pattern: RegExp, from?: number) => Promise<RegExpMatchArray>;
-  exited: Promise<number | null>;
-}
-
-function corridorSim(...argv: string[]): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...argv], { cwd: repo });
-  let out = '';
-  let err = '';
-  const waiting: { pattern: RegExp; from: number; resolve: (m: RegExpMatchArray) => void }[] = [];
-  child.stdout.on('data', (chunk) => (out += chunk));
-  child.stderr.on('data', (chunk) => {
-    err += chunk;
-    for (const w of [...waiting]) {
-      const match = err.slice(w.from).match(w.pattern);
-      if (match) {
-        waiting.splice(waiting.indexOf(w), 1);
-        w.resolve(match);
-      }
-    }
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return {
-    process: child,
-    out: () => out,
-    err: () => err,
-    exited,
-    waitFor: (pattern, from = 0) =>
-      new Promise((resolve, reject) => {
-        const match = err.slice(from).match(pattern);
-        if (match) return resolve(match);
-        waiting.push({ pattern, from, resolve });
-        void exited.then(() => reject(new Error(`exited before ${pattern}:\n${err}`)));
-      }),
-  };
-}
-
-// One job at a time per worker; short locks so that the killed worker's job is handed on soon (how soon never
-// decides the outcome).
-const workerArgs = (url: string) => [
-  'worker',
-  '--redis',
-  url,
-  '--concurrency',
-  '1',
-  '--lock-ms',
-  '2000',
-  '--stalled-ms',
-  '500',
-];
 const dir = mkdtempSync(join(tmpdir(), 'corridor-sim-processes-'));
 // Busy enough that a replication takes a moment (a job is caught running at once, almost always), small enough that
 // the whole file costs seconds of simulation.
@@ -111,26 +56,7 @@ describe.skipIf(!available)('coordinator and worker processes', () => {
     try {
       await victim.waitFor(/queue "corridor-sim"/);
       const coordinator = cli(...runArgs, '--redis', redis.url, '--job-size', '1');
-      const finishedFirst = coordinator.then(() => {
-        throw new Error(`the victim ran every job before it was caught in one:\n${victim.err()}`);
-      });
-      finishedFirst.catch(() => {}); // only a failure while the loop below waits on it
-      let killed: string | undefined;
-      for (let from = 0; killed === undefined; ) {
-        const started = await Promise.race([
-          victim.waitFor(/job (\S+): replications \d+\.\.\d+ of .* started/, from),
-          finishedFirst,
-        ]);
-        from += (started.index ?? 0) + started[0].length;
-        const jobId = started[1] as string;
-        victim.process.kill('SIGSTOP'); // frozen: it can neither finish the job nor renew its lock
-        if ((await queue.getJobState(jobId)) === 'active') {
-          victim.process.kill('SIGKILL');
-          killed = jobId;
-        } else {
-          victim.process.kill('SIGCONT'); // it had finished that job already: catch it in its next one
-        }
-      }
+      const killed = await killMidJob(victim, queue, coordinator);
       expect(await victim.exited).toBe(null); // killed by the signal
       survivors.push(corridorSim(...workerArgs(redis.url)), corridorSim(...workerArgs(redis.url)));
 

@@ -1,11 +1,11 @@
 /**
- * `--redis URL` on run, project and compare: the command becomes a coordinator whose replications run on
- * `corridor-sim worker` processes through Redis. The output is the same as a local run's; the jobs (the finished
+ * `--redis URL` on run, project, compare, sensitivity and optimize: the command becomes a coordinator whose
+ * replications (design points, plan evaluations) run on `corridor-sim worker` processes through Redis. The output is the same as a local run's; the jobs (the finished
  * results) are removed from Redis only after the command has written its output.
  *
  * @module
  */
-import type { ReplicationExecutor } from '../../experiment/executor.js';
+import type { RedisExecutor } from '../../experiment/distributed/coordinator.js';
 import { parseInteger, UsageError } from '../args.js';
 import type { CliIo } from '../io.js';
 
@@ -37,9 +37,9 @@ export interface RedisOptionValues {
  */
 export async function withExecutor(
   values: RedisOptionValues,
-  plannedReplications: number,
+  plannedReplications: number | undefined,
   io: CliIo,
-  body: (executor: ReplicationExecutor | undefined) => Promise<void>,
+  body: (executor: RedisExecutor | undefined) => Promise<void>,
 ): Promise<void> {
   if (values.redis === undefined) {
     for (const name of ['job-size', 'queue'] as const) {
@@ -55,7 +55,7 @@ export async function withExecutor(
   const executor = redisExecutor(values.redis, {
     ...(values.queue !== undefined ? { queue: values.queue } : {}),
     ...(jobSize !== undefined ? { replicationsPerJob: parseInteger('job-size', jobSize, 1, 1, 100_000) } : {}),
-    plannedReplications,
+    ...(plannedReplications !== undefined ? { plannedReplications } : {}),
     ...(values.quiet ? {} : { log: (line: string) => io.err(`corridor-sim: ${line}`) }),
   });
   try {

@@ -60,7 +60,8 @@ Commands:
   backtest [scenario.json]       rolling-origin back-test of the growth models against naive baselines
   sensitivity input.json         which assumptions matter: Morris screening or Sobol indices, with intervals
   explore [--port N]             serve the scenario explorer (the simulation in your browser) on 127.0.0.1
-  worker --redis URL             run replication jobs from Redis for coordinators (--redis on run, project, compare)
+  worker --redis URL             run replication jobs from Redis for coordinators (--redis on run, project, compare,
+                                 sensitivity and optimize)
   optimize problem.json          cheapest measures meeting targets with a stated probability (ranking and selection)
 
 Options:
@@ -75,7 +76,8 @@ Common options of run, project and compare:
                                  (merge takes --out too)
   --json                         print JSON on stdout instead of tables (run, project, compare, merge)
   --quiet                        no progress bar
-  --redis URL                    run the replications on corridor-sim workers through Redis (same results)
+  --redis URL                    run the replications on corridor-sim workers through Redis (same results; also on
+                                 sensitivity and optimize)
 
 Exit codes: 0 success, 2 bad input, 1 failure at run time.`;
 }

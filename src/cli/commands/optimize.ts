@@ -13,6 +13,7 @@ import { parseOptions, UsageError } from '../args.js';
 import { count, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { Progress } from '../progress.js';
+import { REDIS_HELP, redisOptions, withExecutor } from './distributed.js';
 import { type Command, OUT_HELP, workersOf } from './options.js';
 
 /** `corridor-sim optimize`. */
@@ -28,6 +29,7 @@ ${OUT_HELP}
   --checkpoint FILE    record every simulated (plan, replication) in FILE as it finishes; run again with the same
                        FILE to resume a stopped run (same answer; a FILE of another problem is refused, not replaced)
   --workers N          worker threads (default: cores); 0 = everything in this process (same result)
+${REDIS_HELP}
   --json               print the result as JSON on stdout
   --quiet              no progress on stderr
   -h, --help           this help`,
@@ -41,6 +43,7 @@ ${OUT_HELP}
         workers: { type: 'string' },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        ...redisOptions,
       },
     });
     if (positionals.length !== 1) {
@@ -51,27 +54,31 @@ ${OUT_HELP}
     if (values.out !== undefined) checkReportTarget(values.out);
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
-    const result = await optimize(problem, {
-      ...(workers !== undefined ? { workers } : {}),
-      ...(values.checkpoint !== undefined ? { checkpoint: values.checkpoint } : {}),
-      onProgress: ({ phase, done, total, simulatedYears }) =>
-        progress.update(`${phase} (${simulatedYears} simulated years)`, done, total),
-    });
-    progress.done();
-    if (values.checkpoint !== undefined) io.err(`corridor-sim: ${checkpointNotice(values.checkpoint, result)}`);
-    if (values.json) io.out(JSON.stringify({ kind: 'optimization', ...result }));
-    else printResult(io, result);
-    if (values.out !== undefined) {
-      const written = writeReport(values.out, {
-        kind: 'optimization',
-        result,
-        settings: { file, seed: String(problem.seed) },
+    // With --redis, the output is written inside: the jobs are released only after it.
+    await withExecutor(values, undefined, io, async (executor) => {
+      const result = await optimize(problem, {
+        ...(workers !== undefined ? { workers } : {}),
+        ...(values.checkpoint !== undefined ? { checkpoint: values.checkpoint } : {}),
+        ...(executor !== undefined ? { executor } : {}),
+        onProgress: ({ phase, done, total, simulatedYears }) =>
+          progress.update(`${phase} (${simulatedYears} simulated years)`, done, total),
       });
-      const notice = `report written to ${written.dir}/index.html (${count(written.files.length, 'file')})`;
-      if (values.json) io.err(notice);
-      else io.out(`\n${notice}`);
-      for (const kept of written.kept) io.err(`corridor-sim: ${describeKept(kept)}`);
-    }
+      progress.done();
+      if (values.checkpoint !== undefined) io.err(`corridor-sim: ${checkpointNotice(values.checkpoint, result)}`);
+      if (values.json) io.out(JSON.stringify({ kind: 'optimization', ...result }));
+      else printResult(io, result, executor !== undefined);
+      if (values.out !== undefined) {
+        const written = writeReport(values.out, {
+          kind: 'optimization',
+          result,
+          settings: { file, seed: String(problem.seed) },
+        });
+        const notice = `report written to ${written.dir}/index.html (${count(written.files.length, 'file')})`;
+        if (values.json) io.err(notice);
+        else io.out(`\n${notice}`);
+        for (const kept of written.kept) io.err(`corridor-sim: ${describeKept(kept)}`);
+      }
+    });
   },
 };
 
@@ -83,7 +90,7 @@ function checkpointNotice(file: string, r: OptimizationResult): string {
 
 const musd = (usd: number) => `USD ${(usd / 1e6).toFixed(1)} M/yr`;
 
-function printResult(io: CliIo, r: OptimizationResult): void {
+function printResult(io: CliIo, r: OptimizationResult, onRedis: boolean): void {
   io.out(`${r.name} (projected year ${r.year})\n`);
   if (r.chosen) {
     io.out(`Chosen plan: ${r.chosen.id}, ${musd(r.chosen.annualCostUsd)}`);
@@ -104,6 +111,6 @@ function printResult(io: CliIo, r: OptimizationResult): void {
     ),
   );
   io.out(
-    `\nSimulation budget: ${r.budget.simulatedYears} simulated years of ${r.budget.maxSimulatedYears} (${r.budget.stages} stages, ${r.budget.workers} workers, ${r.budget.wallSeconds.toFixed(0)} s)`,
+    `\nSimulation budget: ${r.budget.simulatedYears} simulated years of ${r.budget.maxSimulatedYears} (${r.budget.stages} stages, ${onRedis ? 'on Redis workers' : `${r.budget.workers} workers`}, ${r.budget.wallSeconds.toFixed(0)} s)`,
   );
 }

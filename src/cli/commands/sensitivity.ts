@@ -21,6 +21,7 @@ import { parseOptions, UsageError } from '../args.js';
 import { count, table } from '../format.js';
 import type { CliIo } from '../io.js';
 import { Progress } from '../progress.js';
+import { REDIS_HELP, redisOptions, withExecutor } from './distributed.js';
 import type { Command } from './options.js';
 import { OUT_HELP, workersOf } from './options.js';
 
@@ -40,6 +41,7 @@ ${OUT_HELP}
   --checkpoint FILE    record each evaluated point in FILE as it finishes; run again with the same FILE to resume a
                        stopped analysis (same result; a FILE of another analysis is refused, not replaced)
   --workers N          worker threads (default: cores); 0 = everything in this process (same results)
+${REDIS_HELP}
   --json               print machine-readable JSON on stdout instead of tables
   --quiet              no progress bar
   -h, --help           this help`,
@@ -55,6 +57,7 @@ ${OUT_HELP}
         workers: { type: 'string' },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        ...redisOptions,
       },
     });
     if (positionals.length !== 1) {
@@ -69,30 +72,34 @@ ${OUT_HELP}
     const csv = values.csv === undefined ? undefined : sensitivityCsvTarget(values.csv);
     const progress = new Progress(values.quiet || io.quietProgress === true);
     const workers = workersOf(values.workers);
-    const result = await sensitivity(plan, {
-      method,
-      ...(workers !== undefined ? { workers } : {}),
-      ...(values.checkpoint !== undefined ? { checkpoint: values.checkpoint } : {}),
-      onProgress: ({ done, total }) => progress.update(`${method} points`, done, total),
+    // With --redis, the output is written inside: the jobs are released only after it.
+    await withExecutor(values, undefined, io, async (executor) => {
+      const result = await sensitivity(plan, {
+        method,
+        ...(workers !== undefined ? { workers } : {}),
+        ...(values.checkpoint !== undefined ? { checkpoint: values.checkpoint } : {}),
+        ...(executor !== undefined ? { executor } : {}),
+        onProgress: ({ done, total }) => progress.update(`${method} points`, done, total),
+      });
+      progress.done();
+      if (values.checkpoint !== undefined) {
+        io.err(
+          `corridor-sim: checkpoint ${values.checkpoint}: ${result.timing.resumedPoints ?? 0} of ${result.design.points} points taken from it`,
+        );
+      }
+      if (values.json) io.out(JSON.stringify({ kind: 'sensitivity', ...result }));
+      else printSensitivity(io, result);
+      if (csv !== undefined) {
+        writeFileSync(csv, sensitivityIndicesCsv(result), { flag: 'wx' });
+        (values.json ? io.err : io.out)(`indices written to ${csv}`);
+      }
+      if (values.out !== undefined) {
+        const written = writeSensitivityReport(values.out, result);
+        const notice = `report written to ${written.dir}/index.html (${count(written.files.length, 'file')})`;
+        (values.json ? io.err : io.out)(notice);
+        for (const kept of written.kept) io.err(`corridor-sim: ${describeKept(kept)}`);
+      }
     });
-    progress.done();
-    if (values.checkpoint !== undefined) {
-      io.err(
-        `corridor-sim: checkpoint ${values.checkpoint}: ${result.timing.resumedPoints ?? 0} of ${result.design.points} points taken from it`,
-      );
-    }
-    if (values.json) io.out(JSON.stringify({ kind: 'sensitivity', ...result }));
-    else printSensitivity(io, result);
-    if (csv !== undefined) {
-      writeFileSync(csv, sensitivityIndicesCsv(result), { flag: 'wx' });
-      (values.json ? io.err : io.out)(`indices written to ${csv}`);
-    }
-    if (values.out !== undefined) {
-      const written = writeSensitivityReport(values.out, result);
-      const notice = `report written to ${written.dir}/index.html (${count(written.files.length, 'file')})`;
-      (values.json ? io.err : io.out)(notice);
-      for (const kept of written.kept) io.err(`corridor-sim: ${describeKept(kept)}`);
-    }
   },
 };
 

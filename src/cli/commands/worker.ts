@@ -13,8 +13,8 @@ export const workerCommand: Command = {
   help: `corridor-sim worker --redis URL [options]
 
 Runs replication jobs from a Redis queue until stopped: start one or more on each machine, then add --redis URL to
-run, project or compare anywhere. Results are identical to a local run. SIGTERM (or Ctrl-C) lets running jobs finish,
-a second one stops at once. See docs/distributed.md.
+run, project, compare, sensitivity or optimize anywhere. Results are identical to a local run. SIGTERM (or Ctrl-C)
+lets running jobs finish, a second one stops at once. See docs/distributed.md.
 
   --redis URL          redis://[:password@]host[:port][/db] (rediss:// for TLS); the password is never printed
   --concurrency N      jobs at a time, each on its own worker thread (default: cores)

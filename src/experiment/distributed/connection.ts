@@ -6,6 +6,7 @@
  */
 import type { RedisOptions as BullRedisOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { RedisMemoryError } from './protocol.js';
 import { type RedisTarget, RedisUnavailableError } from './redis-url.js';
 
 /** How long the first connection may take before Redis counts as unreachable (ms). */
@@ -84,4 +85,15 @@ export async function redisMemory(client: Redis): Promise<RedisMemory> {
     maxBytes: Number(field('maxmemory')) || 0,
     policy: field('maxmemory_policy') || 'noeviction',
   };
+}
+
+/** Refuses a Redis that may evict keys: any policy but `noeviction` could drop finished results. */
+export function requireNoEviction(memory: RedisMemory, target: RedisTarget): void {
+  if (memory.policy !== 'noeviction') {
+    throw new RedisMemoryError(
+      `maxmemory-policy of Redis at ${target.display}`,
+      memory.policy,
+      '"noeviction" (any other policy may drop finished results; set maxmemory-policy noeviction)',
+    );
+  }
 }

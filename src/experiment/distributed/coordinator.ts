@@ -10,25 +10,29 @@
  * - Before the first batch, the results' size is estimated and refused when Redis's `maxmemory` cannot hold it, or
  *   when Redis may evict keys (a policy other than `noeviction` could drop finished results).
  *
+ * Measured batches (a sensitivity analysis's design points, an optimisation's plans) go through
+ * {@link RedisExecutor.measure}: the same range jobs with a measure, whose workers return only the measured values
+ * (measured.ts). Queueing and waiting, for both, is job-runner.ts.
+ *
  * @module
  */
-import { createHash } from 'node:crypto';
-import type { Job, Queue, QueueEvents } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { InvalidParameterError, SimulationError, ValidationError } from '../../errors.js';
+import { InvalidParameterError, ValidationError } from '../../errors.js';
 import { CorridorModel } from '../../model/corridor-model.js';
 import type { RunResult } from '../../model/result.js';
 import { VERSION } from '../../version.js';
 import { batchPlan, type ReplicationBatch, type ReplicationExecutor } from '../replication-plan.js';
+import type { MeasuringExecutor } from '../run-measure.js';
 import { mergeShards, parseShard, type Shard, ShardError } from '../shards.js';
-import { connectRedis, redisMemory, redisOptions } from './connection.js';
+import { connectRedis, redisMemory, redisOptions, requireNoEviction } from './connection.js';
+import { blobOf, type Connected, EVENTS_KEPT, megabytes, type QueuedJob, runJobs, storeBlobs } from './job-runner.js';
+import { runMeasured } from './measured.js';
 import {
-  BLOB_TTL_SECONDS,
-  blobKey,
   DEFAULT_QUEUE,
+  defaultJobSize,
   estimateEndStateBytes,
   estimateRunBytes,
-  JOB_NAME,
   KEY_PREFIX,
   type RangeJobData,
   RedisMemoryError,
@@ -55,36 +59,18 @@ export interface RedisExecutorOptions {
   log?: (line: string) => void;
 }
 
-/** An executor on Redis; release its jobs once the output is safe, and close it. */
-export interface RedisExecutor extends ReplicationExecutor {
+/**
+ * An executor on Redis; release its jobs once the output is safe, and close it. It runs batches of replications
+ * (`run`: the runs come back) and measured batches (`measure`: a sensitivity analysis's design points, an
+ * optimisation's plans; only the measured values come back).
+ */
+export interface RedisExecutor extends ReplicationExecutor, MeasuringExecutor {
   /** The URL with its password hidden. */
   readonly display: string;
   /** Removes the jobs this executor ran (their results) from Redis: call once the output is written. */
   release(): Promise<void>;
   /** Disconnects (the jobs stay in Redis unless released). */
   close(): Promise<void>;
-}
-
-/** How often pending jobs are looked at, besides the queue's events (a missed event costs at most this, ms). */
-const POLL_MS = 2000;
-
-/** Completion events kept in Redis's event stream (each holds a shard; older ones are trimmed). */
-const EVENTS_KEPT = 100;
-
-interface Connected {
-  client: Redis;
-  queue: Queue;
-  events: QueueEvents;
-}
-
-/** A blob's text (JSON as written, key order kept: the model iterates objects in that order) and its SHA-256. */
-function blobOf(value: unknown): { text: string; sha256: string } {
-  const text = JSON.stringify(value);
-  return { text, sha256: createHash('sha256').update(text).digest('hex') };
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 0)} MB`;
 }
 
 /**
@@ -156,6 +142,14 @@ export function redisExecutor(url: string, options: RedisExecutorOptions = {}): 
       }
       return runBatch(c, target, queueName, batch, perJob, log, used);
     },
+    async measure(batches, hooks = {}) {
+      const head = batches[0];
+      if (head === undefined) return [];
+      // Fail fast, here, on a scenario or options the model rejects (the first batch's: one clear error).
+      new CorridorModel(head.batch.scenario, batchPlan(head.batch).task(0).options);
+      const c = await connect();
+      return runMeasured(c, target, queueName, batches, { ...hooks, log, used, perJob });
+    },
     async release() {
       if (connection === undefined) return;
       const { queue } = await connection;
@@ -176,13 +170,7 @@ export function redisExecutor(url: string, options: RedisExecutorOptions = {}): 
 /** Refuses an experiment whose results Redis cannot hold, or a Redis that may evict them. */
 async function checkMemory(client: Redis, target: RedisTarget, batch: ReplicationBatch, replications: number) {
   const memory = await redisMemory(client);
-  if (memory.policy !== 'noeviction') {
-    throw new RedisMemoryError(
-      `maxmemory-policy of Redis at ${target.display}`,
-      memory.policy,
-      '"noeviction" (any other policy may drop finished results; set maxmemory-policy noeviction)',
-    );
-  }
+  requireNoEviction(memory, target);
   if (memory.maxBytes === 0) return;
   const runBytes =
     estimateRunBytes(batch.scenario, batch.shared.years ?? 1) +
@@ -212,15 +200,10 @@ async function runBatch(
   used: Set<string>,
 ): Promise<RunResult[]> {
   const scenarioBlob = blobOf(batch.scenario);
-  const settings = rangeSettings(batch.seed, batch.shared);
-  const settingsBlob = blobOf(settings);
-  for (const blob of [scenarioBlob, settingsBlob]) {
-    const key = blobKey(queueName, blob.sha256);
-    const created = await c.client.set(key, blob.text, 'EX', BLOB_TTL_SECONDS, 'NX');
-    if (created === null) await c.client.expire(key, BLOB_TTL_SECONDS);
-  }
-  const size = perJob ?? Math.min(32, Math.max(1, Math.ceil(batch.replications / 64)));
-  const jobs: { id: string; data: RangeJobData }[] = [];
+  const settingsBlob = blobOf(rangeSettings(batch.seed, batch.shared));
+  await storeBlobs(c, queueName, [scenarioBlob, settingsBlob]);
+  const size = perJob ?? defaultJobSize(batch.replications);
+  const jobs: QueuedJob[] = [];
   for (let offset = 0; offset < batch.replications; offset += size) {
     const count = Math.min(size, batch.replications - offset);
     const data: RangeJobData = {
@@ -234,102 +217,14 @@ async function runBatch(
     if (batch.perReplication) data.perReplication = batch.perReplication.slice(offset, offset + count);
     jobs.push({ id: rangeJobId(data), data });
   }
-  const byId = new Map(jobs.map((j) => [j.id, j]));
-  const progress = new Map<string, number>();
-  const done = new Set<string>();
-  const report = () => {
-    let sum = 0;
-    for (const { id, data } of jobs)
-      sum += done.has(id) ? data.replications : Math.min(progress.get(id) ?? 0, data.replications);
-    batch.onProgress?.(sum);
-  };
-
-  let finish: (() => void) | undefined;
-  let fail: ((error: unknown) => void) | undefined;
-  const finished = new Promise<void>((resolve, reject) => {
-    finish = resolve;
-    fail = reject;
-  });
-  finished.catch(() => {}); // observed below; avoids an unhandled rejection while jobs are being added
-  const failedJob = async (id: string) => {
-    const job = await c.queue.getJob(id);
-    const { data } = byId.get(id)!;
-    const reason = job?.failedReason ?? 'no reason recorded';
-    fail?.(
-      new SimulationError(
-        `replications ${data.first}..${data.first + data.replications - 1} failed on a worker (job ${id}): ${reason}`,
+  await runJobs(c, jobs, used, {
+    describe: ({ data }) => `replications ${data.first}..${data.first + data.replications - 1}`,
+    onProgress: (done) => batch.onProgress?.(done),
+    onQueued: (reused) =>
+      log(
+        `${batch.replications} replication${batch.replications === 1 ? '' : 's'} of "${batch.scenario.name}" as ${jobs.length} job${jobs.length === 1 ? '' : 's'} on ${target.display}, queue "${queueName}"${reused > 0 ? ` (${reused} already finished, reused)` : ''}`,
       ),
-    );
-  };
-  const look = async (id: string) => {
-    if (done.has(id)) return;
-    const state = await c.queue.getJobState(id);
-    if (state === 'completed') {
-      done.add(id);
-      report();
-      if (done.size === jobs.length) finish?.();
-    } else if (state === 'failed') {
-      await failedJob(id);
-    }
-  };
-  const onCompleted = ({ jobId }: { jobId: string }) => {
-    if (byId.has(jobId)) void look(jobId).catch((error: unknown) => fail?.(error));
-  };
-  const onFailed = ({ jobId }: { jobId: string }) => {
-    if (byId.has(jobId)) void look(jobId).catch((error: unknown) => fail?.(error));
-  };
-  const onProgress = ({ jobId, data }: { jobId: string; data: unknown }) => {
-    if (!byId.has(jobId) || typeof data !== 'number') return;
-    if (data > (progress.get(jobId) ?? 0)) progress.set(jobId, data);
-    report();
-  };
-  c.events.on('completed', onCompleted);
-  c.events.on('failed', onFailed);
-  c.events.on('progress', onProgress);
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await c.queue.addBulk(
-      jobs.map(({ id, data }) => ({
-        name: JOB_NAME,
-        data,
-        opts: {
-          jobId: id,
-          attempts: 3,
-          backoff: { type: 'fixed', delay: 1000 },
-          removeOnComplete: false,
-          removeOnFail: false,
-        },
-      })),
-    );
-    for (const { id } of jobs) used.add(id);
-    // Jobs of an earlier, interrupted coordinator: reuse the finished, run the failed again (this is the retry).
-    let reused = 0;
-    for (const { id } of jobs) {
-      const state = await c.queue.getJobState(id);
-      if (state === 'completed') {
-        reused++;
-        done.add(id);
-      } else if (state === 'failed') {
-        const job = await c.queue.getJob(id);
-        await job?.retry('failed');
-      }
-    }
-    log(
-      `${batch.replications} replication${batch.replications === 1 ? '' : 's'} of "${batch.scenario.name}" as ${jobs.length} job${jobs.length === 1 ? '' : 's'} on ${target.display}, queue "${queueName}"${reused > 0 ? ` (${reused} already finished, reused)` : ''}`,
-    );
-    report();
-    if (done.size === jobs.length) finish?.();
-    const poll = async () => {
-      for (const { id } of jobs) if (!done.has(id)) await look(id);
-    };
-    timer = setInterval(() => void poll().catch((error: unknown) => fail?.(error)), POLL_MS);
-    await finished;
-  } finally {
-    if (timer) clearInterval(timer);
-    c.events.off('completed', onCompleted);
-    c.events.off('failed', onFailed);
-    c.events.off('progress', onProgress);
-  }
+  });
   return mergeResults(c.queue, batch, jobs);
 }
 

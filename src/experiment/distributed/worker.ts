@@ -1,7 +1,8 @@
 /**
  * A distributed worker: takes range jobs from the BullMQ queue on Redis, runs their replications on a pool of worker
  * threads of this process and returns each range as a shard (its runs with their hashes), which BullMQ stores with
- * the job's completion.
+ * the job's completion; a job with a measure (a sensitivity analysis's point, an optimisation's plan) returns only
+ * each run's measured values, with their hash.
  *
  * - The replications run on worker threads, so the process's own thread stays free to renew the jobs' locks; a
  *   worker that dies (SIGKILL, a lost machine) stops renewing them, and BullMQ's stalled-job check hands its jobs to
@@ -20,6 +21,7 @@ import type { ScenarioSpec } from '../../scenario/types.js';
 import { VERSION } from '../../version.js';
 import { availableCores, ReplicationThreads } from '../executor.js';
 import type { ReplicationBatch } from '../replication-plan.js';
+import { measureRun } from '../run-measure.js';
 import { type Shard, shardOf } from '../shards.js';
 import { connectRedis, redisOptions } from './connection.js';
 import {
@@ -27,6 +29,8 @@ import {
   checkJobData,
   DEFAULT_QUEUE,
   KEY_PREFIX,
+  type MeasuredRange,
+  measuredRange,
   type RangeJobData,
   type RangeSettings,
   sharedOptions,
@@ -130,7 +134,7 @@ export async function startRedisWorker(url: string, options: RedisWorkerOptions 
     fail = reject;
   });
 
-  const processJob = async (job: Job, token?: string): Promise<Shard> => {
+  const processJob = async (job: Job, token?: string): Promise<Shard | MeasuredRange> => {
     let data: RangeJobData;
     try {
       data = checkJobData(job.data);
@@ -172,6 +176,14 @@ export async function startRedisWorker(url: string, options: RedisWorkerOptions 
       // Deterministic: the same seed and options fail the same way on any worker, so no retry.
       log(`job ${job.id}: failed: ${(error as Error).message}`);
       throw new UnrecoverableError((error as Error).message);
+    }
+    const measure = data.measure;
+    if (measure !== undefined) {
+      // Only what the experiment reads from each run goes back: a few numbers instead of the runs.
+      const values = runs.map((run) => measureRun(scenario, measure, run));
+      const measured = measuredRange(data.first, values, performance.now() - started);
+      log(`job ${job.id}: replications ${range} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      return measured;
     }
     const indices = runs.map((_, i) => data.first + i);
     const shard = shardOf(

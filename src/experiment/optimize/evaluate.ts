@@ -6,25 +6,29 @@
  * numbers: the same futures, bookings and transit draws wherever their scenarios agree. For the plan without
  * measures, the runs are identical to `project`'s.
  *
- * Requests are batched onto one {@link ReplicationPool} for the whole optimisation; each result depends only on
- * (plan, index), so the answer is the same for any number of workers. Results are cached by (plan, index) and, with a
- * checkpoint file, recorded there as each batch finishes: a resumed optimisation takes a (plan, index) from the file
- * instead of simulating it (keyed by the content hash of the plan's scenario), counts it in the simulation budget as
- * if it had run, and so takes every decision exactly as the uninterrupted run did.
+ * Requests are batched onto one {@link ReplicationPool} for the whole optimisation, or, with a measuring executor
+ * (Redis), sent as one batch per plan and run of consecutive indices whose workers return only the KPIs; each result
+ * depends only on (plan, index), so the answer is the same for any number of workers, wherever they are. Results are
+ * cached by (plan, index) and, with a checkpoint file, recorded there as each batch finishes: a resumed optimisation
+ * takes a (plan, index) from the file instead of simulating it (keyed by the content hash of the plan's scenario),
+ * counts it in the simulation budget as if it had run, and so takes every decision exactly as the uninterrupted run
+ * did.
  *
  * @module
  */
 import { performance } from 'node:perf_hooks';
 import type { Seed } from '../../engine/random.js';
 import { SimulationError } from '../../errors.js';
-import type { RunResult } from '../../model/result.js';
+import type { SimulateOptions } from '../../model/corridor-model.js';
 import type { ScenarioSpec } from '../../scenario/types.js';
 import { VERSION } from '../../version.js';
 import { type Checkpoint, openCheckpoint } from '../checkpoint.js';
 import { demandPaths, projectionMarkets } from '../project.js';
 import { openReplicationPool, type ReplicationPool, replicationSeed } from '../replicate.js';
+import type { ReplicationBatch } from '../replication-plan.js';
+import { type MeasuredBatch, type MeasuringExecutor, measureRun, type RunMeasure } from '../run-measure.js';
 import { contentSha256 } from '../shards.js';
-import { isDurationKpi, runKpis } from '../summary.js';
+import { isDurationKpi } from '../summary.js';
 import { type OptimizationProblem, type Plan, planScenario } from './problem.js';
 
 /** Warm-up days of each projected year (as `project`'s default). */
@@ -62,6 +66,7 @@ const decode = (v: number | string): number => (typeof v === 'number' ? v : Numb
 /** Runs plans' replications and reads the KPIs the problem needs. */
 export class PlanEvaluator {
   private readonly pool: ReplicationPool;
+  private readonly executor: MeasuringExecutor | undefined;
   private readonly scenarios = new Map<string, ScenarioSpec>();
   private readonly scenarioKeys = new Map<string, string>();
   private readonly checkpoint: Checkpoint<CheckpointEntry> | undefined;
@@ -80,7 +85,13 @@ export class PlanEvaluator {
 
   constructor(
     private readonly problem: OptimizationProblem,
-    options: { workers: number; checkpoint?: string; onRun?: (done: number, total: number) => void },
+    options: {
+      workers: number;
+      /** Runs the replications elsewhere (Redis workers) instead of on `workers` threads. */
+      executor?: MeasuringExecutor;
+      checkpoint?: string;
+      onRun?: (done: number, total: number) => void;
+    },
   ) {
     const { base, seed, year, growth } = problem;
     if (options.checkpoint !== undefined) {
@@ -89,7 +100,8 @@ export class PlanEvaluator {
       this.checkpoint = openCheckpoint(options.checkpoint, 'optimize', key, parseEntry);
       for (const e of this.checkpoint.entries) this.stored.set(`${e.scenario}#${e.index}`, e.kpis);
     }
-    this.pool = openReplicationPool(options.workers);
+    this.executor = options.executor;
+    this.pool = openReplicationPool(this.executor === undefined ? options.workers : 0);
     this.onRun = options.onRun;
     this.flowScales = demandPaths(base, projectionMarkets(base, { growth }), seed as Seed, growth);
     this.yearSeed = `${typeof seed === 'number' ? `n${seed}` : `s${seed}`}/year/${year}`;
@@ -100,9 +112,29 @@ export class PlanEvaluator {
 
   private readonly onRun: ((done: number, total: number) => void) | undefined;
 
-  /** Worker threads in use (0: this thread). */
+  /** Worker threads of this process in use (0: this thread, or workers elsewhere through an executor). */
   get workers(): number {
     return this.pool.workers;
+  }
+
+  /** The measure every run is read with: the KPIs the problem's tests and objective name. */
+  private get measure(): RunMeasure {
+    return { kind: 'kpis', names: this.kpis };
+  }
+
+  /** The options of a plan's replication `index`: one projected year, future `index`'s demand path. */
+  private runOptions(scenario: ScenarioSpec, index: number): SimulateOptions {
+    const scales = this.flowScales(index, this.problem.year);
+    const flows = new Set(scenario.demand.flows.map((f) => f.id));
+    const demandScaleByFlow: Record<string, number> = {};
+    for (const [id, s] of Object.entries(scales)) if (flows.has(id)) demandScaleByFlow[id] = s;
+    return {
+      seed: replicationSeed(this.yearSeed, index),
+      startDate: `${this.problem.year}-01-01`,
+      years: 1,
+      warmupDays: WARMUP_DAYS,
+      demandScaleByFlow,
+    };
   }
 
   /** The scenario of a plan (built once). */
@@ -171,26 +203,7 @@ export class PlanEvaluator {
     const todo = requests.filter((r) => !this.cache.get(r.plan.id)?.has(r.index) && !this.resume(r.plan, r.index));
     if (todo.length === 0) return;
     const started = performance.now();
-    let done = 0;
-    const results = await Promise.all(
-      todo.map(async ({ plan, index }) => {
-        const scenario = this.scenarioOf(plan);
-        const scales = this.flowScales(index, this.problem.year);
-        const flows = new Set(scenario.demand.flows.map((f) => f.id));
-        const demandScaleByFlow: Record<string, number> = {};
-        for (const [id, s] of Object.entries(scales)) if (flows.has(id)) demandScaleByFlow[id] = s;
-        const run = await this.pool.run(scenario, {
-          seed: replicationSeed(this.yearSeed, index),
-          startDate: `${this.problem.year}-01-01`,
-          years: 1,
-          warmupDays: WARMUP_DAYS,
-          demandScaleByFlow,
-        });
-        done++;
-        this.onRun?.(done, todo.length);
-        return this.read(plan, index, run);
-      }),
-    );
+    const results = this.executor === undefined ? await this.runHere(todo) : await this.runOn(this.executor, todo);
     this.simulationMs += performance.now() - started;
     this.simulatedYears += todo.length;
     todo.forEach(({ plan, index }, k) => {
@@ -205,11 +218,87 @@ export class PlanEvaluator {
     );
   }
 
-  private read(plan: Plan, index: number, run: RunResult): Map<string, number> {
-    const all = runKpis(run);
+  /** Runs the requests on this process's pool, reading each run's KPIs as it finishes. */
+  private async runHere(todo: readonly EvaluationRequest[]): Promise<Map<string, number>[]> {
+    let done = 0;
+    return Promise.all(
+      todo.map(async ({ plan, index }) => {
+        const scenario = this.scenarioOf(plan);
+        const run = await this.pool.run(scenario, this.runOptions(scenario, index));
+        done++;
+        this.onRun?.(done, todo.length);
+        return this.read(plan, index, measureRun(scenario, this.measure, run));
+      }),
+    );
+  }
+
+  /** Runs the requests on `executor`: one batch per plan and run of consecutive indices; workers return the KPIs. */
+  private async runOn(executor: MeasuringExecutor, todo: readonly EvaluationRequest[]): Promise<Map<string, number>[]> {
+    const byPlan = new Map<string, { plan: Plan; at: { index: number; position: number }[] }>();
+    todo.forEach(({ plan, index }, position) => {
+      let entry = byPlan.get(plan.id);
+      if (!entry) {
+        entry = { plan, at: [] };
+        byPlan.set(plan.id, entry);
+      }
+      entry.at.push({ index, position });
+    });
+    const groups: { plan: Plan; positions: number[]; batch: MeasuredBatch }[] = [];
+    for (const { plan, at } of byPlan.values()) {
+      at.sort((a, b) => a.index - b.index);
+      for (let start = 0; start < at.length; ) {
+        let end = start + 1;
+        while (end < at.length && (at[end] as { index: number }).index === (at[end - 1] as { index: number }).index + 1)
+          end++;
+        const run = at.slice(start, end);
+        groups.push({
+          plan,
+          positions: run.map((a) => a.position),
+          batch: {
+            batch: this.batchOf(plan, run[0]?.index as number, run.length),
+            measure: this.measure,
+            label: `plan ${plan.id}`,
+          },
+        });
+        start = end;
+      }
+    }
+    const values = await executor.measure(
+      groups.map((g) => g.batch),
+      { onProgress: (done, total) => this.onRun?.(done, total) },
+    );
+    const results = new Array<Map<string, number>>(todo.length);
+    groups.forEach(({ plan, positions }, k) => {
+      positions.forEach((position, i) => {
+        const row = values[k]?.[i] as (number | null)[];
+        results[position] = this.read(plan, (todo[position] as EvaluationRequest).index, row);
+      });
+    });
+    return results;
+  }
+
+  /** Replications `first … first + count − 1` of a plan as a batch (the options {@link runOptions} gives each). */
+  private batchOf(plan: Plan, first: number, count: number): ReplicationBatch {
+    const scenario = this.scenarioOf(plan);
+    const perReplication = Array.from({ length: count }, (_, i) => {
+      const { demandScaleByFlow } = this.runOptions(scenario, first + i);
+      return demandScaleByFlow === undefined ? {} : { demandScaleByFlow };
+    });
+    return {
+      scenario,
+      seed: this.yearSeed,
+      first,
+      replications: count,
+      shared: { startDate: `${this.problem.year}-01-01`, years: 1, warmupDays: WARMUP_DAYS },
+      perReplication,
+    };
+  }
+
+  /** The KPI values of a run, measured by {@link measure} (in the order of `this.kpis`). */
+  private read(plan: Plan, index: number, measured: readonly (number | null)[]): Map<string, number> {
     const out = new Map<string, number>();
-    for (const kpi of this.kpis) {
-      const v = all.get(kpi);
+    for (const [k, kpi] of this.kpis.entries()) {
+      const v = measured[k] ?? undefined;
       if (v === undefined && isDurationKpi(kpi)) {
         throw new SimulationError(
           `plan ${plan.id}, replication ${index}: ${kpi} has no value (nothing was delivered on that corridor)`,

@@ -35,6 +35,7 @@ import {
   SequentialFeasibility,
 } from '../../engine/statistics/ranking-selection.js';
 import { confidenceInterval } from '../../engine/statistics/student-t.js';
+import type { MeasuringExecutor } from '../run-measure.js';
 import { PlanEvaluator } from './evaluate.js';
 import { allPlans, type OptimizationProblem, type Plan, planCount } from './problem.js';
 import { greedyCandidates, type SearchTrace } from './search.js';
@@ -43,6 +44,12 @@ import { greedyCandidates, type SearchTrace } from './search.js';
 export interface OptimizeOptions {
   /** Worker threads (default: available cores); 0 runs in this thread. The result is the same for any count. */
   workers?: number;
+  /**
+   * Where the plans' replications run instead of this process's threads: `redisExecutor(url)` sends them to
+   * `corridor-sim worker` processes, which return only the KPIs the procedure reads. The same answer; `workers` is
+   * then ignored (`budget.workers` is 0).
+   */
+  executor?: MeasuringExecutor;
   /**
    * A checkpoint file (JSON lines): every simulated (plan, replication) is recorded there as its batch finishes, and
    * a run given an existing checkpoint of the same problem takes what it holds instead of simulating it again. The
@@ -141,6 +148,7 @@ export interface OptimizationResult {
     skippedCheckpointLines: number;
     maxSimulatedYears: number;
     stages: number;
+    /** Worker threads of this process (0: this thread, or workers elsewhere through an executor). */
     workers: number;
     wallSeconds: number;
     /** Share of wall time not spent waiting for simulation runs. */
@@ -341,7 +349,8 @@ export async function optimize(
   const { procedure } = problem;
   let runRef: Run | undefined;
   const evaluator = new PlanEvaluator(problem, {
-    workers: options.workers ?? (await import('node:os')).availableParallelism(),
+    workers: options.executor !== undefined ? 0 : (options.workers ?? (await import('node:os')).availableParallelism()),
+    ...(options.executor !== undefined ? { executor: options.executor } : {}),
     ...(options.checkpoint !== undefined ? { checkpoint: options.checkpoint } : {}),
     onRun: (done, total) =>
       options.onProgress?.({

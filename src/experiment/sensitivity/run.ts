@@ -1,7 +1,7 @@
 /**
  * Running a sensitivity analysis: the design (Morris trajectories or a Saltelli sample, from the plan's seed), the
- * evaluation of its points on a pool of worker threads, in ranges that can run anywhere and merge exactly, and the
- * analysis ({@link analyseSensitivity}).
+ * evaluation of its points on a pool of worker threads (or, with an `executor`, on workers through Redis), in ranges
+ * that can run anywhere and merge exactly, and the analysis ({@link analyseSensitivity}).
  *
  * Determinism: the design is drawn from the named stream `sensitivity/<method>/design` of the plan's seed, and each
  * point is evaluated from the plan and its index alone ({@link evaluatePoint}), so the result is the same for any
@@ -13,6 +13,7 @@
 import { InvalidParameterError, SimulationError } from '../../errors.js';
 import { VERSION } from '../../version.js';
 import { openCheckpoint } from '../checkpoint.js';
+import type { MeasuringExecutor } from '../run-measure.js';
 import { workerExecArgv } from '../worker-options.js';
 import { analyseSensitivity, type SensitivityResult } from './analyse.js';
 import {
@@ -22,7 +23,7 @@ import {
   sensitivityDesign,
   sensitivityKey,
 } from './design.js';
-import { evaluatePoint, type PointResult, type PointTask } from './evaluate.js';
+import { evaluatePoint, type PointResult, type PointTask, pointBatch, pointMeasure, pointResult } from './evaluate.js';
 import { instantiate, type SensitivityPlan } from './input.js';
 
 /** Options of {@link evaluateSensitivity} and {@link sensitivity}. */
@@ -30,6 +31,11 @@ export interface SensitivityRunOptions {
   method?: SensitivityMethod;
   /** Worker threads (default: cores, at most the points); 0 or 1 runs in this thread. Same results either way. */
   workers?: number;
+  /**
+   * Where the points run instead of this process's threads: `redisExecutor(url)` sends each point's futures to
+   * `corridor-sim worker` processes, which return only the outputs. The same result; `workers` is then ignored.
+   */
+  executor?: MeasuringExecutor;
   /** First point to evaluate (default 0). */
   first?: number;
   /** Points to evaluate (default: all from `first`). */
@@ -102,7 +108,9 @@ export async function evaluateSensitivity(
   if (!Number.isInteger(count) || count < 1 || first + count > total) {
     throw new InvalidParameterError('count', count, `an integer within 1..${total - first}`);
   }
-  const workers = options.workers ?? Math.min((await import('node:os')).availableParallelism(), count);
+  const executor = options.executor;
+  const workers =
+    executor !== undefined ? 0 : (options.workers ?? Math.min((await import('node:os')).availableParallelism(), count));
   if (!Number.isInteger(workers) || workers < 0) throw new InvalidParameterError('workers', workers, 'an integer >= 0');
   const key = sensitivityKey(plan, method);
   const checkpoint =
@@ -127,6 +135,20 @@ export async function evaluateSensitivity(
   const task = (index: number) => taskOf(plan, design.values[index] as number[], index);
   if (indices.length === 0) {
     // Every point came from the checkpoint.
+  } else if (executor !== undefined) {
+    // Each point's futures as one batch; its outputs come back as they finish (and go to the checkpoint then).
+    const batches = indices.map((index) => {
+      const t = task(index);
+      return { batch: pointBatch(t), measure: pointMeasure(t), label: `design point ${index}` };
+    });
+    await executor.measure(batches, {
+      onBatch: (k, values, simulationMs) => {
+        const index = indices[k] as number;
+        const point = pointResult(index, values, plan.outputs.length, simulationMs);
+        record(point);
+        finished(index - first, point);
+      },
+    });
   } else if (workers <= 1 || indices.length === 1) {
     for (const index of indices) {
       const point = evaluatePoint(task(index));
