@@ -10,7 +10,12 @@
  * - the handler and payload of an event live in a slot, recycled through a free list, so scheduling allocates
  *   nothing once the arrays have grown to the peak number of pending events;
  * - cancellation is lazy: the slot is marked and skipped when its heap entry surfaces. When cancelled entries
- *   outnumber live ones the heap is compacted, so memory stays proportional to the live pending events.
+ *   outnumber live ones the heap is compacted, so memory stays proportional to the live pending events;
+ * - removal of the top is deferred: popping leaves a hole at the root, and when the popped event's handler schedules
+ *   an event (most do) the new entry fills the hole and sifts down from there, one sift where an immediate removal
+ *   (the last entry sifted down from the root) followed by a push (sifted up) would take two. An event due soon,
+ *   as most of a model's are, stops near the root. With no push in between, the next pop fills the hole first. The
+ *   keys (time, sequence) are unique, so the events pop in exactly the same order either way.
  *
  * An {@link EventId} packs the slot index with the slot's generation, so an id stays valid only while its event
  * is pending: cancelling an event that already ran, or was cancelled, does nothing. The generation also carries the
@@ -52,6 +57,11 @@ export class EventQueue {
   private heapSeq = new Float64Array(INITIAL_CAPACITY);
   private heapSlot = new Int32Array(INITIAL_CAPACITY);
   private heapSize = 0;
+  /**
+   * True when position 0 is a hole left by {@link popUntil} (counted in `heapSize`, holding nothing): the next push
+   * fills it, anything else first fills it with the last entry ({@link settle}).
+   */
+  private hole = false;
 
   // Slots, indexed by slot number. The handler and payload arrays are filled with `undefined` up to capacity so
   // that they stay packed arrays of one elements kind whatever the payloads are.
@@ -73,11 +83,12 @@ export class EventQueue {
 
   /** Number of live (scheduled, not cancelled) events. */
   get size(): number {
-    return this.heapSize - this.cancelledCount;
+    return this.heapSize - this.cancelledCount - (this.hole ? 1 : 0);
   }
 
   /** Time of the earliest live event, or `Infinity` when there is none. */
   peekTime(): number {
+    if (this.hole) this.settle();
     this.dropCancelledTop();
     return this.heapSize > 0 ? (this.heapTime[0] as number) : Number.POSITIVE_INFINITY;
   }
@@ -93,8 +104,14 @@ export class EventQueue {
     const generation = ((this.slotGeneration[slot] as number) + 1) & GENERATION_MASK; // even → odd: pending
     this.slotGeneration[slot] = generation;
 
-    if (this.heapSize === this.heapTime.length) this.growHeap();
-    this.siftUp(this.heapSize++, time, this.nextSeq++, slot);
+    if (this.hole) {
+      // The root is free: the new entry sifts down from there (see the module comment).
+      this.hole = false;
+      this.siftDown(0, time, this.nextSeq++, slot);
+    } else {
+      if (this.heapSize === this.heapTime.length) this.growHeap();
+      this.siftUp(this.heapSize++, time, this.nextSeq++, slot);
+    }
     return generation * SLOT_SCALE + slot;
   }
 
@@ -103,9 +120,11 @@ export class EventQueue {
    * are then {@link poppedTime}, {@link poppedPayload} and {@link poppedId}. Otherwise leaves the queue as it is
    * and returns undefined. One call per event on the simulator's hot path.
    *
-   * The event's slot is released before its handler runs, so the handler may schedule freely.
+   * The event's slot is released before its handler runs, so the handler may schedule freely. Its heap entry leaves
+   * a hole at the root for the next push to fill (see the module comment).
    */
   popUntil(until: number): EventHandler<unknown> | undefined {
+    if (this.hole) this.settle();
     if (this.cancelledCount > 0) this.dropCancelledTop();
     if (this.heapSize === 0) return undefined;
     const time = this.heapTime[0] as number;
@@ -114,7 +133,7 @@ export class EventQueue {
     this.lastTime = time;
     this.lastSlot = slot;
     this.lastPayload = this.payloads[slot];
-    this.removeTop();
+    this.hole = true;
     // Release the slot (inline of releaseSlot for a pending slot). The handler reference is left in place: handlers
     // are long-lived functions and the next push overwrites it; the payload is cleared so it can be collected.
     this.payloads[slot] = undefined;
@@ -170,6 +189,7 @@ export class EventQueue {
   cancel(id: EventId): boolean {
     const slot = this.liveSlotOf(id);
     if (slot < 0) return false;
+    if (this.hole) this.settle(); // compaction below walks the heap
     this.slotGeneration[slot] = ((this.slotGeneration[slot] as number) + 1) & GENERATION_MASK; // odd → even
     this.handlers[slot] = undefined;
     this.payloads[slot] = undefined;
@@ -180,6 +200,7 @@ export class EventQueue {
 
   /** Removes every event. Ids handed out before stay invalid. */
   clear(): void {
+    if (this.hole) this.settle();
     for (let i = 0; i < this.heapSize; i++) this.releaseSlot(this.heapSlot[i] as number);
     this.heapSize = 0;
     this.cancelledCount = 0;
@@ -190,6 +211,7 @@ export class EventQueue {
    * payloads: a read-only snapshot (e.g. to save what is under way when a run stops). Not for the hot path.
    */
   pending(): PendingEvent[] {
+    if (this.hole) this.settle();
     const out: { time: number; seq: number; handler: EventHandler<never>; payload: unknown }[] = [];
     for (let i = 0; i < this.heapSize; i++) {
       const slot = this.heapSlot[i] as number;
@@ -265,6 +287,12 @@ export class EventQueue {
       this.removeTop();
       this.releaseSlot(slot);
     }
+  }
+
+  /** Fills the hole at the root left by the last pop with the last entry. */
+  private settle(): void {
+    this.hole = false;
+    this.removeTop();
   }
 
   /** Removes heap position 0 (the caller releases its slot). */

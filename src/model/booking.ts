@@ -11,9 +11,10 @@ import type { Route } from '../network/index.js';
 import { type FlowRuntime, nextBookingHour } from './demand.js';
 import { poolOf, takeBoxes } from './empties.js';
 import { stage } from './ledger.js';
+import { newBooking, newPart } from './recycling.js';
 import { RouteChooser } from './route-choice.js';
 import { backlogHours, planOf } from './route-plans.js';
-import { type FlowAccumulator, type ModelState, OPEN, type Part, type RoutePlan, type Shipment } from './runtime.js';
+import { type FlowAccumulator, type ModelState, OPEN, type RoutePlan } from './runtime.js';
 import { enterHub } from './terminals.js';
 
 export function book(m: ModelState, flow: FlowRuntime): void {
@@ -36,24 +37,14 @@ export function book(m: ModelState, flow: FlowRuntime): void {
     }
     return;
   }
-  const shipment: Shipment = {
-    index: m.bookings++,
-    flow,
-    pool: poolOf(plan),
-    empty: undefined,
-    plan,
-    teu,
-    createdAt: now,
-    openParts: 1,
-    deliveredTeu: 0,
-  };
+  const shipment = newBooking(m, m.bookings++, flow, poolOf(plan), undefined, plan, teu, now);
   m.generatedTeu += teu;
   if (now >= m.calendar.startHour) {
     const acc = m.flowAcc[flow.index] as FlowAccumulator;
     acc.bookings++;
     acc.generatedTeu += teu;
   }
-  const part: Part = { shipment, teu, leg: 0, alighting: false, lastTime: now, trace: undefined };
+  const part = newPart(m, shipment, teu, 0, now);
   const hub = plan.legs[0]!.boardHub;
   if (m.tracing) {
     part.trace = {

@@ -55,7 +55,8 @@
  * - `borders.ts`: a vehicle's steps at an intermediate stop — clearance, gauge change (`locks.ts`: the lock);
  * - `disruptions.ts`: closures, slowdowns and operating windows;
  * - `ledger.ts`: timestamp checks, dispatched TEU, conservation; `run-result.ts`: the KPIs;
- * - `runtime.ts`: the state types; `setup.ts`: the runtime of hubs, links and services.
+ * - `runtime.ts`: the state types; `setup.ts`: the runtime of hubs, links and services; `recycling.ts`: parts and
+ *   bookings done with, reused by the next booking or split.
  * This file validates the options, builds the state, creates the event handlers that close the loop
  * hub → queue → trip → hub (so no process file imports another in a circle) and runs the simulation.
  *

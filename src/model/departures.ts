@@ -13,6 +13,7 @@ import { SimulationError } from '../errors.js';
 import { legEmissions } from './emissions.js';
 import { emptyLoaded } from './empties.js';
 import { dispatched, stage } from './ledger.js';
+import { newPart } from './recycling.js';
 import {
   type DepartureSlot,
   EPS,
@@ -173,14 +174,7 @@ export function load(m: ModelState, part: Part, units: number, waited: number, l
     // Split: the loaded units travel as a new part; the rest stays queued as `part`.
     part.teu = left;
     (part.shipment.booking ?? part.shipment).openParts++;
-    traveller = {
-      shipment: part.shipment,
-      teu: units,
-      leg: part.leg,
-      alighting: false,
-      lastTime: part.lastTime,
-      trace: undefined,
-    };
+    traveller = newPart(m, part.shipment, units, part.leg, part.lastTime);
     if (part.trace !== undefined) {
       part.trace.teu = left;
       const stages = part.trace.stages.slice();

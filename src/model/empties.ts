@@ -28,6 +28,7 @@ import { SimulationError } from '../errors.js';
 import type { Direction } from './demand.js';
 import { DurationCollector } from './durations.js';
 import { stage } from './ledger.js';
+import { newPart, releasePart } from './recycling.js';
 import { backlogHours, planOf } from './route-plans.js';
 import {
   type BoxPool,
@@ -195,6 +196,7 @@ export function emptyArrived(m: ModelState, part: Part, hub: HubRuntime): void {
   lane.to.inboundTeu -= part.teu;
   pool.arrivedTeu += part.teu;
   addToStock(m, pool, lane.to, part.teu);
+  releasePart(m, part); // its journey ends here (see recycling.ts)
 }
 
 /**
@@ -384,7 +386,7 @@ function startMove(
       openParts: 1,
       deliveredTeu: 0,
     };
-    const part: Part = { shipment, teu: lot, leg: 0, alighting: false, lastTime: now, trace: undefined };
+    const part = newPart(m, shipment, lot, 0, now);
     if (m.tracing) {
       part.trace = {
         booking: shipment.index,

@@ -511,6 +511,9 @@ export class ModelState {
   readonly reRouting: ReRoutingRuntime | undefined;
   readonly tracing: boolean;
   readonly traceLog: PartTrace[] = [];
+  /** Parts and bookings done with, handed out again by `recycling.ts`. */
+  readonly spareParts: Part[] = [];
+  readonly spareShipments: Shipment[] = [];
 
   // Handlers (see ModelHandlers).
   readonly onBook: (flow: FlowRuntime) => void;

@@ -14,6 +14,7 @@ import { DurationCollector } from './durations.js';
 import { handlingEmissions } from './emissions.js';
 import { emptyArrived, releaseBoxes } from './empties.js';
 import { stage } from './ledger.js';
+import { releaseBooking, releasePart } from './recycling.js';
 import { reHandled, reRouteOnArrival } from './rerouting.js';
 import type { FlowAccumulator, HubRuntime, LegPlan, ModelState, Part } from './runtime.js';
 
@@ -107,4 +108,7 @@ export function deliver(m: ModelState, part: Part): void {
   }
   // Where boxes are tracked, they are released empty here.
   releaseBoxes(m, shipment, hub, part.teu);
+  // The part's journey ends here, and with its last part the booking's (see recycling.ts).
+  releasePart(m, part);
+  if (shipment.openParts === 0) releaseBooking(m, shipment);
 }

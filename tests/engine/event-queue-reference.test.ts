@@ -1,7 +1,9 @@
 /**
- * The event queue's heap (4-ary, bottom-up removal) against a reference: a plain array of pending events popped by
- * the smallest (time, sequence). Pushes, pops up to a time, cancellations (with compaction) and clears are mixed,
- * with many equal times so ties must come out first-in first-out.
+ * The event queue's heap (4-ary, removal of the top deferred until the next push or pop) against a reference: a plain
+ * array of pending events popped by the smallest (time, sequence). Pushes, pops up to a time, cancellations (with
+ * compaction), clears and reads of the next time and of the pending list are mixed, with many equal times so ties
+ * must come out first-in first-out. A push right after a pop fills the hole the pop left at the root; any other
+ * operation after a pop first fills it with the last entry.
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
@@ -13,7 +15,8 @@ type Op =
   | { kind: 'cancel'; pick: number }
   | { kind: 'pushMany'; times: number[] }
   | { kind: 'popMany'; count: number }
-  | { kind: 'clear' };
+  | { kind: 'clear' }
+  | { kind: 'peek' };
 
 const time = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.double({ min: 0, max: 50, noNaN: true }));
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -26,6 +29,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('popMany' as const), count: fc.nat(150) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const }) },
+  { weight: 5, arbitrary: fc.constant({ kind: 'peek' as const }) },
 );
 
 describe('EventQueue against a reference', () => {
@@ -96,6 +100,12 @@ describe('EventQueue against a reference', () => {
             queue.clear();
             pending = [];
             break;
+          case 'peek': {
+            const order = [...pending].sort((a, b) => a.time - b.time || a.seq - b.seq);
+            expect(queue.peekTime()).toBe(order[0]?.time ?? Number.POSITIVE_INFINITY);
+            expect(queue.pending().map((e) => e.payload)).toEqual(order.map((e) => e.payload));
+            break;
+          }
         }
         expect(queue.size).toBe(pending.length);
       }
