@@ -39,12 +39,16 @@ function startWriter(dir: string): Child {
   return { process: child, out: () => out, exited };
 }
 
-/** Checks `condition` until it holds, as often as possible (without blocking the event loop) up to the bound. */
+/**
+ * Checks `condition` every millisecond until it holds, up to the bound. A timer, not a setImmediate spin: spinning kept
+ * a core busy while the child it waits for needed it, and on a loaded 2-core machine the test then ran past its
+ * timeout.
+ */
 async function until(condition: () => boolean, what: string): Promise<void> {
   const end = performance.now() + PATIENCE_MS;
   while (!condition()) {
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 1));
   }
 }
 
