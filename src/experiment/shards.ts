@@ -50,6 +50,8 @@ import { type ReplicateOptions, type ReplicationSet, replicate, replicationSeed 
  * ```
  */
 export class ShardError extends ValidationError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'ShardError';
   /** The shard: its file path (or the name the caller gave it). */
   readonly file: string;
   /** JSON path inside the shard, e.g. `runs[3].conservation.generatedTeu` (empty for the whole file). */
