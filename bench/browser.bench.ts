@@ -6,7 +6,8 @@
  *   cores) against the same projection on Node's worker-thread pool (`workers` = cores): times and their ratio;
  * - time to the first answer: from opening the page to the baseline headline on screen (40 futures, the default),
  *   which the build caches (baseline.json, computed by the page's code in Node; see explorer/src/baseline.ts).
- * `npm run bench -- browser`. Needs Chromium (CHROMIUM_PATH or /usr/bin/chromium).
+ * `npm run bench -- browser`. Needs Chromium (CHROMIUM_PATH or /usr/bin/chromium); `npm run bench -- browser-size` runs
+ * the size part alone.
  */
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -22,20 +23,29 @@ import { replicationPlan } from '../src/experiment/replication-plan.js';
 import type { RunResult } from '../src/model/result.js';
 import type { BenchResult } from './types.js';
 
-export async function runBrowserBench(): Promise<BenchResult[]> {
-  const results: BenchResult[] = [];
+/**
+ * The size part alone (`npm run bench -- browser-size`): `corridor-sim/core` bundled for the browser, minified and
+ * gzip -9, with the minified bytes by origin. Sizes do not depend on the machine's load.
+ */
+export async function runBrowserSizeBench(): Promise<BenchResult[]> {
   const { size } = await bundleCore();
-  results.push(
-    { name: 'corridor-sim/core bundle, minified', value: size.bytes / 1024, unit: 'KiB' },
+  const origins = Object.entries(size.byPackage)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(1)}`)
+    .join(', ');
+  return [
     {
-      name: 'corridor-sim/core bundle, gzip -9',
-      value: size.gzipBytes / 1024,
+      name: 'corridor-sim/core bundle, minified',
+      value: size.bytes / 1024,
       unit: 'KiB',
-      note: `budget 100; zod ${Math.round((size.byPackage.zod ?? 0) / 1024)} KiB, graphology ${Math.round(
-        (size.byPackage.graphology ?? 0) / 1024,
-      )} KiB, src ${Math.round((size.byPackage.src ?? 0) / 1024)} KiB minified`,
+      note: `by origin: ${origins}`,
     },
-  );
+    { name: 'corridor-sim/core bundle, gzip -9', value: size.gzipBytes / 1024, unit: 'KiB', note: 'budget 100' },
+  ];
+}
+
+export async function runBrowserBench(): Promise<BenchResult[]> {
+  const results: BenchResult[] = await runBrowserSizeBench();
 
   const dir = mkdtempSync(join(tmpdir(), 'corridor-sim-explorer-bench-'));
   await buildExplorer(dir);

@@ -18,6 +18,7 @@ for (const [name, file, fn] of [
   ['distributed', './distributed.bench.js', 'runDistributedBench'],
   ['sensitivity', './sensitivity.bench.js', 'runSensitivityBench'],
   ['browser', './browser.bench.js', 'runBrowserBench'],
+  ['browser-size', './browser.bench.js', 'runBrowserSizeBench'],
   ['import', './import.bench.js', 'runImportBench'],
   ['optimize', './optimize.bench.js', 'runOptimizeBench'],
   ['carry', './carry.bench.js', 'runCarryBench'],

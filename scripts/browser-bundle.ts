@@ -3,9 +3,10 @@
  * Worker. Two plugins:
  * - `no-node`: any import of a Node built-in (`node:fs`, `fs`, …) fails the build, naming the importing file — the
  *   browser has none, and the core promises to need none;
- * - `zod-en-locale`: zod's classic API re-exports every locale (`z.locales`, about 260 KB minified) and esbuild cannot
- *   drop a namespace re-export; corridor-sim uses only the English messages zod installs by default, so the locales
- *   index is replaced by English alone. Error messages are unchanged.
+ * - `zod-en-locale`: zod re-exports every locale (`z.locales`, about 260 KB minified; zod/mini and zod's core as much
+ *   as the classic API) and esbuild cannot drop a namespace re-export; corridor-sim uses only zod's English messages
+ *   (`zodEnglish`, src/scenario/parse.ts), so the locales index is replaced by English alone. Error messages are
+ *   unchanged.
  *
  * @module
  */
@@ -51,8 +52,8 @@ export function browserBuildOptions(options: BuildOptions): BuildOptions {
     platform: 'browser',
     target: ['es2022'],
     minify: true,
-    // Class names stay: errors are named by their class (`ScenarioError`, `RunCancelledError`).
-    keepNames: true,
+    // No keepNames (7.5 KiB of the core's gzip): the only names that matter are the errors', and every error class
+    // sets its own `static name`, which minification keeps (tests/package/core-bundle.test.ts checks them).
     legalComments: 'none',
     logLevel: 'silent',
     metafile: true,

@@ -29,6 +29,8 @@
  * ```
  */
 export class CorridorSimError extends Error {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'CorridorSimError';
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
@@ -74,6 +76,8 @@ export function describeValue(value: unknown): string {
  * ```
  */
 export class ValidationError extends CorridorSimError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'ValidationError';
   /** Where the bad value sits: a parameter name or a path such as `services[ilstc-rail-1].capacityTeu`. */
   readonly field: string;
   /** The value that was given. */
@@ -109,7 +113,10 @@ export class ValidationError extends CorridorSimError {
  * }
  * ```
  */
-export class InvalidParameterError extends ValidationError {}
+export class InvalidParameterError extends ValidationError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'InvalidParameterError';
+}
 
 /** One problem found in a scenario: where, the value found, and what was expected there. */
 export interface ScenarioProblem {
@@ -139,6 +146,8 @@ export interface ScenarioProblem {
  * ```
  */
 export class ScenarioError extends ValidationError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'ScenarioError';
   /** Every problem found, the error's own first. */
   readonly problems: readonly ScenarioProblem[];
 
@@ -179,7 +188,10 @@ export function describeProblem(problem: ScenarioProblem): string {
  * }
  * ```
  */
-export class SimulationError extends CorridorSimError {}
+export class SimulationError extends CorridorSimError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'SimulationError';
+}
 
 /** Throws an {@link InvalidParameterError} unless `value` is a finite number. Returns the value for chaining. */
 export function requireFinite(field: string, value: number): number {
@@ -233,4 +245,7 @@ export function requireInteger(field: string, value: number, min = 0): number {
  * }
  * ```
  */
-export class OptimizationError extends ValidationError {}
+export class OptimizationError extends ValidationError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'OptimizationError';
+}

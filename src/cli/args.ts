@@ -8,7 +8,10 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CorridorSimError } from '../errors.js';
 
 /** Bad command-line input: exit code 2, with the option and the value named. */
-export class UsageError extends CorridorSimError {}
+export class UsageError extends CorridorSimError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'UsageError';
+}
 
 /** A range of replication indices `first..last` (inclusive). */
 export interface ReplicationRange {

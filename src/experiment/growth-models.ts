@@ -72,6 +72,8 @@ export interface NamedSeries {
  * ```
  */
 export class SeriesError extends InvalidParameterError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'SeriesError';
   /** The series' id. */
   readonly series: string;
   /** The year of the offending point (undefined when the problem is the series as a whole). */

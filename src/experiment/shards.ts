@@ -24,12 +24,13 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Seed } from '../engine/random.js';
 import { InvalidParameterError, ValidationError } from '../errors.js';
 import type { Direction } from '../model/demand.js';
 import type { RunResult } from '../model/result.js';
 import { emissionFactorSchema } from '../scenario/index.js';
+import { zodEnglish } from '../scenario/parse.js';
 import type { ScenarioSpec } from '../scenario/types.js';
 import { VERSION } from '../version.js';
 import { type ReplicateOptions, type ReplicationSet, replicate, replicationSeed } from './replicate.js';
@@ -49,6 +50,8 @@ import { type ReplicateOptions, type ReplicationSet, replicate, replicationSeed 
  * ```
  */
 export class ShardError extends ValidationError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'ShardError';
   /** The shard: its file path (or the name the caller gave it). */
   readonly file: string;
   /** JSON path inside the shard, e.g. `runs[3].conservation.generatedTeu` (empty for the whole file). */
@@ -264,7 +267,7 @@ const index = z.custom<number>(
   'a replication index (an integer from 0 to 2^53 - 1)',
 );
 const flag = z.custom<boolean>((v) => typeof v === 'boolean', 'true or false');
-const record = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
+const record = <T extends z.ZodMiniType>(value: T) => z.record(z.string(), value);
 
 const durationSummary = z.looseObject({
   count,
@@ -332,7 +335,7 @@ const emissionsSchema = z.looseObject({
     // Keys in the order of the result (the parsed object keeps the schema's order).
     z.looseObject({
       vehicleType: text,
-      electricShare: nonNegative.optional(),
+      electricShare: z.optional(nonNegative),
       ...co2e,
       teuKm: nonNegative,
       emptyRunningKgCo2eWtw: nonNegative,
@@ -366,7 +369,7 @@ const runSchema = z.looseObject({
       costUsdPerTeu: nonNegative,
       dispatchedTeuByYear: record(nonNegative),
       // Months by direction; a month lists the directions that had traffic.
-      dispatchedTeuByMonth: record(record(nonNegative)) as unknown as z.ZodType<
+      dispatchedTeuByMonth: record(record(nonNegative)) as unknown as z.ZodMiniType<
         Record<string, Record<Direction, number>>
       >,
       doorToDoorHours: durationSummary,
@@ -394,7 +397,7 @@ const runSchema = z.looseObject({
     z.looseObject({
       id: text,
       corridor: text,
-      corridorMode: text.optional(),
+      corridorMode: z.optional(text),
       departures: count,
       departuresRun: count,
       teuLoaded: nonNegative,
@@ -415,23 +418,23 @@ const runSchema = z.looseObject({
       handlingUtilisation: nonNegative,
       handlingWaitHours: durationSummary,
       departureWaitHours: durationSummary,
-      gaugeChange: z.looseObject({ trains: count, waitHours: durationSummary, utilisation: nonNegative }).optional(),
-      lock: z
-        .looseObject({
+      gaugeChange: z.optional(z.looseObject({ trains: count, waitHours: durationSummary, utilisation: nonNegative })),
+      lock: z.optional(
+        z.looseObject({
           vessels: count,
           barges: count,
           waitHours: durationSummary,
           closures: count,
           closedHours: nonNegative,
-        })
-        .optional(),
-      offeredLoadByMonth: z
-        .looseObject({
-          handling: record(nonNegative).optional(),
-          gaugeChange: record(nonNegative).optional(),
-          lock: record(nonNegative).optional(),
-        })
-        .optional(),
+        }),
+      ),
+      offeredLoadByMonth: z.optional(
+        z.looseObject({
+          handling: z.optional(record(nonNegative)),
+          gaugeChange: z.optional(record(nonNegative)),
+          lock: z.optional(record(nonNegative)),
+        }),
+      ),
       backlogTeu: nonNegative,
     }),
   ),
@@ -447,8 +450,8 @@ const runSchema = z.looseObject({
     }),
   ),
   emissions: emissionsSchema,
-  reRouting: z
-    .looseObject({
+  reRouting: z.optional(
+    z.looseObject({
       thresholdHours: nonNegative,
       parts: count,
       teu: nonNegative,
@@ -456,8 +459,8 @@ const runSchema = z.looseObject({
       extraHandlingCostUsd: nonNegative,
       newRidesCostUsd: nonNegative,
       teuByHub: record(nonNegative),
-    })
-    .optional(),
+    }),
+  ),
   invariants: z.looseObject({
     teuConserved: flag,
     maxLoadFactorOnBoard: nonNegative,
@@ -470,15 +473,15 @@ const settingsSchema = z.strictObject({
   startDate: text,
   endDate: text,
   warmupDays: nonNegative,
-  routePenaltyHours: record(finite).optional(),
+  routePenaltyHours: z.optional(record(finite)),
 });
 
 const shardSchema = z.looseObject({
   kind: z.custom<'replications'>((v) => v === 'replications', '"replications" (a shard written by run --json)'),
   scenario: text,
   seed,
-  indices: z.array(index).min(1),
-  runs: z.array(runSchema).min(1),
+  indices: z.array(index).check(z.minLength(1)),
+  runs: z.array(runSchema).check(z.minLength(1)),
   shard: z.strictObject({
     format: z.custom<1>((v) => v === 1, '1 (the only shard format)'),
     version: text,
@@ -550,7 +553,7 @@ function expectedOf(issue: z.core.$ZodRawIssue): string | undefined {
  * ```
  */
 export function parseShard(data: unknown, file: string): Shard {
-  const result = shardSchema.safeParse(data, { error: expectedOf });
+  const result = shardSchema.safeParse(data, { error: (issue) => expectedOf(issue) ?? zodEnglish(issue) });
   if (!result.success) {
     const issue = result.error.issues[0] as z.core.$ZodIssue;
     const segments = [...issue.path];

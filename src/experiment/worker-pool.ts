@@ -44,7 +44,10 @@ export interface CancelSignal {
 }
 
 /** A run was cancelled (its signal aborted) before it finished; its workers were terminated. */
-export class RunCancelledError extends CorridorSimError {}
+export class RunCancelledError extends CorridorSimError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'RunCancelledError';
+}
 
 /** Options of one run on a {@link ReplicationWorkerPool}. */
 export interface WorkerRunOptions extends ReplicationPlanOptions {

@@ -104,6 +104,8 @@ const fmt = (n: number) => (Number.isFinite(n) && n < 1e15 ? Math.round(n).toLoc
  * ```
  */
 export class WorkLimitError extends InvalidParameterError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'WorkLimitError';
   /** The estimate (or, when the run itself hit the limit, the estimate made before it started). */
   readonly estimate: WorkEstimate;
   /** The limit, `options.maxEvents`. */

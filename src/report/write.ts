@@ -62,7 +62,10 @@ import { CorridorSimError } from '../errors.js';
  * }
  * ```
  */
-export class ReportError extends CorridorSimError {}
+export class ReportError extends CorridorSimError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'ReportError';
+}
 
 /** A file of a report. */
 export interface ReportFile {

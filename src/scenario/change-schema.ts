@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BOUNDS } from './bounds.js';
 import { demandFlowSchema } from './demand.js';
 import { distribution } from './distributions.js';
@@ -13,7 +13,7 @@ import { doc, growthRate, isoDate, nonEmpty, nonNegativeUpTo, positiveUpTo, sour
 import { gaugeChangeSchema, handlingSchema, lockSchema } from './hubs.js';
 import { serviceSchema, timetableSchema } from './services.js';
 
-const note = () => doc(z.string(), 'Free text for the reader (why, source). Ignored.').optional();
+const note = () => z.optional(doc(z.string(), 'Free text for the reader (why, source). Ignored.'));
 const serviceRef = (what = 'Id of the service (outbound id).') => doc(nonEmpty(), what);
 const factor = () => doc(positiveUpTo(BOUNDS.changeFactor), 'Multiplier, > 0, ≤ 1000.');
 
@@ -37,10 +37,10 @@ export const setFrequencyChangeSchema = doc(
     kind: z.literal('setFrequency'),
     service: serviceRef(),
     timetable: timetableSchema,
-    startDate: isoDate(
-      'From when the new timetable applies (the service ends then and a copy with the new timetable starts).',
-    ).optional(),
-    newServiceId: doc(nonEmpty(), 'Id of the copy (default <service>-from-<startDate>).').optional(),
+    startDate: z.optional(
+      isoDate('From when the new timetable applies (the service ends then and a copy with the new timetable starts).'),
+    ),
+    newServiceId: z.optional(doc(nonEmpty(), 'Id of the copy (default <service>-from-<startDate>).')),
     note: note(),
   }),
   'Gives a service a new timetable, for the whole run or from startDate.',
@@ -66,13 +66,12 @@ export const closeChangeSchema = doc(
     element: elementSchema,
     start: isoDate('Start (inclusive).'),
     end: isoDate('End (exclusive).'),
-    effect: use(disruptionEffectSchema, 'What happens in the window (default: closed).').optional(),
-    id: doc(
-      nonEmpty(),
-      'Id of the disruption (default close-<kind>-<id>-<start>, or slow-... for a slow-down).',
-    ).optional(),
-    description: z.string().optional(),
-    source: source().optional(),
+    effect: z.optional(use(disruptionEffectSchema, 'What happens in the window (default: closed).')),
+    id: z.optional(
+      doc(nonEmpty(), 'Id of the disruption (default close-<kind>-<id>-<start>, or slow-... for a slow-down).'),
+    ),
+    description: z.optional(z.string()),
+    source: z.optional(source()),
     note: note(),
   }),
   'Closes (or, with effect slow, slows) a hub, link or service for a time window: adds a disruption.',
@@ -84,20 +83,24 @@ export const setHubChangeSchema = doc(
   z.strictObject({
     kind: z.literal('setHub'),
     hub: doc(nonEmpty(), 'Id of the hub.'),
-    handling: doc(handlingSchema.partial(), "Terminal handling: the fields given replace the hub's.").optional(),
-    dwellHours: distribution('duration', 'Customs / clearance dwell per shipment, hours (replaces).').optional(),
-    bondedDwellHours: distribution('duration', 'Bonded-zone clearance per box, hours (replaces).').optional(),
-    gaugeChange: doc(gaugeChangeSchema.partial(), "Break of gauge: the fields given replace the hub's.").optional(),
-    lock: doc(
-      lockSchema.partial().extend({
-        closures: doc(
-          lockSchema.shape.closures.unwrap().partial(),
-          "Random closures: the fields given replace the lock's.",
-        ).optional(),
-      }),
-      "Navigation lock: the fields given replace the hub's.",
-    ).optional(),
-    transfers: doc(z.boolean(), 'Whether boxes may change services here.').optional(),
+    handling: z.optional(doc(z.partial(handlingSchema), "Terminal handling: the fields given replace the hub's.")),
+    dwellHours: z.optional(distribution('duration', 'Customs / clearance dwell per shipment, hours (replaces).')),
+    bondedDwellHours: z.optional(distribution('duration', 'Bonded-zone clearance per box, hours (replaces).')),
+    gaugeChange: z.optional(doc(z.partial(gaugeChangeSchema), "Break of gauge: the fields given replace the hub's.")),
+    lock: z.optional(
+      doc(
+        z.extend(z.partial(lockSchema), {
+          closures: z.optional(
+            doc(
+              z.partial(lockSchema.shape.closures.def.innerType),
+              "Random closures: the fields given replace the lock's.",
+            ),
+          ),
+        }),
+        "Navigation lock: the fields given replace the hub's.",
+      ),
+    ),
+    transfers: z.optional(doc(z.boolean(), 'Whether boxes may change services here.')),
     note: note(),
   }),
   "Changes a hub's settings: crane servers and hours per TEU, customs and bonded dwell, gauge-change tracks, hours per train and background trains, lockages, passage, closures and background vessels. Fields not given keep their value; a part the hub lacks must be given whole.",
@@ -110,11 +113,10 @@ export const setLegChangeSchema = doc(
     kind: z.literal('setLeg'),
     service: serviceRef(),
     from: doc(nonEmpty(), 'The stop (hub id) the leg starts from, outbound.'),
-    transitHours: distribution('duration', 'Transit time of the leg, hours (replaces).').optional(),
-    costUsdPerTeu: doc(
-      nonNegativeUpTo(BOUNDS.costUsdPerTeu),
-      'Freight rate of the leg, USD per TEU (replaces; ≤ 1,000,000).',
-    ).optional(),
+    transitHours: z.optional(distribution('duration', 'Transit time of the leg, hours (replaces).')),
+    costUsdPerTeu: z.optional(
+      doc(nonNegativeUpTo(BOUNDS.costUsdPerTeu), 'Freight rate of the leg, USD per TEU (replaces; ≤ 1,000,000).'),
+    ),
     note: note(),
   }),
   'Changes one leg of a service (the return runs it too): its transit time and/or its freight rate.',
@@ -126,10 +128,10 @@ export const scaleCostChangeSchema = doc(
   z.strictObject({
     kind: z.literal('scaleCost'),
     factor: factor(),
-    services: doc(z.array(nonEmpty()).min(1), 'Only these services.').optional(),
-    corridor: doc(nonEmpty(), 'Only services of this corridor.').optional(),
-    corridorMode: doc(nonEmpty(), 'Only services of this sub-mode.').optional(),
-    domesticOnly: doc(z.boolean(), 'Only legs whose two stops are in China.').optional(),
+    services: z.optional(doc(z.array(nonEmpty()).check(z.minLength(1)), 'Only these services.')),
+    corridor: z.optional(doc(nonEmpty(), 'Only services of this corridor.')),
+    corridorMode: z.optional(doc(nonEmpty(), 'Only services of this sub-mode.')),
+    domesticOnly: z.optional(doc(z.boolean(), 'Only legs whose two stops are in China.')),
     note: note(),
   }),
   "Multiplies the matching legs' costUsdPerTeu by factor (filters combine).",
@@ -141,9 +143,9 @@ export const scaleDemandChangeSchema = doc(
   z.strictObject({
     kind: z.literal('scaleDemand'),
     factor: factor(),
-    flows: doc(z.array(nonEmpty()).min(1), 'Only these flows.').optional(),
-    origin: doc(nonEmpty(), 'Only flows from this hub.').optional(),
-    destination: doc(nonEmpty(), 'Only flows to this hub.').optional(),
+    flows: z.optional(doc(z.array(nonEmpty()).check(z.minLength(1)), 'Only these flows.')),
+    origin: z.optional(doc(nonEmpty(), 'Only flows from this hub.')),
+    destination: z.optional(doc(nonEmpty(), 'Only flows to this hub.')),
     note: note(),
   }),
   "Multiplies the matching flows' teuPerYear by factor (filters combine).",
@@ -162,9 +164,9 @@ export const setGrowthChangeSchema = doc(
   z.strictObject({
     kind: z.literal('setGrowth'),
     growthPerYear: doc(growthRate(), 'Annual growth rate (0.1 = +10%/year). > -1, ≤ 10.'),
-    flows: doc(z.array(nonEmpty()).min(1), 'Only these flows.').optional(),
-    origin: doc(nonEmpty(), 'Only flows from this hub.').optional(),
-    destination: doc(nonEmpty(), 'Only flows to this hub.').optional(),
+    flows: z.optional(doc(z.array(nonEmpty()).check(z.minLength(1)), 'Only these flows.')),
+    origin: z.optional(doc(nonEmpty(), 'Only flows from this hub.')),
+    destination: z.optional(doc(nonEmpty(), 'Only flows to this hub.')),
     note: note(),
   }),
   "Sets the matching flows' growthPerYear (filters combine; without filters, every flow).",
@@ -175,14 +177,15 @@ export const setGrowthChangeSchema = doc(
 export const setRouteChoiceChangeSchema = doc(
   z.strictObject({
     kind: z.literal('setRouteChoice'),
-    valueOfTimeUsdPerTeuHour: doc(
-      positiveUpTo(BOUNDS.valueOfTimeUsdPerTeuHour),
-      'Value of time in generalized cost, USD per TEU per hour. > 0, ≤ 10,000.',
-    ).optional(),
-    logitScalePerUsd: doc(
-      positiveUpTo(BOUNDS.logitScalePerUsd),
-      'Multinomial-logit scale, 1/USD. > 0, ≤ 1000.',
-    ).optional(),
+    valueOfTimeUsdPerTeuHour: z.optional(
+      doc(
+        positiveUpTo(BOUNDS.valueOfTimeUsdPerTeuHour),
+        'Value of time in generalized cost, USD per TEU per hour. > 0, ≤ 10,000.',
+      ),
+    ),
+    logitScalePerUsd: z.optional(
+      doc(positiveUpTo(BOUNDS.logitScalePerUsd), 'Multinomial-logit scale, 1/USD. > 0, ≤ 1000.'),
+    ),
     note: note(),
   }),
   "Sets route choice's value of time and/or logit scale (at least one).",
@@ -208,7 +211,9 @@ export const scaleHubChangeSchema = doc(
     kind: z.literal('scaleHub'),
     quantity: doc(z.enum(HUB_QUANTITIES), 'Which time, rate or traffic of the hubs to multiply.'),
     factor: factor(),
-    hubs: doc(z.array(nonEmpty()).min(1), 'Only these hubs (default: every hub that has the quantity).').optional(),
+    hubs: z.optional(
+      doc(z.array(nonEmpty()).check(z.minLength(1)), 'Only these hubs (default: every hub that has the quantity).'),
+    ),
     note: note(),
   }),
   'Multiplies a time (a distribution: every value scales), a rate or a background traffic of hubs by factor; the scaled hubs must stay within the hub bounds.',

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BOUNDS } from './bounds.js';
 import { SEASONALITY_TOLERANCE } from './constants.js';
 import { distribution } from './distributions.js';
@@ -28,22 +28,33 @@ export const demandFlowSchema = doc(
       origin: doc(nonEmpty(), 'Hub id.'),
       destination: doc(nonEmpty(), 'Hub id.'),
       teuPerYear: doc(nonNegativeUpTo(BOUNDS.teuPerYear), "TEU per year in the scenario's baseYear (≤ 10⁹)."),
-      growthPerYear: doc(growthRate(), "Annual growth rate (0.1 = +10%/year). Default: the demand's.").optional(),
-      direction: doc(
-        z.enum(['export', 'import', 'domestic']),
-        "Trade direction for reports. Default: export from China, import to China, domestic otherwise (by the hubs' countries).",
-      ).optional(),
-      note: doc(
-        z.string(),
-        'Corridor this flow is attributed to in calibration notes (informative; route choice decides the real one).',
-      ).optional(),
-      source: source().optional(),
+      growthPerYear: z.optional(doc(growthRate(), "Annual growth rate (0.1 = +10%/year). Default: the demand's.")),
+      direction: z.optional(
+        doc(
+          z.enum(['export', 'import', 'domestic']),
+          "Trade direction for reports. Default: export from China, import to China, domestic otherwise (by the hubs' countries).",
+        ),
+      ),
+      note: z.optional(
+        doc(
+          z.string(),
+          'Corridor this flow is attributed to in calibration notes (informative; route choice decides the real one).',
+        ),
+      ),
+      source: z.optional(source()),
     })
-    .superRefine((flow, ctx) => {
-      if (flow.origin === flow.destination) {
-        ctx.addIssue({ code: 'custom', path: ['destination'], message: 'a hub other than origin', input: flow.origin });
-      }
-    }),
+    .check(
+      z.superRefine((flow, ctx) => {
+        if (flow.origin === flow.destination) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['destination'],
+            message: 'a hub other than origin',
+            input: flow.origin,
+          });
+        }
+      }),
+    ),
   'An origin–destination flow of containers.',
   'DemandFlowSpec',
 );
@@ -56,13 +67,19 @@ export const demandSchema = doc(
     seasonality: doc(
       z
         .array(nonNegative())
-        .length(12, { error: '12 monthly factors (January first)' })
-        .superRefine((factors, ctx) => {
-          const mean = factors.reduce((sum, f) => sum + f, 0) / 12;
-          if (Math.abs(mean - 1) > SEASONALITY_TOLERANCE) {
-            ctx.addIssue({ code: 'custom', message: `12 factors averaging 1 (their mean is ${mean})`, input: factors });
-          }
-        }),
+        .check(z.length(12, { error: '12 monthly factors (January first)' }))
+        .check(
+          z.superRefine((factors, ctx) => {
+            const mean = factors.reduce((sum, f) => sum + f, 0) / 12;
+            if (Math.abs(mean - 1) > SEASONALITY_TOLERANCE) {
+              ctx.addIssue({
+                code: 'custom',
+                message: `12 factors averaging 1 (their mean is ${mean})`,
+                input: factors,
+              });
+            }
+          }),
+        ),
       'Twelve monthly factors (January first), averaging 1.',
     ),
     shipmentTeu: distribution('positive', 'TEU per booking (drawn per shipment).'),
@@ -70,7 +87,7 @@ export const demandSchema = doc(
       positiveUpTo(BOUNDS.valueOfTimeUsdPerTeuHour),
       'Value of time in generalized cost, USD per TEU per hour. > 0, ≤ 10,000.',
     ),
-    source: source().optional(),
+    source: z.optional(source()),
   }),
   'Demand: flows plus what they share.',
 );
@@ -86,12 +103,14 @@ export const routeChoiceSchema = doc(
       positiveUpTo(BOUNDS.logitScalePerUsd),
       'Multinomial-logit scale, 1/USD: P(route) ∝ exp(−scale × generalized cost). > 0; larger is more sensitive to cost.',
     ),
-    deterministic: doc(z.boolean(), 'Always take the cheapest route (ignores the logit scale).').optional(),
-    congestionAware: doc(z.boolean(), 'Add the time to clear the backlog to route costs (default true).').optional(),
-    maxBacklogHours: doc(
-      positiveUpTo(BOUNDS.hoursSpan),
-      'Bookings facing more backlog hours than this on every route divert (counted, not carried). Default: never.',
-    ).optional(),
+    deterministic: z.optional(doc(z.boolean(), 'Always take the cheapest route (ignores the logit scale).')),
+    congestionAware: z.optional(doc(z.boolean(), 'Add the time to clear the backlog to route costs (default true).')),
+    maxBacklogHours: z.optional(
+      doc(
+        positiveUpTo(BOUNDS.hoursSpan),
+        'Bookings facing more backlog hours than this on every route divert (counted, not carried). Default: never.',
+      ),
+    ),
   }),
   'How shipments choose among routes.',
   'RouteChoiceSpec',

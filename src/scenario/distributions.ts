@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DistributionSpec } from '../engine/distribution-spec.js';
 import { distributionFromSpec } from '../engine/distributions.js';
 import { InvalidParameterError, ScenarioError } from '../errors.js';
@@ -37,8 +37,8 @@ const distributionVariants = [
       type: z.literal('normal'),
       mean: num(),
       sd: num(),
-      min: num().optional(),
-      max: num().optional(),
+      min: z.optional(num()),
+      max: z.optional(num()),
     }),
     'Normal, optionally truncated to [min, max].',
     'NormalSpec',
@@ -145,11 +145,13 @@ function inspect(spec: DistributionSpec, role: DistributionRole): number | Distr
 
 /** The distribution schema for a role: shape, then parameters and role (a `$ref` to `DistributionSpec` in JSON). */
 function distributionFor(role: DistributionRole) {
-  return distributionShapeSchema.superRefine((spec, ctx) => {
-    const found = inspect(spec as DistributionSpec, role);
-    if (typeof found === 'number') return;
-    ctx.addIssue({ code: 'custom', path: found.path, message: found.expected, input: spec });
-  });
+  return distributionShapeSchema.check(
+    z.superRefine((spec, ctx) => {
+      const found = inspect(spec as DistributionSpec, role);
+      if (typeof found === 'number') return;
+      ctx.addIssue({ code: 'custom', path: found.path, message: found.expected, input: spec });
+    }),
+  );
 }
 
 const byRole = {
@@ -162,9 +164,9 @@ const byRole = {
 export function distribution(
   role: DistributionRole,
   description: string,
-): z.ZodType<DistributionSpec, DistributionSpec> {
+): z.ZodMiniType<DistributionSpec, DistributionSpec> {
   // Typed as the engine's named union (the same shape: types.ts checks it) so inferred types read `DistributionSpec`.
-  return use(byRole[role], description) as unknown as z.ZodType<DistributionSpec, DistributionSpec>;
+  return use(byRole[role], description) as unknown as z.ZodMiniType<DistributionSpec, DistributionSpec>;
 }
 
 /** Schema of any valid `DistributionSpec` (parameters checked, no role). */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { atMost, BOUNDS } from './bounds.js';
 import { isoUtcMillis } from './dates.js';
 import {
@@ -36,8 +36,8 @@ export const disruptionEffectSchema = doc(
         factor: doc(
           z
             .number()
-            .gt(1)
-            .max(BOUNDS.slowFactor.value, { error: atMost(BOUNDS.slowFactor) }),
+            .check(z.gt(1))
+            .check(z.lte(BOUNDS.slowFactor.value, { error: atMost(BOUNDS.slowFactor) })),
           'Time multiplier, > 1, ≤ 1000.',
         ),
       }),
@@ -57,17 +57,19 @@ export const disruptionSchema = doc(
       start: isoDate('Start (inclusive).'),
       end: isoDate('End (exclusive).'),
       effect: disruptionEffectSchema,
-      description: doc(z.string(), 'What happens (shown in reports).').optional(),
-      source: source().optional(),
+      description: z.optional(doc(z.string(), 'What happens (shown in reports).')),
+      source: z.optional(source()),
     })
-    .superRefine((disruption, ctx) => {
-      const start = isoUtcMillis(disruption.start) as number;
-      const end = isoUtcMillis(disruption.end) as number;
-      if (!(end > start)) {
-        const message = `after start (${disruption.start})`;
-        ctx.addIssue({ code: 'custom', path: ['end'], message, input: disruption.end });
-      }
-    }),
+    .check(
+      z.superRefine((disruption, ctx) => {
+        const start = isoUtcMillis(disruption.start) as number;
+        const end = isoUtcMillis(disruption.end) as number;
+        if (!(end > start)) {
+          const message = `after start (${disruption.start})`;
+          ctx.addIssue({ code: 'custom', path: ['end'], message, input: disruption.end });
+        }
+      }),
+    ),
   'A hub, link or service closed or slowed for a time window.',
   'DisruptionSpec',
 );
@@ -77,10 +79,10 @@ export const targetSchema = doc(
   z.strictObject({
     id: idOf('target'),
     corridor: corridorId(''),
-    corridorMode: corridorMode().optional(),
+    corridorMode: z.optional(corridorMode()),
     year: doc(year(), 'Year the target is for.'),
     teu: doc(nonNegativeUpTo(BOUNDS.targetTeu), 'Minimum TEU handled in that year (both directions).'),
-    source: source().optional(),
+    source: z.optional(source()),
   }),
   'A planning target, e.g. ILSTC ≥ 270,000 TEU in 2025.',
   'TargetSpec',
@@ -91,11 +93,10 @@ export const observedSeriesSchema = doc(
   z.strictObject({
     id: idOf('series'),
     corridor: corridorId(''),
-    corridorMode: corridorMode().optional(),
+    corridorMode: z.optional(corridorMode()),
     unit: z.literal('TEU'),
-    points: z
-      .array(z.strictObject({ year: year(), value: nonNegative(), source: nonEmpty() }))
-      .superRefine((points, ctx) => {
+    points: z.array(z.strictObject({ year: year(), value: nonNegative(), source: nonEmpty() })).check(
+      z.superRefine((points, ctx) => {
         const years = new Set<number>();
         points.forEach((point, i) => {
           if (years.has(point.year)) {
@@ -104,6 +105,7 @@ export const observedSeriesSchema = doc(
           years.add(point.year);
         });
       }),
+    ),
   }),
   'An observed annual series for calibration and back-testing.',
   'ObservedSeries',

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { atLeast, atMost, BOUNDS, type Bound } from './bounds.js';
 import { ISO_EXPECTED, isoUtcMillis } from './dates.js';
 import type { CorridorId, CorridorMode } from './names.js';
@@ -19,13 +19,13 @@ export interface SchemaDoc {
 export const docs = z.registry<SchemaDoc>();
 
 /** Attaches a description (and, for shared definitions, an id: a `$defs` entry) to `schema`. */
-export function doc<T extends z.ZodType>(schema: T, description: string, id?: string): T {
+export function doc<T extends z.core.$ZodType>(schema: T, description: string, id?: string): T {
   docs.add(schema, id === undefined ? { description } : { id, description });
   return schema;
 }
 
 /** A use of a shared definition with its own description (a `$ref` with a sibling `description`). */
-export function use<T extends z.ZodType>(schema: T, description: string): T {
+export function use<T extends z.ZodMiniType>(schema: T, description: string): T {
   const copy = schema.clone() as T;
   docs.add(copy, { description });
   return copy;
@@ -34,51 +34,51 @@ export function use<T extends z.ZodType>(schema: T, description: string): T {
 /** A finite number (zod numbers reject NaN and ±Infinity). */
 export const num = () => z.number();
 /** A finite number > 0. */
-export const positive = () => z.number().gt(0);
+export const positive = () => z.number().check(z.gt(0));
 /** A finite number ≥ 0. */
-export const nonNegative = () => z.number().min(0);
+export const nonNegative = () => z.number().check(z.gte(0));
 /** An integer. */
-export const integer = () => z.number().int();
+export const integer = () => z.number().check(z.int());
 /** A non-empty string. */
-export const nonEmpty = () => z.string().min(1);
+export const nonEmpty = () => z.string().check(z.minLength(1));
 /** A yearly growth rate, > −1 and at most {@link BOUNDS}.growthPerYear. */
 export const growthRate = () =>
   z
     .number()
-    .gt(-1, { error: '> -1 (a yearly growth rate, 0.1 = +10%)' })
-    .max(BOUNDS.growthPerYear.value, { error: atMost(BOUNDS.growthPerYear) });
+    .check(z.gt(-1, { error: '> -1 (a yearly growth rate, 0.1 = +10%)' }))
+    .check(z.lte(BOUNDS.growthPerYear.value, { error: atMost(BOUNDS.growthPerYear) }));
 /** A finite number > 0 and at most the physical bound `b` (bounds.ts). */
 export const positiveUpTo = (b: Bound) =>
   z
     .number()
-    .gt(0)
-    .max(b.value, { error: atMost(b) });
+    .check(z.gt(0))
+    .check(z.lte(b.value, { error: atMost(b) }));
 /** A finite number ≥ 0 and at most the physical bound `b`. */
 export const nonNegativeUpTo = (b: Bound) =>
   z
     .number()
-    .min(0)
-    .max(b.value, { error: atMost(b) });
+    .check(z.gte(0))
+    .check(z.lte(b.value, { error: atMost(b) }));
 /** An integer ≥ `min` and at most the physical bound `b`. */
 export const integerUpTo = (min: number, b: Bound) =>
   z
     .number()
-    .int()
-    .min(min)
-    .max(b.value, { error: atMost(b) });
+    .check(z.int())
+    .check(z.gte(min))
+    .check(z.lte(b.value, { error: atMost(b) }));
 /** A calendar year within {@link BOUNDS}.year. */
 export const year = () =>
   z
     .number()
-    .int()
-    .min(BOUNDS.year.min.value, { error: atLeast(BOUNDS.year.min) })
-    .max(BOUNDS.year.max.value, { error: atMost(BOUNDS.year.max) });
+    .check(z.int())
+    .check(z.gte(BOUNDS.year.min.value, { error: atLeast(BOUNDS.year.min) }))
+    .check(z.lte(BOUNDS.year.max.value, { error: atMost(BOUNDS.year.max) }));
 /** A finite number within `min..max` (inclusive). */
 export const within = (min: number, max: number) =>
   z
     .number()
-    .min(min, { error: `within ${min}..${max}` })
-    .max(max, { error: `within ${min}..${max}` });
+    .check(z.gte(min, { error: `within ${min}..${max}` }))
+    .check(z.lte(max, { error: `within ${min}..${max}` }));
 /** The unique id of an element. */
 export const idOf = (what: string) => doc(nonEmpty(), `Unique id of the ${what}.`);
 /** Where the figures come from. */
@@ -87,7 +87,7 @@ export const source = () =>
 /** An ISO-8601 UTC date that exists in the calendar. */
 export const isoDate = (description: string) =>
   doc(
-    z.string().refine((value) => isoUtcMillis(value) !== undefined, { error: ISO_EXPECTED }),
+    z.string().check(z.refine((value) => isoUtcMillis(value) !== undefined, { error: ISO_EXPECTED })),
     `${description} ISO-8601 UTC: 2025-01-01 or 2025-01-01T06:00:00Z.`,
   );
 
@@ -98,9 +98,9 @@ const CORRIDOR = 'ILSTC, CR-Express, Northern, Yangtze or a corridor of your own
  * non-empty string.
  */
 export const corridorId = (description = CORRIDOR) =>
-  (description === '' ? nonEmpty() : doc(nonEmpty(), description)) as unknown as z.ZodType<CorridorId, CorridorId>;
+  (description === '' ? nonEmpty() : doc(nonEmpty(), description)) as unknown as z.ZodMiniType<CorridorId, CorridorId>;
 /** A corridor sub-mode, typed {@link CorridorMode}; checked as a string. */
 export const corridorMode = (description?: string) => {
   const schema = description === undefined ? z.string() : doc(z.string(), description);
-  return schema as unknown as z.ZodType<CorridorMode, CorridorMode>;
+  return schema as unknown as z.ZodMiniType<CorridorMode, CorridorMode>;
 };

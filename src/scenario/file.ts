@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ScenarioError } from '../errors.js';
 import { changesSchema } from './change-schema.js';
 import { applyChanges } from './changes.js';
@@ -45,7 +45,7 @@ export type BaseScenarioName = (typeof BASE_SCENARIO_NAMES)[number];
 /** The scenarios a file may `extends`, by name; each call returns a fresh copy. */
 export type BaseScenarios = Readonly<Record<BaseScenarioName, () => ScenarioSpec>>;
 
-const schemaRef = () => doc(z.string(), 'Path or URL of this JSON Schema, for editors. Ignored.').optional();
+const schemaRef = () => z.optional(doc(z.string(), 'Path or URL of this JSON Schema, for editors. Ignored.'));
 
 /** Schema of a scenario file holding a complete scenario (an optional `$schema` key besides the scenario's). */
 export const fullScenarioFileSchema = doc(
@@ -64,19 +64,21 @@ export const extendsScenarioFileSchema = doc(
       }),
       'The bundled scenario this file starts from.',
     ),
-    name: doc(nonEmpty(), "Name of the resulting scenario (default: the base's).").optional(),
-    description: z.string().optional(),
-    baseYear: doc(year(), "Replaces the base's baseYear.").optional(),
-    routeChoice: use(routeChoiceSchema, "Replaces the base's routeChoice.").optional(),
-    targets: doc(z.array(targetSchema), "Replaces the base's targets.").optional(),
-    history: doc(z.array(observedSeriesSchema), "Replaces the base's history.").optional(),
-    disruptions: doc(
-      z.array(disruptionSchema),
-      "Replaces the base's disruptions (closures and slow-downs); `close` changes add to them.",
-    ).optional(),
-    emissions: use(emissionsSchema, "Replaces the base's emissions section (traction, factors).").optional(),
-    reRouting: use(reRoutingSchema, "Replaces the base's reRouting policy.").optional(),
-    changes: doc(changesSchema, 'Edits applied in order to the base scenario.').optional(),
+    name: z.optional(doc(nonEmpty(), "Name of the resulting scenario (default: the base's).")),
+    description: z.optional(z.string()),
+    baseYear: z.optional(doc(year(), "Replaces the base's baseYear.")),
+    routeChoice: z.optional(use(routeChoiceSchema, "Replaces the base's routeChoice.")),
+    targets: z.optional(doc(z.array(targetSchema), "Replaces the base's targets.")),
+    history: z.optional(doc(z.array(observedSeriesSchema), "Replaces the base's history.")),
+    disruptions: z.optional(
+      doc(
+        z.array(disruptionSchema),
+        "Replaces the base's disruptions (closures and slow-downs); `close` changes add to them.",
+      ),
+    ),
+    emissions: z.optional(use(emissionsSchema, "Replaces the base's emissions section (traction, factors).")),
+    reRouting: z.optional(use(reRoutingSchema, "Replaces the base's reRouting policy.")),
+    changes: z.optional(doc(changesSchema, 'Edits applied in order to the base scenario.')),
   }),
   'A bundled scenario plus changes (and optional replacements of name, description, baseYear, routeChoice, targets, history, disruptions, emissions, reRouting).',
   'ExtendsScenarioFile',

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { docs } from './fields.js';
 import { scenarioFileSchema } from './file.js';
 
@@ -41,7 +41,11 @@ export function scenarioJsonSchema(): Record<string, unknown> {
  * The JSON Schema (draft 2020-12) of a file format defined with zod and described in the `docs` registry (fields.ts)
  * (scenario files, optimisation files), with a title and a description, tidied for readers.
  */
-export function documentedJsonSchema(schema: z.ZodType, title: string, description: string): Record<string, unknown> {
+export function documentedJsonSchema(
+  schema: z.core.$ZodType,
+  title: string,
+  description: string,
+): Record<string, unknown> {
   const generated = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io: 'input',

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_SCENARIO_PROBLEMS, ScenarioError, type ScenarioProblem } from '../errors.js';
 import { child, elementHint, type PathStyle, renderPath, type Segment } from './paths.js';
 import { toPlainJson } from './plain-json.js';
@@ -19,6 +19,12 @@ const TYPE_PHRASES: Readonly<Record<string, string>> = {
   array: 'an array',
   object: 'an object',
 };
+
+/**
+ * zod's own English message of an issue (its `en` locale), for the issues no phrase here covers. Passed with every
+ * parse, so messages do not depend on the locale configured globally for zod (zod/mini installs none).
+ */
+export const zodEnglish: z.core.$ZodErrorMap = z.locales.en().localeError;
 
 /** What a zod issue expected, phrased to follow "is not" (the `ValidationError` format). */
 function expectedPhrase(issue: z.core.$ZodRawIssue): string | undefined {
@@ -64,6 +70,9 @@ function expectedPhrase(issue: z.core.$ZodRawIssue): string | undefined {
   }
 }
 
+/** The message of an issue: its phrase here, else zod's English one. */
+const messageOf: z.core.$ZodErrorMap = (issue) => expectedPhrase(issue) ?? zodEnglish(issue);
+
 /** One zod issue as a problem at its path (with the element hint for paths by index). */
 function problemOf(issue: z.core.$ZodIssue, input: unknown, root: string, style: PathStyle): ScenarioProblem {
   const segments: Segment[] = issue.path.map((s) => (typeof s === 'number' ? s : String(s)));
@@ -85,7 +94,7 @@ function problemOf(issue: z.core.$ZodIssue, input: unknown, root: string, style:
  * Every problem zod found (up to {@link MAX_SCENARIO_PROBLEMS}), as one {@link ScenarioError} at the first
  * problem's path, listing all in `problems` (`error` is kept as its cause).
  */
-function issuesError(error: z.ZodError, input: unknown, root: string, style: PathStyle): ScenarioError {
+function issuesError(error: z.core.$ZodError, input: unknown, root: string, style: PathStyle): ScenarioError {
   const problems: ScenarioProblem[] = [];
   // Unknown keys first: a misspelt key (capacityTEU) is the cause of the "required" problem beside it.
   const issues = [...error.issues].sort(
@@ -108,9 +117,9 @@ function issuesError(error: z.ZodError, input: unknown, root: string, style: Pat
  *
  * @returns the parsed value: a fresh copy, sharing nothing with `value`.
  */
-export function parseJsonWithSchema<T>(schema: z.ZodType<T>, value: unknown, root = ''): T {
+export function parseJsonWithSchema<T>(schema: z.core.$ZodType<T>, value: unknown, root = ''): T {
   const plain = toPlainJson(value, root);
-  const result = schema.safeParse(plain, { error: expectedPhrase });
+  const result = z.safeParse(schema, plain, { error: messageOf });
   if (result.success) return result.data;
   throw issuesError(result.error, plain, root, 'index');
 }
@@ -119,7 +128,7 @@ export function parseJsonWithSchema<T>(schema: z.ZodType<T>, value: unknown, roo
  * Checks a value built in code against `schema`, without copying it first, and throws the first problem as a
  * {@link ScenarioError} whose path names list elements by id (`services[cq-qz-rail].capacityTeu: -5 is not > 0`).
  */
-export function checkWithSchema(schema: z.ZodType, value: unknown): void {
-  const result = schema.safeParse(value, { error: expectedPhrase });
+export function checkWithSchema(schema: z.core.$ZodType, value: unknown): void {
+  const result = z.safeParse(schema, value, { error: messageOf });
   if (!result.success) throw issuesError(result.error, value, '', 'id');
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { atMost, BOUNDS } from './bounds.js';
 import { doc, nonNegativeUpTo } from './fields.js';
 
@@ -18,14 +18,16 @@ export const reRoutingSchema = doc(
     thresholdHours: doc(
       z
         .number({ error: HOURS })
-        .min(0, { error: HOURS })
-        .max(BOUNDS.hoursSpan.value, { error: atMost(BOUNDS.hoursSpan) }),
+        .check(z.gte(0, { error: HOURS }))
+        .check(z.lte(BOUNDS.hoursSpan.value, { error: atMost(BOUNDS.hoursSpan) })),
       'Cargo re-plans when the closure blocking it still has more than this many hours to run. 0..87,660 (ten years).',
     ),
-    extraHandlingUsdPerTeu: doc(
-      nonNegativeUpTo(BOUNDS.costUsdPerTeu),
-      'Cost of the extra handling of a re-routed TEU (moved within the terminal to its new service), USD (≤ 1,000,000). Default 0.',
-    ).optional(),
+    extraHandlingUsdPerTeu: z.optional(
+      doc(
+        nonNegativeUpTo(BOUNDS.costUsdPerTeu),
+        'Cost of the extra handling of a re-routed TEU (moved within the terminal to its new service), USD (≤ 1,000,000). Default 0.',
+      ),
+    ),
   }),
   'Re-routing of cargo waiting behind a closure.',
   'ReRoutingSpec',

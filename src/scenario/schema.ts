@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { demandSchema, routeChoiceSchema } from './demand.js';
 import { emissionsSchema } from './emissions.js';
 import { emptiesSchema } from './empties.js';
@@ -34,7 +34,7 @@ export { serviceSchema, timetableSchema } from './services.js';
 /** The fields of a complete scenario (shared by {@link scenarioSpecSchema} and full scenario files). */
 export const scenarioShape = {
   name: doc(nonEmpty(), 'Name of the scenario, shown in reports.'),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   baseYear: doc(year(), "Year the demand's teuPerYear refers to."),
   hubs: z.array(hubSchema),
   links: z.array(linkSchema),
@@ -44,12 +44,13 @@ export const scenarioShape = {
   disruptions: z.array(disruptionSchema),
   targets: z.array(targetSchema),
   history: z.array(observedSeriesSchema),
-  emissions: use(
-    emissionsSchema,
-    'Emission factors and the traction of services (default: the bundled table).',
-  ).optional(),
-  reRouting: use(reRoutingSchema, 'Re-routing of cargo waiting behind a closure (default: off).').optional(),
-  empties: use(emptiesSchema, 'Empty containers: box pools and repositioning (default: boxes not tracked).').optional(),
+  emissions: z.optional(
+    use(emissionsSchema, 'Emission factors and the traction of services (default: the bundled table).'),
+  ),
+  reRouting: z.optional(use(reRoutingSchema, 'Re-routing of cargo waiting behind a closure (default: off).')),
+  empties: z.optional(
+    use(emptiesSchema, 'Empty containers: box pools and repositioning (default: boxes not tracked).'),
+  ),
 };
 
 /** Schema of a complete `ScenarioSpec` (no `$schema` key: see `fullScenarioFileSchema`). */

@@ -17,7 +17,7 @@
  *
  * @module
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { DistributionSpec } from '../engine/distribution-spec.js';
 import type {
   addDemandChangeSchema,

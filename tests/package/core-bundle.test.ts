@@ -29,6 +29,15 @@ describe('corridor-sim/core bundled for the browser', () => {
     expect(() => core.parseScenario('{"extends": "chongqing", "changes": [{"kind": "nope"}]}', 'x.json')).toThrow(
       /changes\[0\]/,
     );
+    // Minified without keepNames: every error class keeps its name through its own `static name`.
+    const errorClasses = Object.entries(core).filter(
+      ([, value]) => typeof value === 'function' && value.prototype instanceof Error,
+    );
+    expect(errorClasses.map(([name]) => name)).toEqual(expect.arrayContaining(['ScenarioError', 'RunCancelledError']));
+    for (const [name, value] of errorClasses) expect((value as { name: string }).name, name).toBe(name);
+    const error = new core.ScenarioError('hubs[0].lat', 91, 'within -90..90');
+    expect([error.name, error instanceof core.ValidationError]).toEqual(['ScenarioError', true]);
+    expect(new core.RunCancelledError('stopped').name).toBe('RunCancelledError');
   }, 120_000);
 
   it('the guard fails the build on a Node built-in, naming it and the importer', async () => {

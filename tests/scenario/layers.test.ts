@@ -10,7 +10,10 @@ describe('src/scenario sits below the network', () => {
     const sources = [...text.matchAll(/^(?:import|export)[^;]*?from '([^']+)'/gms)].map((m) => m[1] as string);
     for (const source of sources) {
       const allowed =
-        source === 'zod' || source.startsWith('./') || source === '../errors.js' || source.startsWith('../engine/');
+        source === 'zod/mini' ||
+        source.startsWith('./') ||
+        source === '../errors.js' ||
+        source.startsWith('../engine/');
       expect(allowed, `${name} imports ${source}`).toBe(true);
     }
   });

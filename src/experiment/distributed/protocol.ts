@@ -93,7 +93,10 @@ export function sharedOptions(settings: RangeSettings): SharedRunOptions {
  * });
  * ```
  */
-export class VersionMismatchError extends ValidationError {}
+export class VersionMismatchError extends ValidationError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'VersionMismatchError';
+}
 
 /**
  * An experiment whose results would not fit in Redis's memory, with the numbers.
@@ -112,7 +115,10 @@ export class VersionMismatchError extends ValidationError {}
  * }
  * ```
  */
-export class RedisMemoryError extends ValidationError {}
+export class RedisMemoryError extends ValidationError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'RedisMemoryError';
+}
 
 /** The Redis key of the blob with hash `sha256`. */
 export function blobKey(queue: string, sha256: string): string {

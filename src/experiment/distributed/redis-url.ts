@@ -20,7 +20,10 @@ import { CorridorSimError, ValidationError } from '../../errors.js';
  * }
  * ```
  */
-export class RedisUrlError extends ValidationError {}
+export class RedisUrlError extends ValidationError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'RedisUrlError';
+}
 
 /**
  * Redis cannot be reached (refused, timed out, wrong password...): a failure at run time, not bad input.
@@ -36,7 +39,10 @@ export class RedisUrlError extends ValidationError {}
  * }
  * ```
  */
-export class RedisUnavailableError extends CorridorSimError {}
+export class RedisUnavailableError extends CorridorSimError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'RedisUnavailableError';
+}
 
 /** Where to connect, from a checked Redis URL. */
 export interface RedisTarget {

@@ -22,26 +22,32 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BOUNDS } from '../../scenario/bounds.js';
 import { changesSchema } from '../../scenario/change-schema.js';
 import { doc, integer, nonEmpty, positive, positiveUpTo, year } from '../../scenario/fields.js';
 
-const note = () => doc(z.string(), 'Free text for the reader. Ignored.').optional();
+const note = () => z.optional(doc(z.string(), 'Free text for the reader. Ignored.'));
 const probability = (description: string) =>
-  doc(z.number().gt(0, { error: 'within (0, 1)' }).lt(1, { error: 'within (0, 1)' }), description);
+  doc(
+    z
+      .number()
+      .check(z.gt(0, { error: 'within (0, 1)' }))
+      .check(z.lt(1, { error: 'within (0, 1)' })),
+    description,
+  );
 
 /** Schema of one level of a measure. */
 export const measureLevelSchema = doc(
   z.strictObject({
     name: doc(nonEmpty(), 'What this level is, e.g. "+1 train a day".'),
-    annualCostUsd: doc(z.number().min(0), 'Annual cost of this level, USD per year (>= 0).'),
+    annualCostUsd: doc(z.number().check(z.gte(0)), 'Annual cost of this level, USD per year (>= 0).'),
     costSource: doc(
       nonEmpty(),
       'Where the cost comes from, tagged as in the bundled data: "S: <source>", "D: <derivation>" or "E: <estimate>".',
     ),
     changes: doc(
-      changesSchema.min(1),
+      changesSchema.check(z.minLength(1)),
       'The scenario changes this level makes (the change language of scenario files).',
     ),
     note: note(),
@@ -54,9 +60,9 @@ export const measureLevelSchema = doc(
 export const measureSchema = doc(
   z.strictObject({
     id: doc(nonEmpty(), 'Unique id of the measure.'),
-    name: doc(nonEmpty(), 'Readable name (default: the id).').optional(),
+    name: z.optional(doc(nonEmpty(), 'Readable name (default: the id).')),
     levels: doc(
-      z.array(measureLevelSchema).min(1),
+      z.array(measureLevelSchema).check(z.minLength(1)),
       'Mutually exclusive levels, smallest first; a plan takes at most one (or none).',
     ),
     note: note(),
@@ -89,8 +95,8 @@ export const meanConstraintSchema = doc(
       nonEmpty(),
       'KPI name: teu/<corridor>[/<year>], days/<corridor>/mean|p95, cost/<corridor>, diverted, co2eKgWtw, co2eKgTtw, co2eKgWtwPerTeuKm, co2eKgWtw|co2eKgTtw|co2eKgWtwPerTeu|co2eKgTtwPerTeu|co2eKgWtwPerTeuKm/<corridor>, and with box pools empties/emptyShare|emptyTeuKm|repositionCostUsd (e.g. "days/ILSTC/mean", "co2eKgWtwPerTeu/ILSTC").',
     ),
-    atLeast: doc(z.number(), 'The mean must be >= this.').optional(),
-    atMost: doc(z.number(), 'The mean must be <= this.').optional(),
+    atLeast: z.optional(doc(z.number(), 'The mean must be >= this.')),
+    atMost: z.optional(doc(z.number(), 'The mean must be <= this.')),
     tolerance: doc(positive(), "Indifference ε in the KPI's units."),
     note: note(),
   }),
@@ -111,12 +117,11 @@ const minimizeCostSchema = doc(
 /** Schema of the objective "the best KPI within a budget". */
 const optimizeKpiSchema = doc(
   z.strictObject({
-    maximize: doc(nonEmpty(), 'KPI to maximise (a KPI name as in a mean constraint).').optional(),
-    minimize: doc(
-      nonEmpty(),
-      'KPI to minimise (not "cost"; a KPI name as in a mean constraint, e.g. "co2eKgWtw").',
-    ).optional(),
-    budgetUsd: doc(z.number().min(0), 'Plans may cost at most this, USD per year.'),
+    maximize: z.optional(doc(nonEmpty(), 'KPI to maximise (a KPI name as in a mean constraint).')),
+    minimize: z.optional(
+      doc(nonEmpty(), 'KPI to minimise (not "cost"; a KPI name as in a mean constraint, e.g. "co2eKgWtw").'),
+    ),
+    budgetUsd: doc(z.number().check(z.gte(0)), 'Plans may cost at most this, USD per year.'),
     delta: doc(positive(), "Indifference zone δ in the KPI's units: differences below δ do not matter."),
   }),
   'The best mean of a KPI among plans within the budget that meet every constraint.',
@@ -129,22 +134,30 @@ export const objectiveSchema = z.union([minimizeCostSchema, optimizeKpiSchema]);
 /** Schema of the procedure's settings. */
 export const procedureSchema = doc(
   z.strictObject({
-    alpha: probability('Probability that the guarantee fails (default 0.1).').optional(),
-    n0: doc(integer().min(2), 'First-stage replications per plan (default 10).').optional(),
-    batch: doc(integer().min(1), 'Replications per later stage (default 5).').optional(),
-    maxSimulatedYears: doc(
-      integer().min(1),
-      'Simulation budget: simulated years in all (default 20,000). Must cover the first stage.',
-    ).optional(),
-    exhaustiveLimit: doc(
-      integer().min(1),
-      'Up to this many plans, every plan is evaluated; above, a greedy search picks candidates (default 64).',
-    ).optional(),
-    searchReplications: doc(integer().min(2), 'Replications per plan during a greedy search (default 10).').optional(),
-    window: doc(
-      integer().min(1),
-      'Minimising cost: how many of the cheapest plans not yet ruled out are simulated at a time (default 3).',
-    ).optional(),
+    alpha: z.optional(probability('Probability that the guarantee fails (default 0.1).')),
+    n0: z.optional(doc(integer().check(z.gte(2)), 'First-stage replications per plan (default 10).')),
+    batch: z.optional(doc(integer().check(z.gte(1)), 'Replications per later stage (default 5).')),
+    maxSimulatedYears: z.optional(
+      doc(
+        integer().check(z.gte(1)),
+        'Simulation budget: simulated years in all (default 20,000). Must cover the first stage.',
+      ),
+    ),
+    exhaustiveLimit: z.optional(
+      doc(
+        integer().check(z.gte(1)),
+        'Up to this many plans, every plan is evaluated; above, a greedy search picks candidates (default 64).',
+      ),
+    ),
+    searchReplications: z.optional(
+      doc(integer().check(z.gte(2)), 'Replications per plan during a greedy search (default 10).'),
+    ),
+    window: z.optional(
+      doc(
+        integer().check(z.gte(1)),
+        'Minimising cost: how many of the cheapest plans not yet ruled out are simulated at a time (default 3).',
+      ),
+    ),
   }),
   'Settings of the ranking-and-selection procedure.',
   'Procedure',
@@ -153,23 +166,25 @@ export const procedureSchema = doc(
 /** Schema of an optimisation file. */
 export const optimizationFileSchema = doc(
   z.strictObject({
-    $schema: doc(z.string(), 'Path or URL of a JSON Schema, for editors. Ignored.').optional(),
+    $schema: z.optional(doc(z.string(), 'Path or URL of a JSON Schema, for editors. Ignored.')),
     name: doc(nonEmpty(), 'Name of the question.'),
-    description: z.string().optional(),
+    description: z.optional(z.string()),
     base: doc(
       z.union([nonEmpty(), z.record(z.string(), z.unknown())]),
       'The base scenario: a scenario file path (relative to this file) or a scenario file inline.',
     ),
     year: doc(year(), 'The projected year the constraints are about (one year, projected as `project` does).'),
-    growth: doc(
-      z.enum(['scenario', 'history']),
-      'Demand trend of the projection (default "scenario"; see project --growth).',
-    ).optional(),
-    measures: doc(z.array(measureSchema).min(1), 'Candidate measures.'),
+    growth: z.optional(
+      doc(
+        z.enum(['scenario', 'history']),
+        'Demand trend of the projection (default "scenario"; see project --growth).',
+      ),
+    ),
+    measures: doc(z.array(measureSchema).check(z.minLength(1)), 'Candidate measures.'),
     objective: objectiveSchema,
     constraints: doc(z.array(constraintSchema), 'Constraints every chosen plan must meet.'),
-    procedure: procedureSchema.optional(),
-    seed: doc(z.union([z.number(), nonEmpty()]), 'Root seed (default 1).').optional(),
+    procedure: z.optional(procedureSchema),
+    seed: z.optional(doc(z.union([z.number(), nonEmpty()]), 'Root seed (default 1).')),
   }),
   'An optimisation problem over candidate measures.',
   'OptimizationFile',

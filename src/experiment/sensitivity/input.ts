@@ -21,12 +21,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { chongqingScenario } from '../../data/index.js';
 import { type InputDistribution, inputQuantile, validateInputDistribution } from '../../engine/statistics/sampling.js';
 import { InvalidParameterError, ScenarioError } from '../../errors.js';
 import { applyChanges } from '../../scenario/changes.js';
 import { parseJsonText } from '../../scenario/index.js';
+import { zodEnglish } from '../../scenario/parse.js';
 import type { Change, ScenarioSpec } from '../../scenario/types.js';
 import { validateScenario } from '../../scenario/validate.js';
 import { projectionMarkets } from '../projection.js';
@@ -41,7 +42,7 @@ export const OUTPUT_KINDS = ['target', 'teu', 'doorToDoorMeanDays', 'doorToDoorP
 /** Smallest settings accepted: fewer give no usable index or noise estimate. */
 export const MINIMUM = { trajectories: 4, samples: 16, futures: 2, bootstrap: 100 } as const;
 
-const finite = () => z.number().refine(Number.isFinite, { error: 'a finite number' });
+const finite = () => z.number().check(z.refine(Number.isFinite, { error: 'a finite number' }));
 const distributionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('uniform'), min: finite(), max: finite() }),
   z.strictObject({ type: z.literal('loguniform'), min: finite(), max: finite() }),
@@ -50,37 +51,42 @@ const distributionSchema = z.discriminatedUnion('type', [
     type: z.literal('normal'),
     mean: finite(),
     sd: finite(),
-    min: finite().optional(),
-    max: finite().optional(),
+    min: z.optional(finite()),
+    max: z.optional(finite()),
   }),
   z.strictObject({ type: z.literal('levels'), values: z.array(finite()) }),
 ]);
 
 const inputSchema = z.strictObject({
-  id: z.string().min(1),
-  label: z.string().optional(),
+  id: z.string().check(z.minLength(1)),
+  label: z.optional(z.string()),
   distribution: distributionSchema,
-  changes: z.array(z.record(z.string(), z.unknown())).min(1).optional(),
-  marketGrowth: z.string().min(1).optional(),
-  source: z.string().optional(),
+  changes: z.optional(z.array(z.record(z.string(), z.unknown())).check(z.minLength(1))),
+  marketGrowth: z.optional(z.string().check(z.minLength(1))),
+  source: z.optional(z.string()),
 });
 
 /** Schema of a sensitivity input file (shape and types; the meaning is checked by {@link parseSensitivityInput}). */
 export const sensitivityInputSchema = z.strictObject({
-  $schema: z.string().optional(),
-  name: z.string().min(1),
-  scenario: z.string().min(1).optional(),
-  year: z.number().int(),
-  seed: z.union([z.string(), finite()]).optional(),
-  futures: z.number().int(),
-  projection: z
-    .strictObject({ logGrowthSd: finite().min(0).optional(), logTrendSd: finite().min(0).optional() })
-    .optional(),
-  inputs: z.array(inputSchema).min(1),
-  outputs: z.array(z.string()).min(1),
-  morris: z.strictObject({ trajectories: z.number().int(), levels: z.number().int().optional() }).optional(),
-  sobol: z.strictObject({ samples: z.number().int() }).optional(),
-  bootstrap: z.number().int().optional(),
+  $schema: z.optional(z.string()),
+  name: z.string().check(z.minLength(1)),
+  scenario: z.optional(z.string().check(z.minLength(1))),
+  year: z.number().check(z.int()),
+  seed: z.optional(z.union([z.string(), finite()])),
+  futures: z.number().check(z.int()),
+  projection: z.optional(
+    z.strictObject({
+      logGrowthSd: z.optional(finite().check(z.gte(0))),
+      logTrendSd: z.optional(finite().check(z.gte(0))),
+    }),
+  ),
+  inputs: z.array(inputSchema).check(z.minLength(1)),
+  outputs: z.array(z.string()).check(z.minLength(1)),
+  morris: z.optional(
+    z.strictObject({ trajectories: z.number().check(z.int()), levels: z.optional(z.number().check(z.int())) }),
+  ),
+  sobol: z.optional(z.strictObject({ samples: z.number().check(z.int()) })),
+  bootstrap: z.optional(z.number().check(z.int())),
 });
 
 /** A sensitivity input file, as written. */
@@ -268,7 +274,7 @@ export interface ParseSensitivityOptions {
  * @throws ScenarioError naming the JSON path, the value and what was expected.
  */
 export function parseSensitivityInput(value: unknown, options: ParseSensitivityOptions = {}): SensitivityPlan {
-  const parsed = sensitivityInputSchema.safeParse(value);
+  const parsed = sensitivityInputSchema.safeParse(value, { error: zodEnglish });
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as z.core.$ZodIssue;
     const path = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`));
