@@ -299,6 +299,9 @@ export class Normal implements Distribution {
   }
 }
 
+/** Largest coefficient of variation (sd ÷ mean) a {@link Lognormal} takes. */
+export const MAX_LOGNORMAL_CV = 1e6;
+
 /**
  * Lognormal given the mean and standard deviation of the variable itself (not of its logarithm).
  *
@@ -326,6 +329,15 @@ export class Lognormal implements Distribution {
   ) {
     positive('mean', mean);
     nonNegative('sd', sd);
+    // sd / mean beyond ~1e154 overflows the log-variance to infinity, and sampling then returns NaN (found by the
+    // bounds fuzz: a mean of 1e-300 hours with an sd of 0.015). No duration or size is spread that wide.
+    if (sd > MAX_LOGNORMAL_CV * mean) {
+      throw new InvalidParameterError(
+        'sd',
+        sd,
+        `at most ${MAX_LOGNORMAL_CV} times the mean, ${mean} (a wider lognormal overflows its log-variance)`,
+      );
+    }
     const s2 = portableLog(1 + (sd * sd) / (mean * mean));
     this.sigma = Math.sqrt(s2);
     this.mu = portableLog(mean) - s2 / 2;

@@ -134,6 +134,11 @@ describe('distributions', () => {
       ['zero gamma shape', { type: 'gamma', shape: 0, scale: 1 }, 'd.shape: 0 is not a finite number > 0'],
       ['lognormal mean 0', { type: 'lognormal', mean: 0, sd: 1 }, 'd.mean: 0 is not a finite number > 0'],
       [
+        'lognormal sd 10³⁰⁰ times its mean (its log-variance overflows)',
+        { type: 'lognormal', mean: 1e-300, sd: 0.015 },
+        'd.sd: 0.015 is not at most 1000000 times the mean, 1e-300 (a wider lognormal overflows its log-variance)',
+      ],
+      [
         'cdf not ending at 1',
         { type: 'piecewise-linear', values: [0, 1], cumulative: [0, 0.9] },
         'd.cumulative[1]: 0.9 is not 1',

@@ -112,7 +112,7 @@ describe('physical bounds in the scenario schema', () => {
       (s: Any) => (hub(s, 'qinzhou').handling.hoursPerTeu = { type: 'lognormal', mean: 0.04, sd: 1e308 }),
       'hubs[qinzhou].handling.hoursPerTeu.sd',
       1e308,
-      'within ±10000000',
+      'at most 1000000 times the mean, 0.04',
     ],
     [
       'a value of time of 10³⁰⁸ USD',
@@ -158,6 +158,16 @@ describe('physical bounds in the scenario schema', () => {
       'empties.reviewHours',
       5e-324,
       '>= 0.1',
+    ],
+    [
+      // Found by the bounds fuzz: sd ÷ mean overflowed the lognormal's log-variance and handling times came out NaN.
+      'crane handling of 10⁻³⁰⁰ hours a TEU with an sd of 0.015 h (a lognormal 10³⁰⁰ times wider than its mean)',
+      (s: Any): void => {
+        hub(s, 'qinzhou').handling.hoursPerTeu.mean = 1e-300;
+      },
+      'hubs[qinzhou].handling.hoursPerTeu.sd',
+      0.015,
+      'at most 1000000 times the mean, 1e-300',
     ],
     [
       'leased boxes arriving after 10³⁰⁸ hours',
