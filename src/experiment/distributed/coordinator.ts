@@ -21,7 +21,6 @@ import type { Redis } from 'ioredis';
 import { InvalidParameterError, ValidationError } from '../../errors.js';
 import { CorridorModel } from '../../model/corridor-model.js';
 import type { RunResult } from '../../model/result.js';
-import { VERSION } from '../../version.js';
 import { batchPlan, type ReplicationBatch, type ReplicationExecutor } from '../replication-plan.js';
 import type { MeasuringExecutor } from '../run-measure.js';
 import { mergeShards, parseShard, type Shard, ShardError } from '../shards.js';
@@ -37,6 +36,7 @@ import {
   type RangeJobData,
   RedisMemoryError,
   rangeJobId,
+  rangeJobsOf,
   rangeSettings,
 } from './protocol.js';
 import { parseRedisUrl, type RedisTarget } from './redis-url.js';
@@ -203,20 +203,11 @@ async function runBatch(
   const settingsBlob = blobOf(rangeSettings(batch.seed, batch.shared));
   await storeBlobs(c, queueName, [scenarioBlob, settingsBlob]);
   const size = perJob ?? defaultJobSize(batch.replications);
-  const jobs: QueuedJob[] = [];
-  for (let offset = 0; offset < batch.replications; offset += size) {
-    const count = Math.min(size, batch.replications - offset);
-    const data: RangeJobData = {
-      format: 1,
-      version: VERSION,
-      scenarioSha256: scenarioBlob.sha256,
-      settingsSha256: settingsBlob.sha256,
-      first: batch.first + offset,
-      replications: count,
-    };
-    if (batch.perReplication) data.perReplication = batch.perReplication.slice(offset, offset + count);
-    jobs.push({ id: rangeJobId(data), data });
-  }
+  const jobs: QueuedJob[] = rangeJobsOf(
+    batch,
+    { scenarioSha256: scenarioBlob.sha256, settingsSha256: settingsBlob.sha256 },
+    size,
+  ).map((data) => ({ id: rangeJobId(data), data }));
   await runJobs(c, jobs, used, {
     describe: ({ data }) => `replications ${data.first}..${data.first + data.replications - 1}`,
     onProgress: (done) => batch.onProgress?.(done),

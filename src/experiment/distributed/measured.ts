@@ -13,7 +13,6 @@
  * @module
  */
 import type { Redis } from 'ioredis';
-import { VERSION } from '../../version.js';
 import type { MeasuredBatch, MeasureHooks } from '../run-measure.js';
 import { ShardError } from '../shards.js';
 import { redisMemory, requireNoEviction } from './connection.js';
@@ -21,9 +20,9 @@ import { blobOf, type Connected, EVENTS_KEPT, megabytes, type QueuedJob, runJobs
 import {
   defaultJobSize,
   estimateMeasuredBytes,
-  type RangeJobData,
   RedisMemoryError,
   rangeJobId,
+  rangeJobsOf,
   rangeSettings,
   readMeasuredRange,
 } from './protocol.js';
@@ -57,18 +56,9 @@ export async function runMeasured(
     const settings = blobOf(rangeSettings(batch.seed, batch.shared));
     blobs.set(scenario.sha256, scenario);
     blobs.set(settings.sha256, settings);
-    for (let offset = 0; offset < batch.replications; offset += size) {
-      const count = Math.min(size, batch.replications - offset);
-      const data: RangeJobData = {
-        format: 1,
-        version: VERSION,
-        scenarioSha256: scenario.sha256,
-        settingsSha256: settings.sha256,
-        first: batch.first + offset,
-        replications: count,
-        measure,
-      };
-      if (batch.perReplication) data.perReplication = batch.perReplication.slice(offset, offset + count);
+    const blobsOf = { scenarioSha256: scenario.sha256, settingsSha256: settings.sha256 };
+    for (const data of rangeJobsOf(batch, blobsOf, size, measure)) {
+      const offset = data.first - batch.first;
       const id = rangeJobId(data);
       let into = targets.get(id);
       if (into === undefined) {

@@ -16,7 +16,8 @@ import { createHash } from 'node:crypto';
 import type { Seed } from '../../engine/random.js';
 import { ValidationError } from '../../errors.js';
 import type { ScenarioSpec } from '../../scenario/types.js';
-import type { PerReplicationOptions, SharedRunOptions } from '../replication-plan.js';
+import { VERSION } from '../../version.js';
+import type { PerReplicationOptions, ReplicationBatch, SharedRunOptions } from '../replication-plan.js';
 import { isRunMeasure, measureWidth, type RunMeasure } from '../run-measure.js';
 import { contentSha256, ShardError } from '../shards.js';
 
@@ -55,6 +56,33 @@ export interface RangeJobData {
   perReplication?: PerReplicationOptions[];
   /** What to read from each run: the job then returns a {@link MeasuredRange} instead of a shard of the runs. */
   measure?: RunMeasure;
+}
+
+/**
+ * A batch's replications as range jobs of at most `size` replications each, naming the scenario and settings blobs by
+ * hash (and carrying `measure` when the experiment reads values rather than runs).
+ */
+export function rangeJobsOf(
+  batch: ReplicationBatch,
+  blobs: { scenarioSha256: string; settingsSha256: string },
+  size: number,
+  measure?: RunMeasure,
+): RangeJobData[] {
+  const jobs: RangeJobData[] = [];
+  for (let offset = 0; offset < batch.replications; offset += size) {
+    const count = Math.min(size, batch.replications - offset);
+    const data: RangeJobData = {
+      format: 1,
+      version: VERSION,
+      ...blobs,
+      first: batch.first + offset,
+      replications: count,
+      ...(measure === undefined ? {} : { measure }),
+    };
+    if (batch.perReplication) data.perReplication = batch.perReplication.slice(offset, offset + count);
+    jobs.push(data);
+  }
+  return jobs;
 }
 
 /** What every replication of an experiment's batch shares: stored once as a blob (JSON). */
