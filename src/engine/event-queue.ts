@@ -22,6 +22,9 @@
  * slot's state: it is odd while the slot holds a pending event and even once the event has run or been cancelled
  * (or the slot is free), so one typed array does both jobs.
  *
+ * One topic a little over 400 lines: the heap, its slots and its lazy cancellation share the same arrays and must
+ * change together.
+ *
  * @module
  */
 import { CorridorSimError } from '../errors.js';
