@@ -13,6 +13,7 @@ import type { Tinypool } from 'tinypool';
 import { InvalidParameterError, SimulationError } from '../errors.js';
 import { CorridorModel, simulate } from '../model/corridor-model.js';
 import type { RunResult } from '../model/result.js';
+import { companionFile } from '../package-files.js';
 import {
   batchPlan,
   type PerReplicationOptions,
@@ -30,12 +31,14 @@ export type { PerReplicationOptions, ReplicationBatch, ReplicationExecutor, Shar
 /**
  * The module the pool's workers load: the compiled worker beside this file or, when corridor-sim runs from its
  * TypeScript sources (vitest, tsx), worker-dev.mjs, which loads worker.ts through tsx. Resolved against this module's
- * own URL, so an install path with `#`, `%` or spaces stays one file URL (a URL pasted together from a path would
+ * own URL (the package root's in the bundle: src/package-files.ts), so an install path with `#`, `%` or spaces stays one file URL (a URL pasted together from a path would
  * read `#sharp` as a fragment and `%20` as a space).
  */
 function workerUrl(): URL {
   const typescript = new URL(import.meta.url).pathname.endsWith('.ts');
-  return new URL(typescript ? './worker-dev.mjs' : './worker.js', import.meta.url);
+  return typescript
+    ? new URL('./worker-dev.mjs', import.meta.url)
+    : companionFile(import.meta.url, './worker.js', 'dist/experiment/worker.js');
 }
 
 /** The number of cores this process may use (node:os, loaded when first asked). */

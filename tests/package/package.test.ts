@@ -122,7 +122,9 @@ describe('the packed package', () => {
       'dist/explorer/app.js',
       'dist/explorer/worker.js',
       'dist/experiment/worker.js',
+      'dist/experiment/sensitivity/worker.js',
       'dist/cli/main.js',
+      'dist/THIRD-PARTY-LICENSES.md',
       'schema/scenario.schema.json',
     ]) {
       expect(packedFiles).toContain(file);
@@ -180,7 +182,7 @@ console.log(typeof simulate, typeof replicate, typeof writeReport, require('corr
     expect(cjs.out.trim()).toBe('function function function corridor-sim');
   });
 
-  it('loads no worker pool, date library, Redis client or worker_threads for simulate, and two modules for --version', {
+  it('loads no worker pool, date library, Redis client or worker_threads for simulate, and no library for --version', {
     timeout: 300_000,
   }, async () => {
     // The modules node loads, as module hooks see them (CommonJS files required from them: require.cache).
@@ -212,7 +214,12 @@ console.log(JSON.stringify([...urls]));`,
     const root = await run(process.execPath, ['modules.mjs', 'root'], consumer);
     expect(root.err).toBe('');
     const loaded = JSON.parse(root.out) as string[];
-    expect(loaded.some((url) => url.endsWith('/corridor-sim/dist/model/corridor-model.js'))).toBe(true);
+    // The bundle (scripts/build-dist.ts): the entry and shared chunks, with zod inside them (not from node_modules).
+    expect(loaded.some((url) => url.endsWith('/corridor-sim/dist/index.js'))).toBe(true);
+    expect(
+      loaded.filter((url) => url.includes('/corridor-sim/') && !/\/dist\/(index|chunks\/[^/]+)\.js$/.test(url)),
+    ).toEqual([]);
+    expect(loaded.filter((url) => url.includes('/node_modules/zod/'))).toEqual([]);
     // Neither the thread pool nor the date library, nor the Redis clients (loaded only when --redis is used).
     for (const absent of ['tinypool', 'date-fns', '@date-fns', 'bullmq', 'ioredis']) {
       expect(loaded.filter((url) => url.includes(`/node_modules/${absent}/`))).toEqual([]);
@@ -226,7 +233,13 @@ console.log(JSON.stringify([...urls]));`,
       .filter((url) => url.includes('/corridor-sim/'))
       .map((url) => url.slice(url.lastIndexOf('/corridor-sim/') + '/corridor-sim/'.length))
       .sort();
-    expect(own).toEqual(['dist/cli/main.js', 'dist/version.js', 'package.json']);
+    // main.js and two tiny shared chunks (the version, written in by the build, and esbuild's export helper): no
+    // library code and no package.json read.
+    expect(own.filter((file) => !file.startsWith('dist/chunks/'))).toEqual(['dist/cli/main.js']);
+    const chunkBytes = own
+      .filter((file) => file.startsWith('dist/chunks/'))
+      .reduce((sum, file) => sum + readFileSync(join(installed, file)).length, 0);
+    expect(chunkBytes).toBeLessThan(2_000);
     expect((await run(process.execPath, [join(installed, 'dist', 'cli', 'main.js'), '--version'], consumer)).out).toBe(
       `${JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).version}\n`,
     );

@@ -7,15 +7,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLED, packageRoot } from '../../package-files.js';
 import { parseInteger, parseOptions } from '../args.js';
 import { serveStatic } from '../static-server.js';
 import type { Command } from './options.js';
 
-/** The built explorer: dist/explorer beside the compiled CLI, or the repository's dist/explorer from the sources. */
+/**
+ * The built explorer: the package's dist/explorer (found from the package root in the bundle), dist/explorer beside
+ * a one-file-per-module build of the CLI, or the repository's dist/explorer from the sources.
+ */
 export function explorerDir(): string | undefined {
-  return [new URL('../../explorer/', import.meta.url), new URL('../../../dist/explorer/', import.meta.url)]
-    .map((url) => fileURLToPath(url))
-    .find((dir) => existsSync(`${dir}index.html`));
+  const candidates = BUNDLED
+    ? [new URL('dist/explorer/', packageRoot())]
+    : [new URL('../../explorer/', import.meta.url), new URL('../../../dist/explorer/', import.meta.url)];
+  return candidates.map((url) => fileURLToPath(url)).find((dir) => existsSync(`${dir}index.html`));
 }
 
 /** `corridor-sim explore`. */

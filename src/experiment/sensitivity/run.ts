@@ -11,6 +11,7 @@
  * @module
  */
 import { InvalidParameterError, SimulationError } from '../../errors.js';
+import { companionFile } from '../../package-files.js';
 import { VERSION } from '../../version.js';
 import { openCheckpoint } from '../checkpoint.js';
 import type { MeasuringExecutor } from '../run-measure.js';
@@ -66,7 +67,9 @@ function taskOf(plan: SensitivityPlan, values: number[], index: number): PointTa
 
 function workerUrl(): URL {
   const typescript = new URL(import.meta.url).pathname.endsWith('.ts');
-  return new URL(typescript ? './worker-dev.mjs' : './worker.js', import.meta.url);
+  return typescript
+    ? new URL('./worker-dev.mjs', import.meta.url)
+    : companionFile(import.meta.url, './worker.js', 'dist/experiment/sensitivity/worker.js');
 }
 
 /**
