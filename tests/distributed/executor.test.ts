@@ -1,14 +1,16 @@
 /**
  * Distributed replications through a real redis-server (started here, on a free loopback port) and in-process
- * workers: results identical to a local run whatever the job sizes and finishing order, project and compare through
- * --redis, a failing replication failing once, version refusal, bad URLs and memory, the size estimate.
+ * workers: results identical to a local run whatever the job sizes and finishing order, shards stored until release
+ * and refused when changed in Redis, project and compare through --redis, a failing replication failing once, version refusal, bad URLs and memory, the size estimate.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateEndStateBytes, estimateRunBytes } from '../../src/experiment/distributed/protocol.js';
 import { parseRedisUrl, redactRedisUrl } from '../../src/experiment/distributed/redis-url.js';
@@ -18,6 +20,7 @@ import {
   type RedisWorker,
   redisExecutor,
   replicate,
+  ShardError,
   SimulationError,
   simulate,
   startRedisWorker,
@@ -131,6 +134,63 @@ describe.skipIf(!available)('replications on Redis', () => {
       } finally {
         await executor.close();
       }
+    }
+  });
+
+  it("stores each range's shard until release, checks it against its hash, and refuses one changed in Redis", async () => {
+    const scenario = lineScenario();
+    const options = { replications: 4, seed: 'stored', ...period };
+    const local = JSON.stringify(await replicate(scenario, { ...options, workers: 0 }));
+    const client = new Redis(redis.port, '127.0.0.1');
+    const queue = new Queue('corridor-sim', { connection: { host: '127.0.0.1', port: redis.port } });
+    const shardKeys = async () => new Set(await client.keys('bull:corridor-sim:corridor-sim-shard:*'));
+    const viaRedis = async (release: boolean) => {
+      const executor = redisExecutor(redis.url, { replicationsPerJob: 2 });
+      try {
+        const set = await replicate(scenario, { ...options, executor });
+        if (release) await executor.release();
+        return JSON.stringify(set);
+      } finally {
+        await executor.close();
+      }
+    };
+    try {
+      const before = await shardKeys();
+      expect(await viaRedis(false)).toBe(local);
+      // Not released: each job's shard stays, under the SHA-256 of its bytes, which its job's result names.
+      const stored = [...(await shardKeys())].filter((k) => !before.has(k)).sort();
+      expect(stored).toHaveLength(2);
+      const shas = stored.map((k) => k.slice(k.lastIndexOf(':') + 1));
+      for (const [i, key] of stored.entries()) {
+        const bytes = (await client.getBuffer(key)) as Buffer;
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(shas[i]);
+      }
+      const results = (await queue.getJobs(['completed']))
+        .map((job) => job.returnvalue as { sha256?: string })
+        .filter((r) => shas.includes(r.sha256 as string));
+      expect(results).toHaveLength(2);
+      for (const r of results) expect(JSON.stringify(r).length).toBeLessThan(200); // the hash, not the runs
+
+      // A digit of a stored shard changed: the coordinator started again reuses the jobs and refuses that shard.
+      const key = stored[0] as string;
+      const original = (await client.getBuffer(key)) as Buffer;
+      const text = original.toString('utf8');
+      const at = text.indexOf('"deliveredTeu":') + '"deliveredTeu":'.length;
+      const digit = text[at] as string;
+      expect(digit).toMatch(/\d/);
+      await client.set(key, `${text.slice(0, at)}${digit === '9' ? '8' : Number(digit) + 1}${text.slice(at + 1)}`);
+      const changed = viaRedis(false);
+      await expect(changed).rejects.toThrow(ShardError);
+      await expect(changed).rejects.toThrow(/it was changed in Redis/);
+
+      // Put back, the same jobs give the local runs; released, their jobs and shards are gone.
+      await client.set(key, original);
+      expect(await viaRedis(true)).toBe(local);
+      expect([...(await shardKeys())].filter((k) => !before.has(k))).toEqual([]);
+      expect((await queue.getJobs(['completed'])).filter((j) => shas.includes(j.returnvalue?.sha256))).toEqual([]);
+    } finally {
+      client.disconnect();
+      await queue.close();
     }
   });
 

@@ -4,7 +4,7 @@
  * - a coordinator and three `corridor-sim worker` processes, one of them SIGKILLed in the middle of a job, give the
  *   local run's JSON byte for byte, and another worker ran the killed worker's job (BullMQ's stalled-job recovery);
  * - a coordinator process SIGKILLed after queueing its jobs, and started again with the same arguments once a worker
- *   has run them, reuses the finished ranges, writes the local run's JSON and then removes its jobs.
+ *   has run them, reuses the finished ranges, writes the local run's JSON and then removes its jobs and their shards.
  *
  * Kept lean (the suite must fit in minutes on two cores): a two-hub scenario whose replications last a fraction of a
  * second, the coordinators that are not killed and the worker of the restart run in this process (each child costs a
@@ -16,6 +16,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisWorker } from '../../src/index.js';
 import { cli } from '../cli/run-cli.js';
@@ -103,12 +104,18 @@ describe.skipIf(!available)('coordinator and worker processes', () => {
     expect(again.code, again.err).toBe(0);
     expect(again.err).toContain('(3 already finished, reused)');
     expect(again.out).toBe(local);
-    // Its output written, the coordinator removed its jobs.
+    // Its output written, the coordinator removed its jobs and their stored shards.
     expect(await queue.getJobCounts('completed', 'waiting', 'active', 'failed')).toEqual({
       completed: 0,
       waiting: 0,
       active: 0,
       failed: 0,
     });
+    const client = new Redis(redis.port, '127.0.0.1');
+    try {
+      expect(await client.keys('bull:corridor-sim:corridor-sim-shard:*')).toEqual([]);
+    } finally {
+      client.disconnect();
+    }
   }, 300_000);
 });

@@ -1,12 +1,14 @@
 /**
  * The coordinator side of a distributed run: {@link redisExecutor} splits a batch of replications into range jobs on
  * the BullMQ queue, waits for `corridor-sim worker` processes anywhere to run them, and merges their shards exactly
- * (each shard's runs are checked against their hashes, and against the experiment's scenario and settings).
+ * (each shard, stored in Redis by its worker, is read once and checked against the SHA-256 its worker recorded in the
+ * job's result, then against its job and the experiment's scenario and settings).
  *
  * - The scenario and the settings are stored once in Redis under their SHA-256; a job names them by hash.
  * - A job's id is the hash of its content ({@link rangeJobId}): a coordinator interrupted and started again with
  *   the same arguments adds the same jobs, finds the finished ones and waits only for the rest.
- * - Nothing is removed from Redis until the caller says its output is safe ({@link RedisExecutor.release}).
+ * - Nothing is removed from Redis until the caller says its output is safe ({@link RedisExecutor.release}): then each
+ *   job, and after it its shard.
  * - Before the first batch, the results' size is estimated and refused when Redis's `maxmemory` cannot hold it, or
  *   when Redis may evict keys (a policy other than `noeviction` could drop finished results).
  *
@@ -16,14 +18,16 @@
  *
  * @module
  */
-import type { Job, Queue } from 'bullmq';
+import { createHash } from 'node:crypto';
+import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { InvalidParameterError, ValidationError } from '../../errors.js';
 import { CorridorModel } from '../../model/corridor-model.js';
 import type { RunResult } from '../../model/result.js';
+import { VERSION } from '../../version.js';
 import { batchPlan, type ReplicationBatch, type ReplicationExecutor } from '../replication-plan.js';
 import type { MeasuringExecutor } from '../run-measure.js';
-import { mergeShards, parseShard, type Shard, ShardError } from '../shards.js';
+import { mergeShards, parseHashedShard, type Shard, ShardError } from '../shards.js';
 import { connectRedis, redisMemory, redisOptions, requireNoEviction } from './connection.js';
 import { blobOf, type Connected, EVENTS_KEPT, megabytes, type QueuedJob, runJobs, storeBlobs } from './job-runner.js';
 import { runMeasured } from './measured.js';
@@ -38,6 +42,8 @@ import {
   rangeJobId,
   rangeJobsOf,
   rangeSettings,
+  readStoredShard,
+  shardKey,
 } from './protocol.js';
 import { parseRedisUrl, type RedisTarget } from './redis-url.js';
 
@@ -111,6 +117,7 @@ export function redisExecutor(url: string, options: RedisExecutorOptions = {}): 
   let connection: Promise<Connected> | undefined;
   let memoryChecked = false;
   const used = new Set<string>();
+  const stored = new Map<string, string>(); // job id -> key of its stored shard, once read
 
   const connect = (): Promise<Connected> => {
     connection ??= (async () => {
@@ -140,7 +147,7 @@ export function redisExecutor(url: string, options: RedisExecutorOptions = {}): 
         await checkMemory(c.client, target, batch, planned ?? batch.replications);
         memoryChecked = true;
       }
-      return runBatch(c, target, queueName, batch, perJob, log, used);
+      return runBatch(c, target, queueName, batch, perJob, log, used, stored);
     },
     async measure(batches, hooks = {}) {
       const head = batches[0];
@@ -152,9 +159,14 @@ export function redisExecutor(url: string, options: RedisExecutorOptions = {}): 
     },
     async release() {
       if (connection === undefined) return;
-      const { queue } = await connection;
-      for (const id of used) await queue.remove(id);
+      const { client, queue } = await connection;
+      for (const id of used) {
+        await queue.remove(id);
+        const key = stored.get(id);
+        if (key !== undefined) await client.del(key); // after its job: a shard never goes before the job naming it
+      }
       used.clear();
+      stored.clear();
     },
     async close() {
       if (connection === undefined) return;
@@ -178,13 +190,14 @@ async function checkMemory(client: Redis, target: RedisTarget, batch: Replicatio
   const extra = batch.perReplication
     ? JSON.stringify(batch.perReplication).length * (replications / batch.replications)
     : 0;
-  const needed = Math.ceil(replications * runBytes + EVENTS_KEPT * runBytes + extra);
+  // Completion events hold only a stored shard's hash (workers store the runs themselves), so no copies to count.
+  const needed = Math.ceil(replications * runBytes + extra);
   const free = memory.maxBytes - memory.usedBytes;
   if (needed > free) {
     throw new RedisMemoryError(
       'replications',
       replications,
-      `a number whose results fit in Redis at ${target.display}: they need about ${megabytes(needed)} (${replications} × about ${(runBytes / 1000).toFixed(0)} kB a run, plus up to ${EVENTS_KEPT} copies in completion events), but only ${megabytes(Math.max(0, free))} of its maxmemory ${megabytes(memory.maxBytes)} is free (${megabytes(memory.usedBytes)} used); raise maxmemory or run fewer replications`,
+      `a number whose results fit in Redis at ${target.display}: they need about ${megabytes(needed)} (${replications} × about ${(runBytes / 1000).toFixed(0)} kB a run), but only ${megabytes(Math.max(0, free))} of its maxmemory ${megabytes(memory.maxBytes)} is free (${megabytes(memory.usedBytes)} used); raise maxmemory or run fewer replications`,
     );
   }
 }
@@ -198,6 +211,7 @@ async function runBatch(
   perJob: number | undefined,
   log: (line: string) => void,
   used: Set<string>,
+  stored: Map<string, string>,
 ): Promise<RunResult[]> {
   const scenarioBlob = blobOf(batch.scenario);
   const settingsBlob = blobOf(rangeSettings(batch.seed, batch.shared));
@@ -216,25 +230,52 @@ async function runBatch(
         `${batch.replications} replication${batch.replications === 1 ? '' : 's'} of "${batch.scenario.name}" as ${jobs.length} job${jobs.length === 1 ? '' : 's'} on ${target.display}, queue "${queueName}"${reused > 0 ? ` (${reused} already finished, reused)` : ''}`,
       ),
   });
-  return mergeResults(c.queue, batch, jobs);
+  return mergeResults(c, queueName, batch, jobs, stored);
 }
 
-/** Reads every job's shard, checks it against its hashes and its job, and merges them in index order. */
+/**
+ * Reads every job's stored shard once, checks it against the hash its worker recorded in the job's result, then
+ * against its job (range, seed, version) and the experiment's scenario, and merges them in index order. The keys of
+ * the shards read go to `stored` (removed with their jobs on release).
+ */
 async function mergeResults(
-  queue: Queue,
+  c: Connected,
+  queueName: string,
   batch: ReplicationBatch,
   jobs: readonly { id: string; data: RangeJobData }[],
+  stored: Map<string, string>,
 ): Promise<RunResult[]> {
   const shards: { file: string; shard: Shard }[] = [];
   for (const { id, data } of jobs) {
     const name = `job ${id}`;
-    const job: Job | undefined = await queue.getJob(id);
+    const job: Job | undefined = await c.queue.getJob(id);
     if (job === undefined)
       throw new ShardError(name, '', '(missing)', 'a finished job still in Redis (was it removed?)');
-    // Checked by the shard schema and hashes; the runs kept are the stored ones, whose key order the schema's
-    // parsed copy would not keep (JSON output must be byte-identical to a local run's).
-    const checked = parseShard(job.returnvalue, name);
-    const shard: Shard = { ...checked, runs: (job.returnvalue as Shard).runs };
+    const ref = readStoredShard(job.returnvalue, name);
+    const key = shardKey(queueName, ref.sha256);
+    const bytes = await c.client.getBuffer(key);
+    if (bytes === null) throw new ShardError(name, 'sha256', ref.sha256, `a shard stored in Redis under ${key}`);
+    stored.set(id, key);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (sha256 !== ref.sha256 || bytes.length !== ref.bytes) {
+      throw new ShardError(
+        name,
+        'sha256',
+        `a stored shard of ${bytes.length} bytes with SHA-256 ${sha256}`,
+        `the shard its worker stored (${ref.bytes} bytes, SHA-256 ${ref.sha256}): it was changed in Redis`,
+      );
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(bytes.toString('utf8'));
+    } catch (error) {
+      throw new ShardError(name, '', '(the stored shard)', `JSON (${(error as Error).message})`, { cause: error });
+    }
+    // The text is the worker's, byte for byte: the runs are checked by that hash, the rest as any shard's.
+    const shard = parseHashedShard(parsed, name);
+    if (shard.shard.version !== VERSION) {
+      throw new ShardError(name, 'shard.version', shard.shard.version, `${VERSION}, the coordinator's version`);
+    }
     const expected = Array.from({ length: data.replications }, (_, i) => data.first + i);
     if (shard.indices.length !== expected.length || shard.indices.some((index, i) => index !== expected[i])) {
       throw new ShardError(

@@ -167,8 +167,26 @@ export async function runJobs(
     hooks.onQueued?.(reused);
     report();
     if (handled === unique.length) finish?.();
+    // One round trip for all pending jobs (is each in the completed or the failed set?), then a closer look at those
+    // that are: asking each job's state (a script run per job) every time cost more than the merge as jobs grew many.
     const poll = async () => {
-      for (const { id } of unique) if (!done.has(id)) await look(id);
+      const pending = unique.filter(({ id }) => !done.has(id)).map(({ id }) => id);
+      if (pending.length === 0) return;
+      const { completed, failed } = c.queue.keys;
+      const answers = await c.client
+        .pipeline(
+          pending.flatMap((id) => [
+            ['zscore', completed, id],
+            ['zscore', failed, id],
+          ]),
+        )
+        .exec();
+      // A score: the job is in that set; an error or no answer: look anyway (a missed job would wait forever).
+      const finished = (k: number) => {
+        const answer = answers?.[k];
+        return answer === undefined || answer[0] !== null || answer[1] !== null;
+      };
+      for (const [i, id] of pending.entries()) if (finished(2 * i) || finished(2 * i + 1)) await look(id);
     };
     timer = setInterval(() => void poll().catch((error: unknown) => fail?.(error)), POLL_MS);
     await finished;

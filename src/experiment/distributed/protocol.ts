@@ -153,6 +153,46 @@ export function blobKey(queue: string, sha256: string): string {
   return `${KEY_PREFIX}:${queue}:corridor-sim-blob:${sha256}`;
 }
 
+/**
+ * The Redis key of a stored shard with hash `sha256`: a range job's runs, written by the worker before it completes
+ * the job, kept (without expiry) until the coordinator releases the job.
+ */
+export function shardKey(queue: string, sha256: string): string {
+  return `${KEY_PREFIX}:${queue}:corridor-sim-shard:${sha256}`;
+}
+
+/**
+ * What a worker returns for a range job without a measure: where its shard is. The shard itself (its runs, a
+ * hundred kilobytes each) is stored under {@link shardKey} before the job completes, so the job's result, its
+ * completion event and what the coordinator follows the queue by stay a few bytes; the coordinator reads the shard
+ * once and checks it against `sha256`.
+ */
+export interface StoredShard {
+  format: 1;
+  kind: 'stored-shard';
+  /** SHA-256 of the shard's JSON text as stored (its UTF-8 bytes); the shard's key is made from it. */
+  sha256: string;
+  /** Length of that text in bytes. */
+  bytes: number;
+}
+
+/** The reference to a stored shard in a job's result, or a ShardError naming the job (`name`). */
+export function readStoredShard(value: unknown, name: string): StoredShard {
+  const r = value as Partial<StoredShard> | null;
+  if (
+    r === null ||
+    typeof r !== 'object' ||
+    r.format !== 1 ||
+    r.kind !== 'stored-shard' ||
+    typeof r.sha256 !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(r.sha256) ||
+    !Number.isSafeInteger(r.bytes)
+  ) {
+    throw new ShardError(name, '', value, 'a reference to a stored shard of a corridor-sim worker of this version');
+  }
+  return r as StoredShard;
+}
+
 /** The job id of a range: `first-last-` and the hash of the job's data (BullMQ ids may not contain ':'). */
 export function rangeJobId(data: RangeJobData): string {
   return `r${data.first}-${data.first + data.replications - 1}-${contentSha256(data).slice(0, 40)}`;

@@ -1,7 +1,8 @@
 /**
  * A distributed worker: takes range jobs from the BullMQ queue on Redis, runs their replications on a pool of worker
- * threads of this process and returns each range as a shard (its runs with their hashes), which BullMQ stores with
- * the job's completion; a job with a measure (a sensitivity analysis's point, an optimisation's plan) returns only
+ * threads of this process and stores each range as a shard (its runs with their hashes) in Redis under its SHA-256
+ * before completing the job with that hash (so a completed job's shard is always there, and the completion event
+ * stays small); a job with a measure (a sensitivity analysis's point, an optimisation's plan) returns only
  * each run's measured values, with their hash.
  *
  * - The replications run on worker threads, so the process's own thread stays free to renew the jobs' locks; a
@@ -22,7 +23,7 @@ import { VERSION } from '../../version.js';
 import { availableCores, ReplicationThreads } from '../executor.js';
 import type { ReplicationBatch } from '../replication-plan.js';
 import { measureRun } from '../run-measure.js';
-import { type Shard, shardOf } from '../shards.js';
+import { shardOf } from '../shards.js';
 import { connectRedis, redisOptions } from './connection.js';
 import {
   blobKey,
@@ -33,6 +34,8 @@ import {
   measuredRange,
   type RangeJobData,
   type RangeSettings,
+  type StoredShard,
+  shardKey,
   sharedOptions,
   VersionMismatchError,
 } from './protocol.js';
@@ -134,7 +137,7 @@ export async function startRedisWorker(url: string, options: RedisWorkerOptions 
     fail = reject;
   });
 
-  const processJob = async (job: Job, token?: string): Promise<Shard | MeasuredRange> => {
+  const processJob = async (job: Job, token?: string): Promise<StoredShard | MeasuredRange> => {
     let data: RangeJobData;
     try {
       data = checkJobData(job.data);
@@ -191,8 +194,13 @@ export async function startRedisWorker(url: string, options: RedisWorkerOptions 
       { scenario: scenario.name, seed: settings.seed, indices, runs },
       settings.shared.routePenaltyHours,
     );
+    // Stored before the job completes (completion implies the shard is in Redis); only its hash travels with the
+    // completion. A job run twice (a stalled job taken over) stores the same bytes under the same key.
+    const bytes = Buffer.from(JSON.stringify(shard));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await client.set(shardKey(queueName, sha256), bytes);
     log(`job ${job.id}: replications ${range} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return shard;
+    return { format: 1, kind: 'stored-shard', sha256, bytes: bytes.length };
   };
 
   const worker = new Worker(queueName, processJob, {
