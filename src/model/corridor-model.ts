@@ -57,7 +57,7 @@
  * - `ledger.ts`: timestamp checks, dispatched TEU, conservation; `run-result.ts`: the KPIs;
  * - `runtime.ts`: the state types; `setup.ts`: the runtime of hubs, links and services; `recycling.ts`: parts and
  *   bookings done with, reused by the next booking or split.
- * This file validates the options, builds the state, names the event handlers that close the loop
+ * This file validates the options, builds the state, creates the event handlers that close the loop
  * hub → queue → trip → hub (so no process file imports another in a circle) and runs the simulation.
  *
  * @module
@@ -200,8 +200,7 @@ export class CorridorModel {
       corridorPenalties.set(key, hours);
     }
 
-    // The handlers that close the loop hub → queue → trip → hub through the event queue: the process functions,
-    // bound to this run's state by the state's constructor (see ModelHandlers).
+    // The handlers that close the loop hub → queue → trip → hub through the event queue: created once per run.
     const m: ModelState = new ModelState({
       network,
       scenario: spec,
@@ -218,15 +217,15 @@ export class CorridorModel {
       emissions: new EmissionsState(spec, network.services(), calendar),
       reRouting: reRoutingRuntime(spec),
       handlers: {
-        onBook: book,
-        onDepart: depart,
-        onArrive: arriveAtStop,
-        onVehicleStep: vehicleStep,
-        onPartCleared: afterClearance,
-        onLoad: load,
-        onReview: review,
-        onLeaseArrived: leaseArrived,
-        onEnterHub: enterHub,
+        onBook: (flow) => book(m, flow),
+        onDepart: (slot) => depart(m, slot),
+        onArrive: (trip) => arriveAtStop(m, trip),
+        onVehicleStep: (trip) => vehicleStep(m, trip),
+        onPartCleared: (part) => afterClearance(m, part),
+        onLoad: (part, units, waited, left) => load(m, part, units, waited, left),
+        onReview: () => review(m),
+        onLeaseArrived: (lease) => leaseArrived(m, lease),
+        onEnterHub: (part, hub) => enterHub(m, part, hub),
       },
     });
     this.state = m;

@@ -409,23 +409,20 @@ export interface FlowChoice {
 }
 
 /**
- * The event handlers of the model: the process functions that hand work to another process through the event queue,
- * each taking the run's state first. `corridor-model.ts` names them; the state's constructor binds each to the state
- * (`ModelState.onBook` and so on: a plain function with a payload, no closure per event). Bound functions rather
- * than closures created per run: a run's closures are new functions, which V8 optimised again in every run of a
- * process (with everything inlined into them), whereas the process functions stay optimised from one run to the next.
+ * The event handlers of the model, created once per run by `corridor-model.ts` (plain functions with a payload: no
+ * closure per event). They are how one process hands work to another through the event queue.
  */
 export interface ModelHandlers {
-  readonly onBook: (m: ModelState, flow: FlowRuntime) => void;
-  readonly onDepart: (m: ModelState, slot: DepartureSlot) => void;
-  readonly onArrive: (m: ModelState, trip: Trip) => void;
-  readonly onVehicleStep: (m: ModelState, trip: Trip) => void;
-  readonly onPartCleared: (m: ModelState, part: Part) => void;
-  readonly onLoad: (m: ModelState, part: Part, units: number, waited: number, left: number) => void;
-  readonly onReview: (m: ModelState) => void;
-  readonly onLeaseArrived: (m: ModelState, lease: Lease) => void;
+  readonly onBook: (flow: FlowRuntime) => void;
+  readonly onDepart: (slot: DepartureSlot) => void;
+  readonly onArrive: (trip: Trip) => void;
+  readonly onVehicleStep: (trip: Trip) => void;
+  readonly onPartCleared: (part: Part) => void;
+  readonly onLoad: (part: Part, units: number, waited: number, left: number) => void;
+  readonly onReview: () => void;
+  readonly onLeaseArrived: (lease: Lease) => void;
   /** A part enters a hub (`terminals.enterHub`): how the box pools start bookings and empty moves. */
-  readonly onEnterHub: (m: ModelState, part: Part, hub: HubRuntime) => void;
+  readonly onEnterHub: (part: Part, hub: HubRuntime) => void;
 }
 
 /** Leased boxes on their way to a hub. */
@@ -560,15 +557,14 @@ export class ModelState {
     this.tracing = s.tracing;
     this.emissions = s.emissions;
     this.reRouting = s.reRouting;
-    const h = s.handlers;
-    this.onBook = h.onBook.bind(undefined, this);
-    this.onDepart = h.onDepart.bind(undefined, this);
-    this.onArrive = h.onArrive.bind(undefined, this);
-    this.onVehicleStep = h.onVehicleStep.bind(undefined, this);
-    this.onPartCleared = h.onPartCleared.bind(undefined, this);
-    this.onLoad = h.onLoad.bind(undefined, this);
-    this.onReview = h.onReview.bind(undefined, this);
-    this.onLeaseArrived = h.onLeaseArrived.bind(undefined, this);
-    this.onEnterHub = h.onEnterHub.bind(undefined, this);
+    this.onBook = s.handlers.onBook;
+    this.onDepart = s.handlers.onDepart;
+    this.onArrive = s.handlers.onArrive;
+    this.onVehicleStep = s.handlers.onVehicleStep;
+    this.onPartCleared = s.handlers.onPartCleared;
+    this.onLoad = s.handlers.onLoad;
+    this.onReview = s.handlers.onReview;
+    this.onLeaseArrived = s.handlers.onLeaseArrived;
+    this.onEnterHub = s.handlers.onEnterHub;
   }
 }
