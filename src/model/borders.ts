@@ -10,6 +10,7 @@
 
 import type { Distribution } from '../engine/distributions.js';
 import { portableLog } from '../engine/portable-math.js';
+import type { Rng } from '../engine/random.js';
 import type { ServerPool } from '../engine/resources/server-pool.js';
 import { leaveStop, loadTrip } from './departures.js';
 import { enterLock } from './locks.js';
@@ -66,22 +67,30 @@ export function gaugeChanged(m: ModelState, hub: HubRuntime, trip: Trip, waited:
   vehicleStep(m, trip);
 }
 
+/** Other operators' trains arriving at a break of gauge (the payload of their events: no closure per run). */
+interface BackgroundTrains {
+  readonly m: ModelState;
+  readonly hub: HubRuntime;
+  readonly rng: Rng;
+  readonly mean: number;
+  readonly end: number;
+}
+
+/** A background train arrives to be re-gauged; the next one is scheduled. */
+function backgroundTrain(t: BackgroundTrains): void {
+  const { m, hub, rng } = t;
+  const work = (hub.gaugeHours as Distribution).sample(rng) * hub.slow;
+  gaugeWorkArrives(m, hub, work);
+  (hub.gauge as ServerPool<Trip | null>).submit(null, work);
+  const gap = -t.mean * portableLog(1 - rng());
+  if (m.sim.now + gap < t.end) m.sim.schedule(gap, backgroundTrain, t);
+}
+
 /** Poisson arrivals of other operators' trains at a break of gauge, competing for its tracks. */
 export function scheduleBackgroundTrains(m: ModelState, hub: HubRuntime): void {
   const perDay = hub.net.spec.gaugeChange?.backgroundTrainsPerDay ?? 0;
   if (!(perDay > 0)) return;
-  const sim = m.sim;
-  const end = m.calendar.endHour;
   const rng = m.streams.stream(`hub/${hub.net.id}/background-trains`);
   const mean = 24 / perDay;
-  const pool = hub.gauge as ServerPool<Trip | null>;
-  const hours = hub.gaugeHours as Distribution;
-  const arrive = () => {
-    const work = hours.sample(rng) * hub.slow;
-    gaugeWorkArrives(m, hub, work);
-    pool.submit(null, work);
-    const gap = -mean * portableLog(1 - rng());
-    if (sim.now + gap < end) sim.schedule(gap, arrive);
-  };
-  sim.schedule(-mean * portableLog(1 - rng()), arrive);
+  m.sim.schedule(-mean * portableLog(1 - rng()), backgroundTrain, { m, hub, rng, mean, end: m.calendar.endHour });
 }

@@ -22,41 +22,18 @@
  */
 import type { CalendarMonth } from './calendar.js';
 import { type EmissionsAcc, type EmissionsState, newAcc } from './emissions-state.js';
-import type { BoxPool, HubRuntime, ModelState, Part, Trip } from './runtime.js';
+import type { BoxPool, HubRuntime, ModelState, Part, RoutePlan, Trip } from './runtime.js';
 
-function add(acc: EmissionsAcc, wtw: number, ttw: number, teuKm: number, handling: boolean, year: number): void {
-  acc.wtw += wtw;
-  acc.ttw += ttw;
-  acc.teuKm += teuKm;
-  if (handling) acc.handlingWtw += wtw;
-  acc.byYear[year] = (acc.byYear[year] as number) + wtw;
-}
-
-/**
- * A part's share of a leg or a handling: booked to its flow (an empty box: to its pool) and to its route's corridor
- * (or corridor/mode).
- */
-function book(e: EmissionsState, part: Part, wtw: number, ttw: number, teuKm: number, handling: boolean, year: number) {
-  const shipment = part.shipment;
-  if (shipment.flow !== undefined) add(e.flows[shipment.flow.index] as EmissionsAcc, wtw, ttw, teuKm, handling, year);
-  else {
-    const pool = shipment.pool as BoxPool; // an empty-box move (empties.ts)
-    pool.co2eKgWtw += wtw;
-    pool.co2eKgTtw += ttw;
-  }
-  const plan = shipment.plan;
-  let corridor = plan.emissionsAcc;
+/** The accumulator of a plan's duration key (shared by the plans with that key), looked up once per plan. */
+function corridorAcc(e: EmissionsState, plan: RoutePlan): EmissionsAcc {
+  const key = plan.durationKey;
+  let corridor = e.corridors.get(key);
   if (corridor === undefined) {
-    // Once per plan: the accumulator of its duration key (shared by the plans with that key).
-    const key = plan.durationKey;
-    corridor = e.corridors.get(key);
-    if (corridor === undefined) {
-      corridor = newAcc(e);
-      e.corridors.set(key, corridor);
-    }
-    plan.emissionsAcc = corridor;
+    corridor = newAcc(e);
+    e.corridors.set(key, corridor);
   }
-  add(corridor, wtw, ttw, teuKm, handling, year);
+  plan.emissionsAcc = corridor;
+  return corridor;
 }
 
 /** Index of the calendar year of the current hour (0 = the run's first year); the current year's hours are cached. */
@@ -81,6 +58,10 @@ function yearIndex(m: ModelState): number {
 /**
  * Emissions of the leg a trip starts now (in the measured period), allocated to the parts on board by TEU. Called
  * by `departures.ts` when a vehicle leaves a stop.
+ *
+ * Each part's share is booked to its flow (an empty box: to its pool) and to its route's corridor (or corridor/mode).
+ * The hot loop of the emissions (one pass per part and leg, ~800,000 a year), written out in one function: shares
+ * passed to a call V8 does not inline are boxed (an allocation each), and this loop ran three per part and leg.
  */
 export function legEmissions(m: ModelState, trip: Trip): void {
   const e = m.emissions;
@@ -100,29 +81,74 @@ export function legEmissions(m: ModelState, trip: Trip): void {
   const year = yearIndex(m);
   const wtwPerTeu = wtw / onBoard;
   const ttwPerTeu = ttw / onBoard;
+  const flows = e.flows;
   const cargo = trip.cargo;
   for (let stop = trip.stop + 1; stop < cargo.length; stop++) {
     const bucket = cargo[stop];
     if (bucket === undefined) continue;
     for (let i = 0; i < bucket.length; i++) {
       const part = bucket[i] as Part;
-      book(e, part, wtwPerTeu * part.teu, ttwPerTeu * part.teu, part.teu * km, false, year);
+      const teu = part.teu;
+      const partWtw = wtwPerTeu * teu;
+      const partTtw = ttwPerTeu * teu;
+      const teuKm = teu * km;
+      const shipment = part.shipment;
+      const flow = shipment.flow;
+      if (flow !== undefined) {
+        const acc = flows[flow.index] as EmissionsAcc;
+        acc.wtw += partWtw;
+        acc.ttw += partTtw;
+        acc.teuKm += teuKm;
+        acc.byYear[year] = (acc.byYear[year] as number) + partWtw;
+      } else {
+        const pool = shipment.pool as BoxPool; // an empty-box move (empties.ts)
+        pool.co2eKgWtw += partWtw;
+        pool.co2eKgTtw += partTtw;
+      }
+      const plan = shipment.plan;
+      const corridor = plan.emissionsAcc ?? corridorAcc(e, plan);
+      corridor.wtw += partWtw;
+      corridor.ttw += partTtw;
+      corridor.teuKm += teuKm;
+      corridor.byYear[year] = (corridor.byYear[year] as number) + partWtw;
     }
   }
 }
 
-/** Emissions of handling `part` at `hub` (in the measured period). Called by `terminals.ts`. */
+/**
+ * Emissions of handling `part` at `hub` (in the measured period), booked to the part's flow (an empty box: its pool)
+ * and its route's corridor like a leg's share (no TEU-km), and as handling. Called by `terminals.ts`.
+ */
 export function handlingEmissions(m: ModelState, part: Part, hub: HubRuntime): void {
   const e = m.emissions;
   const wtw = e.handlingWtw * part.teu;
   const ttw = e.handlingTtw * part.teu;
-  let acc = hub.handlingCo2e;
-  if (acc === undefined) {
-    acc = { wtw: 0, ttw: 0 };
-    e.hubs.set(hub.net.id, acc);
-    hub.handlingCo2e = acc;
+  let hubAcc = hub.handlingCo2e;
+  if (hubAcc === undefined) {
+    hubAcc = { wtw: 0, ttw: 0 };
+    e.hubs.set(hub.net.id, hubAcc);
+    hub.handlingCo2e = hubAcc;
   }
-  acc.wtw += wtw;
-  acc.ttw += ttw;
-  book(e, part, wtw, ttw, 0, true, yearIndex(m));
+  hubAcc.wtw += wtw;
+  hubAcc.ttw += ttw;
+  const year = yearIndex(m);
+  const shipment = part.shipment;
+  const flow = shipment.flow;
+  if (flow !== undefined) {
+    const acc = e.flows[flow.index] as EmissionsAcc;
+    acc.wtw += wtw;
+    acc.ttw += ttw;
+    acc.handlingWtw += wtw;
+    acc.byYear[year] = (acc.byYear[year] as number) + wtw;
+  } else {
+    const pool = shipment.pool as BoxPool;
+    pool.co2eKgWtw += wtw;
+    pool.co2eKgTtw += ttw;
+  }
+  const plan = shipment.plan;
+  const corridor = plan.emissionsAcc ?? corridorAcc(e, plan);
+  corridor.wtw += wtw;
+  corridor.ttw += ttw;
+  corridor.handlingWtw += wtw;
+  corridor.byYear[year] = (corridor.byYear[year] as number) + wtw;
 }

@@ -11,6 +11,7 @@
 
 import { distributionFromSpec } from '../engine/distributions.js';
 import { portableLog } from '../engine/portable-math.js';
+import type { Rng } from '../engine/random.js';
 import type { LockRuntime, ModelState, Trip } from './runtime.js';
 
 export function enterLock(m: ModelState, lock: LockRuntime, side: 0 | 1, vessel: Trip | null): void {
@@ -24,54 +25,81 @@ export function enterLock(m: ModelState, lock: LockRuntime, side: 0 | 1, vessel:
   }
 }
 
+/** What a lock's recurring events need (their payload: module functions, not closures created per run). */
+interface LockTimetable {
+  readonly m: ModelState;
+  readonly lock: LockRuntime;
+  /** Hours between lockages (unslowed). */
+  readonly interval: number;
+  readonly end: number;
+}
+
+/** Background vessels approaching a lock from one side: Poisson arrivals. */
+interface LockTraffic {
+  readonly m: ModelState;
+  readonly lock: LockRuntime;
+  readonly side: 0 | 1;
+  /** Shared by both sides (one stream, drawn in event order). */
+  readonly rng: Rng;
+  readonly mean: number;
+  readonly end: number;
+}
+
+/** A lockage: every open one takes up to `vesselsPerLockage` vessels on each side; the next is scheduled first. */
+function lockage(t: LockTimetable): void {
+  const { m, lock } = t;
+  const sim = m.sim;
+  const spec = lock.spec;
+  // A slowed lock works `slow` times slower: fewer lockages, longer passages.
+  const gap = t.interval * lock.hub.slow;
+  if (sim.now + gap < t.end) sim.schedule(gap, lockage, t);
+  // Closed (randomly or with its hub): no lockage for anyone; the queues build up.
+  if (lock.closed > 0) return;
+  // Places offered: every open lockage takes up to vesselsPerLockage vessels on each side.
+  if (sim.now >= m.calendar.startHour) {
+    const k = m.calendar.monthIndexNow(sim.now);
+    lock.placesByMonth[k] = (lock.placesByMonth[k] as number) + 2 * spec.vesselsPerLockage;
+  }
+  for (const flight of lock.flights) {
+    for (let k = 0; k < spec.vesselsPerLockage && flight.queue.length > 0; k++) {
+      const vessel = flight.queue.shift() as Trip | null;
+      // A barge held at the gate of the closed hub (when it was cleared there first) waited for the lock too.
+      const waited = sim.now - (flight.arrived.shift() as number) + (vessel === null ? 0 : vessel.held);
+      const measuring = sim.now >= m.calendar.startHour;
+      if (measuring) {
+        lock.vessels++;
+        lock.wait.add(waited);
+      }
+      if (vessel !== null) {
+        vessel.held = 0;
+        if (measuring) lock.barges++;
+        sim.schedule(lock.passage.sample(lock.passageRng) * lock.hub.slow, m.onVehicleStep, vessel);
+      }
+    }
+  }
+}
+
+/** A background vessel reaches the lock; the next one from its side is scheduled. */
+function backgroundVessel(t: LockTraffic): void {
+  enterLock(t.m, t.lock, t.side, null);
+  const gap = -t.mean * portableLog(1 - t.rng());
+  if (t.m.sim.now + gap < t.end) t.m.sim.schedule(gap, backgroundVessel, t);
+}
+
 export function scheduleLock(m: ModelState, lock: LockRuntime): void {
   const sim = m.sim;
   const spec = lock.spec;
   const end = m.calendar.endHour;
   const id = lock.hub.net.id;
   const interval = 24 / spec.lockagesPerDay;
-  const lockage = () => {
-    // A slowed lock works `slow` times slower: fewer lockages, longer passages.
-    const gap = interval * lock.hub.slow;
-    if (sim.now + gap < end) sim.schedule(gap, lockage);
-    // Closed (randomly or with its hub): no lockage for anyone; the queues build up.
-    if (lock.closed > 0) return;
-    // Places offered: every open lockage takes up to vesselsPerLockage vessels on each side.
-    if (sim.now >= m.calendar.startHour) {
-      const k = m.calendar.monthIndexNow(sim.now);
-      lock.placesByMonth[k] = (lock.placesByMonth[k] as number) + 2 * spec.vesselsPerLockage;
-    }
-    for (const flight of lock.flights) {
-      for (let k = 0; k < spec.vesselsPerLockage && flight.queue.length > 0; k++) {
-        const vessel = flight.queue.shift() as Trip | null;
-        // A barge held at the gate of the closed hub (when it was cleared there first) waited for the lock too.
-        const waited = sim.now - (flight.arrived.shift() as number) + (vessel === null ? 0 : vessel.held);
-        const measuring = sim.now >= m.calendar.startHour;
-        if (measuring) {
-          lock.vessels++;
-          lock.wait.add(waited);
-        }
-        if (vessel !== null) {
-          vessel.held = 0;
-          if (measuring) lock.barges++;
-          sim.schedule(lock.passage.sample(lock.passageRng) * lock.hub.slow, m.onVehicleStep, vessel);
-        }
-      }
-    }
-  };
-  sim.schedule(interval, lockage);
+  sim.schedule(interval, lockage, { m, lock, interval, end });
 
   const perDay = spec.backgroundVesselsPerDay ?? 0;
   if (perDay > 0) {
     const rng = m.streams.stream(`lock/${id}/background`);
     const mean = 24 / perDay;
-    const arrive = (side: 0 | 1) => {
-      enterLock(m, lock, side, null);
-      const gap = -mean * portableLog(1 - rng());
-      if (sim.now + gap < end) sim.schedule(gap, arrive, side);
-    };
-    sim.schedule(-mean * portableLog(1 - rng()), arrive, 0);
-    sim.schedule(-mean * portableLog(1 - rng()), arrive, 1);
+    sim.schedule(-mean * portableLog(1 - rng()), backgroundVessel, { m, lock, side: 0, rng, mean, end });
+    sim.schedule(-mean * portableLog(1 - rng()), backgroundVessel, { m, lock, side: 1, rng, mean, end });
   }
 
   const closures = spec.closures;

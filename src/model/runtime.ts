@@ -451,6 +451,17 @@ export interface ModelSettings {
   readonly handlers: ModelHandlers;
 }
 
+/**
+ * An empty array that V8 already stores as an array of objects. A literal `[]` starts as an array of small integers
+ * and changes its hidden class at the first object pushed, so code optimised in one run (arrays of objects) met the
+ * next run's fresh arrays with the other class and was deoptimised and compiled again in the middle of that run.
+ */
+function objectList<T extends object>(): T[] {
+  const list: object[] = [{}];
+  list.pop();
+  return list as T[];
+}
+
 /** The state of one run, shared by the process functions (one shape for the whole run). */
 export class ModelState {
   readonly network: CorridorNetwork;
@@ -511,9 +522,9 @@ export class ModelState {
   readonly reRouting: ReRoutingRuntime | undefined;
   readonly tracing: boolean;
   readonly traceLog: PartTrace[] = [];
-  /** Parts and bookings done with, handed out again by `recycling.ts`. */
-  readonly spareParts: Part[] = [];
-  readonly spareShipments: Shipment[] = [];
+  /** Parts and bookings done with, handed out again by `recycling.ts` (see {@link objectList}). */
+  readonly spareParts: Part[] = objectList();
+  readonly spareShipments: Shipment[] = objectList();
 
   // Handlers (see ModelHandlers).
   readonly onBook: (flow: FlowRuntime) => void;
