@@ -109,11 +109,12 @@ export class Simulator {
    * handler is not a function (checked here, not when the event would run).
    */
   schedule<P>(delayHours: number, handler: EventHandler<P>, payload?: P): EventId {
-    // typeof first: a string such as '1' passes `>= 0` and would then be concatenated to the clock.
+    // typeof first: a string such as '1' passes `>= 0` and would then be concatenated to the clock. The throws are
+    // in functions of their own, which keeps this one small enough for V8 to inline into the handlers calling it.
     if (!(typeof delayHours === 'number' && delayHours >= 0 && delayHours < Number.POSITIVE_INFINITY)) {
-      throw new InvalidParameterError('delayHours', delayHours, 'a finite number >= 0');
+      throw badDelay(delayHours);
     }
-    if (typeof handler !== 'function') throw new InvalidParameterError('handler', handler, 'a function');
+    if (typeof handler !== 'function') throw badHandler(handler);
     return this.queue.push(this.clock + delayHours, handler, payload as P);
   }
 
@@ -124,10 +125,20 @@ export class Simulator {
    */
   scheduleAt<P>(timeHours: number, handler: EventHandler<P>, payload?: P): EventId {
     if (!(typeof timeHours === 'number' && timeHours >= this.clock && timeHours < Number.POSITIVE_INFINITY)) {
-      throw new InvalidParameterError('timeHours', timeHours, `a finite time >= now (${this.clock})`);
+      throw badTime(timeHours, this.clock);
     }
-    if (typeof handler !== 'function') throw new InvalidParameterError('handler', handler, 'a function');
+    if (typeof handler !== 'function') throw badHandler(handler);
     return this.queue.push(timeHours, handler, payload as P);
+  }
+
+  /**
+   * Schedules `handler(payload)` `delayHours` from now without making an id, for the engine's resources, which
+   * check the delay themselves and never cancel: no check here, and no id to box (an id above 2^31 is a heap
+   * number whenever the call returning it is not inlined).
+   * @internal the resources only; models use {@link schedule}.
+   */
+  post<P>(delayHours: number, handler: EventHandler<P>, payload: P): void {
+    this.queue.push(this.clock + delayHours, handler, payload);
   }
 
   /** Cancels a pending event. Returns false if it already ran, was cancelled, or is unknown. */
@@ -229,4 +240,16 @@ export class Simulator {
     const message = error instanceof Error ? error.message : String(error);
     return new SimulationError(`event ${name} at t=${this.clock} h threw: ${message}`, { cause: error });
   }
+}
+
+function badDelay(delayHours: unknown): InvalidParameterError {
+  return new InvalidParameterError('delayHours', delayHours, 'a finite number >= 0');
+}
+
+function badTime(timeHours: unknown, now: number): InvalidParameterError {
+  return new InvalidParameterError('timeHours', timeHours, `a finite time >= now (${now})`);
+}
+
+function badHandler(handler: unknown): InvalidParameterError {
+  return new InvalidParameterError('handler', handler, 'a function');
 }

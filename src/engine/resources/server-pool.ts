@@ -179,7 +179,7 @@ export class ServerPool<T> {
     const slot = this.freeSlots.length > 0 ? (this.freeSlots.pop() as number) : this.slotJob.length;
     this.slotJob[slot] = job;
     this.slotWait[slot] = waited;
-    this.sim.schedule(serviceHours, this.finish, slot);
+    this.sim.post(serviceHours, this.finish, slot);
   }
 
   private complete(slot: number): void {
@@ -199,7 +199,7 @@ export class ServerPool<T> {
       this.waitSum += nextWaited;
       this.slotJob[slot] = next;
       this.slotWait[slot] = nextWaited;
-      this.sim.schedule(hours, this.finish, slot);
+      this.sim.post(hours, this.finish, slot);
     } else {
       this.busyCount--;
       // Clear an object so the pool does not keep it alive; a number stays (writing undefined would make the
