@@ -79,8 +79,9 @@ export class EventQueue {
   private nextSeq = 0;
   private cancelledCount = 0;
 
-  // The event removed by the last successful popUntil.
-  private lastTime = 0;
+  // The event removed by the last successful popUntil. `lastTime` starts as a double (NaN): a 0 changed the field's
+  // representation at the first pop, a new hidden class each run, which deoptimised `schedule` and its callers.
+  private lastTime = Number.NaN;
   private lastPayload: unknown;
   private lastSlot = -1;
 
@@ -146,7 +147,7 @@ export class EventQueue {
     return this.handlers[slot] as EventHandler<unknown>;
   }
 
-  /** Time of the event removed by the last successful {@link popUntil}. */
+  /** Time of the event removed by the last successful {@link popUntil} (NaN before the first). */
   get poppedTime(): number {
     return this.lastTime;
   }
