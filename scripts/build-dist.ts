@@ -1,6 +1,6 @@
 /**
  * Builds the JavaScript of dist/ for Node: esbuild bundles src/ into the package's entry points (dist/index.js,
- * dist/core.js, dist/report/index.js, dist/cli/main.js and the two worker scripts) with the code they share in
+ * dist/core.js, dist/graphology.js, dist/report/index.js, dist/cli/main.js and the two worker scripts) with the code they share in
  * dist/chunks/; tsc writes the declarations (`npm run build` runs both).
  *
  * Why a bundle (issue 16, BENCHMARKS.md "Start-up and import cost"): node loads an ES module graph file by file, and
@@ -26,6 +26,7 @@ import { repositoryRoot, zodEnglishPlugin } from './browser-bundle.js';
 export const DIST_ENTRIES: Record<string, string> = {
   index: 'src/index.ts',
   core: 'src/core.ts',
+  graphology: 'src/graphology.ts',
   'report/index': 'src/report/index.ts',
   'cli/main': 'src/cli/main.ts',
   'experiment/worker': 'src/experiment/worker.ts',

@@ -11,7 +11,10 @@
  *   replications on Web Workers ({@link ReplicationWorkerPool}, whose workers call {@link serveReplications}).
  *
  * What needs Node stays in the root entry: files (`loadScenario`, `saveScenario`, shards), the worker-thread pool
- * (`replicate`, `project`, `compare`), reports on disk.
+ * (`replicate`, `project`, `compare`), reports on disk; so do calibration and the design-of-experiments methods
+ * (Morris, Sobol, ranking and selection) with the sensitivity analysis and optimisation that use them. graphology is
+ * not loaded here (it would be a fifth of the bundle): `network.graph` and routing with `engine: 'graphology'` need
+ * `useGraphology()` from `corridor-sim/graphology` first.
  *
  * @example
  * ```ts
@@ -30,18 +33,24 @@
  */
 
 export * from './data/index.js';
-export * from './engine/index.js';
+export * from './engine/distribution-spec.js';
+export * from './engine/distributions.js';
+export * from './engine/event-queue.js';
+export * from './engine/queueing/index.js';
+export * from './engine/random.js';
+export * from './engine/resources/index.js';
+export * from './engine/simulator.js';
+// Statistics for summaries and intervals. The design-of-experiments methods (Morris, Sobol, ranking and selection,
+// their sampling) stay in the root entry with the sensitivity analysis and optimisation that use them.
+export * from './engine/statistics/bootstrap.js';
+export * from './engine/statistics/linear-fit.js';
+export * from './engine/statistics/prediction-interval.js';
+export * from './engine/statistics/quantile-histogram.js';
+export * from './engine/statistics/student-t.js';
+export * from './engine/statistics/tally.js';
+export * from './engine/statistics/time-weighted.js';
 export * from './errors.js';
 export type { AutoChoice, AutoMethod, FittedGrowthModel } from './experiment/backtest.js';
-export {
-  type Backtest,
-  backtest,
-  type CalibrateOptions,
-  calibrate,
-  type GrowthCalibration,
-  type Observation,
-  type Prediction,
-} from './experiment/calibrate.js';
 export {
   type CompareOptions,
   type Comparison,

@@ -193,6 +193,37 @@ export class SimulationError extends CorridorSimError {
   static override readonly name: string = 'SimulationError';
 }
 
+/**
+ * A feature that needs graphology (`network.graph`, routing with `engine: 'graphology'`) was used from
+ * `corridor-sim/core` before graphology was loaded. Call `useGraphology()` from `corridor-sim/graphology` once, or
+ * import from the root entry `corridor-sim`, which does it.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, chongqingScenario, GraphologyNotLoadedError } from 'corridor-sim/core';
+ *
+ * try {
+ *   buildNetwork(chongqingScenario()).graph;
+ * } catch (error) {
+ *   if (error instanceof GraphologyNotLoadedError) console.error(error.message);
+ * }
+ * ```
+ */
+export class GraphologyNotLoadedError extends CorridorSimError {
+  /** The error's name (`error.name`), set explicitly so that it survives a bundler's minification of class names. */
+  static override readonly name: string = 'GraphologyNotLoadedError';
+  /** The feature that asked for graphology, e.g. `network.graph`. */
+  readonly feature: string;
+  constructor(feature: string) {
+    super(
+      `${feature} needs graphology, which corridor-sim/core does not load (it would add ~18 KiB gzipped): ` +
+        `call useGraphology() from 'corridor-sim/graphology' once before using it, or import from 'corridor-sim', ` +
+        'which does that when it loads',
+    );
+    this.feature = feature;
+  }
+}
+
 /** Throws an {@link InvalidParameterError} unless `value` is a finite number. Returns the value for chaining. */
 export function requireFinite(field: string, value: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {

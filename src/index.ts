@@ -30,6 +30,12 @@
 // exported function and class has an `@example` and that every example type-checks against this entry.
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
+import { useGraphology as loadGraphology } from './network/graphology.js';
+
+// The root entry loads graphology: `network.graph` and routing with `engine: 'graphology'` work without a call.
+// (`corridor-sim/core` leaves it out to stay small; there, `useGraphology()` from `corridor-sim/graphology` loads it.)
+loadGraphology();
+
 // ── Bundled data ─────────────────────────────────────────────────────────────────────────────────────────────────
 export { chongqingExampleDisruptions, chongqingScenario, HUB } from './data/chongqing/index.js';
 export {
@@ -149,6 +155,7 @@ export { TimeWeighted, type TimeWeightedJSON } from './engine/statistics/time-we
 // ── Errors ───────────────────────────────────────────────────────────────────────────────────────────────────────
 export {
   CorridorSimError,
+  GraphologyNotLoadedError,
   InvalidParameterError,
   MAX_SCENARIO_PROBLEMS,
   OptimizationError,
@@ -379,6 +386,7 @@ export type {
   NetworkFeatureProperties,
   ServiceFeatureProperties,
 } from './network/geojson.js';
+export { useGraphology } from './network/graphology.js';
 export { kShortestRoutes } from './network/routing/k-shortest.js';
 export { routeTable } from './network/routing/route-table.js';
 export { shortestRoute } from './network/routing/shortest-route.js';

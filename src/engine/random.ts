@@ -11,7 +11,7 @@
  *
  * @module
  */
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 import { InvalidParameterError } from '../errors.js';
 
 /** A uniform random number generator on [0, 1). Call it to draw. */
@@ -40,7 +40,7 @@ function seedKey(seed: Seed): string {
 
 /** Creates a standalone alea generator for `seed` (same seed, same sequence, in any process). */
 export function createRng(seed: Seed): Rng {
-  const prng = seedrandom.alea(seedKey(seed));
+  const prng = alea(seedKey(seed));
   return prng as Rng;
 }
 
@@ -86,7 +86,7 @@ export class RandomStreams {
     if (typeof name !== 'string' || name.length === 0) {
       throw new InvalidParameterError('name', name, 'a non-empty string');
     }
-    return seedrandom.alea(`${this.key}${SEPARATOR}${name}`) as Rng;
+    return alea(`${this.key}${SEPARATOR}${name}`) as Rng;
   }
 
   /**

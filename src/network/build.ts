@@ -1,19 +1,21 @@
 /**
- * `buildNetwork`: from a validated {@link ScenarioSpec} to a {@link CorridorNetwork}, a graphology
- * `MultiDirectedGraph` whose nodes are hubs and whose edges are **rides**: boarding a service at one stop and
+ * `buildNetwork`: from a validated {@link ScenarioSpec} to a {@link CorridorNetwork}, a directed multigraph whose
+ * nodes are hubs and whose edges are **rides**: boarding a service at one stop and
  * leaving it at a later one, with the expected hours and cost of doing so (how those are computed: `rides.ts`).
  *
  * The rooms of network/: `types.ts` (hubs, legs, services and rides as the network holds them), `rides.ts` (from
  * scenario elements to those, with their expected figures), this file (the network class and how it is built),
- * `geojson.ts` (export) and `routing/`.
+ * `geojson.ts` (export), `routing/`, and graphology's registration (`graphology.ts`, `graphology-support.ts`: the
+ * `graph` view and the reference routing engine need it, and `corridor-sim/core` leaves it out).
  *
  * @module
  */
-import { MultiDirectedGraph } from 'graphology';
+import type { MultiDirectedGraph } from 'graphology';
 import { InvalidParameterError } from '../errors.js';
 import type { CorridorId, LinkSpec, Mode, ScenarioSpec } from '../scenario/types.js';
 import { checkScenario } from '../scenario/validate.js';
 import { type GeoJsonFeatureCollection, networkToGeoJSON } from './geojson.js';
+import { graphologyPackages } from './graphology-support.js';
 
 import { hubOf, operatedServices, ridesOf } from './rides.js';
 import type { NeighbourDirection, NetworkHub, NetworkService, Ride } from './types.js';
@@ -107,10 +109,14 @@ export class CorridorNetwork {
    * are keyed `${serviceId}#${fromStop}-${toStop}` with {@link Ride} attributes (parallel services are parallel
    * edges). Made on first access (routing does not need it; it keeps its own compact copy) and then kept. Read it,
    * do not modify it.
+   *
+   * The root entry `corridor-sim` loads graphology; from `corridor-sim/core`, call `useGraphology()` from
+   * `corridor-sim/graphology` once first.
+   * @throws GraphologyNotLoadedError from `corridor-sim/core` when graphology has not been loaded.
    */
   get graph(): MultiDirectedGraph<NetworkHub, Ride> {
     if (this.#graph === undefined) {
-      const graph = new MultiDirectedGraph<NetworkHub, Ride>();
+      const graph = new (graphologyPackages('network.graph').MultiDirectedGraph)<NetworkHub, Ride>();
       for (const hub of this.#hubs.values()) graph.addNode(hub.id, hub);
       for (const ride of this.#rides) graph.addDirectedEdgeWithKey(ride.key, ride.from, ride.to, ride);
       this.#graph = graph;

@@ -5,7 +5,7 @@
  *
  * Layers, lowest first: engine → scenario → network → data → model → experiment → report → cli. A file may import
  * from its own layer and from layers below. Files directly in src/ (errors.ts, version.ts) sit below every layer,
- * except src/index.ts and src/core.ts, the package's entries, above them all. A layer folder may be absent (nothing to check), but a
+ * except the package's entries (src/index.ts, src/core.ts, src/graphology.ts), above them all. A layer folder may be absent (nothing to check), but a
  * folder of src/ that is not in the order is an error: place it in the order first.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -39,13 +39,14 @@ export interface LayerReport {
   staleAllowed: string[];
 }
 
-/** The layer of a file (path relative to src/) and its rank: -1 for src/'s own files, LAYERS.length for index.ts and core.ts. */
+/** The package's entries directly in src/: above every layer. */
+const ENTRIES = new Set(['index.ts', 'core.ts', 'graphology.ts']);
+
+/** The layer of a file (path relative to src/) and its rank: -1 for src/'s own files, LAYERS.length for the entries. */
 export function layerOf(file: string): { layer: string; rank: number } | undefined {
   const slash = file.indexOf('/');
   if (slash === -1) {
-    return file === 'index.ts' || file === 'core.ts'
-      ? { layer: 'entry', rank: LAYERS.length }
-      : { layer: 'root', rank: -1 };
+    return ENTRIES.has(file) ? { layer: 'entry', rank: LAYERS.length } : { layer: 'root', rank: -1 };
   }
   const folder = file.slice(0, slash);
   const rank = (LAYERS as readonly string[]).indexOf(folder);

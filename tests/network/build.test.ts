@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterError } from '../../src/errors.js';
+import { useGraphology } from '../../src/network/graphology.js';
 import { buildNetwork, departuresPerWeek, expectedWaitHours } from '../../src/network/index.js';
 import { smallScenario } from './fixtures.js';
+
+// These tests use `network.graph` and the graphology engine, which the root entry loads (src/index.ts).
+useGraphology();
 
 describe('expectedWaitHours', () => {
   it('weekly: Σgap² / (2·Σgap) over the gaps around the week', () => {

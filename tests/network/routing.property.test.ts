@@ -1,5 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
+import { useGraphology } from '../../src/network/graphology.js';
 import { buildNetwork, kShortestRoutes, type RouteLeg, routeTable, shortestRoute } from '../../src/network/index.js';
 import {
   allRoutes,
@@ -12,6 +13,9 @@ import {
   routeCost,
   scenarioArb,
 } from './arbitraries.js';
+
+// These tests use `network.graph` and the graphology engine, which the root entry loads (src/index.ts).
+useGraphology();
 
 const keyOf = (rides: readonly { key: string }[]) => rides.map((r) => r.key).join(' ');
 

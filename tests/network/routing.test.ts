@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterError } from '../../src/errors.js';
+import { useGraphology } from '../../src/network/graphology.js';
 import { buildNetwork, kShortestRoutes, type Route, routeTable, shortestRoute } from '../../src/network/index.js';
 import type { ScenarioSpec } from '../../src/scenario/index.js';
 import { smallScenario } from './fixtures.js';
+
+// These tests use `network.graph` and the graphology engine, which the root entry loads (src/index.ts).
+useGraphology();
 
 const keys = (route: Route | null | undefined) => route?.legs.map((l) => l.key);
 

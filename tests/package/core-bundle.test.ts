@@ -38,6 +38,35 @@ describe('corridor-sim/core bundled for the browser', () => {
     const error = new core.ScenarioError('hubs[0].lat', 91, 'within -90..90');
     expect([error.name, error instanceof core.ValidationError]).toEqual(['ScenarioError', true]);
     expect(new core.RunCancelledError('stopped').name).toBe('RunCancelledError');
+    // graphology stays out until asked for: the network's graph view says how to load it.
+    expect(Object.keys(size.byPackage).filter((name) => name.startsWith('graphology'))).toEqual([]);
+    expect(() => core.buildNetwork(core.chongqingScenario()).graph).toThrow(core.GraphologyNotLoadedError);
+  }, 120_000);
+
+  it('with corridor-sim/graphology bundled beside it, useGraphology() gives the graph and the reference engine', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corridor-sim-graphology-bundle-'));
+    const src = new URL('../../src/', import.meta.url).pathname;
+    writeFileSync(
+      join(dir, 'entry.ts'),
+      [
+        `import { buildNetwork, chongqingScenario, shortestRoute } from '${src}core.ts';`,
+        `import { useGraphology } from '${src}graphology.ts';`,
+        'useGraphology();',
+        'const network = buildNetwork(chongqingScenario());',
+        "const route = (engine: 'compact' | 'graphology') =>",
+        "  shortestRoute(network, 'chongqing-tuanjiecun', 'singapore', { engine, cache: false })?.generalizedCostUsd;",
+        'export const answer = { order: network.graph.order, size: network.graph.size, rides: network.rides().length,',
+        "  hubs: network.hubs().length, compact: route('compact'), graphology: route('graphology') };",
+      ].join('\n'),
+    );
+    const result = await build(browserBuildOptions({ entryPoints: [join(dir, 'entry.ts')], write: false }));
+    const file = join(dir, 'bundle.mjs');
+    writeFileSync(file, result.outputFiles?.[0]?.text ?? '');
+    const { answer } = (await import(pathToFileURL(file).href)) as {
+      answer: Record<'order' | 'size' | 'rides' | 'hubs' | 'compact' | 'graphology', number>;
+    };
+    expect([answer.order, answer.size]).toEqual([answer.hubs, answer.rides]);
+    expect(answer.graphology).toBeCloseTo(answer.compact, 6);
   }, 120_000);
 
   it('the guard fails the build on a Node built-in, naming it and the importer', async () => {

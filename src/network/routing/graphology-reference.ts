@@ -6,14 +6,17 @@
  *
  * @module
  */
-import { MultiDirectedGraph } from 'graphology';
-import { dijkstra } from 'graphology-shortest-path';
+import type { MultiDirectedGraph } from 'graphology';
 import type { CorridorNetwork, NetworkHub, Ride } from '../build.js';
+import { graphologyPackages } from '../graphology-support.js';
 import { isOpen, rideClosedTest } from './closures.js';
 import { rideIndexOf, stateOf } from './network-cache.js';
 import type { ResolvedOptions } from './options.js';
 import { legsFor, makeRoute } from './route.js';
 import type { Route, RouteCriterion } from './types.js';
+
+/** The feature named by the error when graphology is not loaded. */
+const FEATURE = "engine: 'graphology'";
 
 function weightGetter(by: RouteCriterion, valueOfTime: number): (edge: string, ride: Ride) => number {
   if (by === 'time') return (_, ride) => ride.expectedHours;
@@ -43,7 +46,7 @@ function openGraph(
   if (graph === undefined) {
     const closedHubs = new Set(options.closed.hubs);
     const closedRide = rideClosedTest(options.closed);
-    graph = new MultiDirectedGraph<NetworkHub, Ride>();
+    graph = new (graphologyPackages(FEATURE).MultiDirectedGraph)<NetworkHub, Ride>();
     for (const hub of network.hubs()) if (!closedHubs.has(hub.id)) graph.addNode(hub.id, hub);
     for (const ride of network.rides()) {
       if (!closedRide(ride) && !noTransfer.has(ride.from)) {
@@ -106,6 +109,7 @@ export function shortestGraphology(
   destination: string,
   options: ResolvedOptions,
 ): Route | null {
+  const { dijkstra } = graphologyPackages(FEATURE);
   const graph = openGraph(network, options, origin);
   if (!graph.hasNode(origin) || !graph.hasNode(destination)) return null;
   const nodes = dijkstra.bidirectional(graph, origin, destination, weightGetter(options.by, options.valueOfTime));
@@ -115,6 +119,7 @@ export function shortestGraphology(
 
 /** The best routes between all pairs by graphology-shortest-path, by origin then destination. */
 export function tableGraphology(network: CorridorNetwork, options: ResolvedOptions): Map<string, Map<string, Route>> {
+  const { dijkstra } = graphologyPackages(FEATURE);
   const weight = weightGetter(options.by, options.valueOfTime);
   const table = new Map<string, Map<string, Route>>();
   for (const hub of network.hubs()) {

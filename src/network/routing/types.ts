@@ -31,7 +31,8 @@ export interface RouteOptions {
   /**
    * `compact` (default): the typed-array Dijkstra. `graphology`: graphology-shortest-path's `dijkstra` (reference and
    * benchmark baseline; {@link shortestRoute} and {@link routeTable} only, {@link kShortestRoutes} always uses
-   * `compact`).
+   * `compact`). `graphology` needs graphology loaded: the root entry does it, from `corridor-sim/core` call
+   * `useGraphology()` (`corridor-sim/graphology`) first, or a `GraphologyNotLoadedError` is thrown.
    */
   engine?: 'compact' | 'graphology';
   /** Reuse and keep results in the network's route cache (default true). */
